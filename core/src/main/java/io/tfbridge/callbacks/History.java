@@ -1,0 +1,49 @@
+package io.tfbridge.callbacks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code fit} returns: each epoch's figures by name, as Keras's {@code History.history}.
+ *
+ * <pre>{@code
+ * List<Double> losses = history.get("loss");
+ * }</pre>
+ */
+public final class History implements Callback {
+  private final Map<String, List<Double>> history = new LinkedHashMap<>();
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    logs.forEach((name, value) -> history.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+  }
+
+  /** Every figure by name ({@code loss}, {@code accuracy}, {@code val_loss}, ...), one per epoch. */
+  public Map<String, List<Double>> history() {
+    Map<String, List<Double>> copy = new LinkedHashMap<>();
+    history.forEach((k, v) -> copy.put(k, Collections.unmodifiableList(new ArrayList<>(v))));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The per-epoch values of one figure.
+   *
+   * @throws IllegalArgumentException if the figure was not recorded, listing those that were
+   */
+  public List<Double> get(String name) {
+    List<Double> values = history.get(name);
+    if (values == null) {
+      throw new IllegalArgumentException(
+          "History has no '" + name + "'; it has " + history.keySet());
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  /** The number of epochs recorded. */
+  public int epochs() {
+    return history.isEmpty() ? 0 : history.values().iterator().next().size();
+  }
+}

@@ -1,0 +1,167 @@
+package io.tfbridge.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The native side of a compiled model: one Graph, one Session and the variables in it. It runs one
+ * {@code Session.run} per batch. Whoever builds it closes it; close is idempotent and any use after
+ * close throws {@link IllegalStateException}.
+ */
+public final class CompiledGraph implements AutoCloseable {
+  private final ModelDefinition definition;
+  private final Graph graph;
+  private final Session session;
+  private final VariableStore variables;
+  private final TrainingGraph ops;
+  private boolean closed;
+
+  /** Builds the graph of {@code definition}, opens a session and initialises the variables. */
+  public CompiledGraph(ModelDefinition definition) {
+    this.definition = definition;
+    this.graph = new Graph();
+    try {
+      this.variables = new VariableStore(org.tensorflow.op.Ops.create(graph));
+      this.ops = new TrainingGraph(graph, definition, variables);
+      this.session = new Session(graph);
+      variables.initialize(session, definition.seed());
+    } catch (RuntimeException | Error e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** The definition this graph was built from. */
+  public ModelDefinition definition() {
+    return definition;
+  }
+
+  /** Runs one training step on a batch and returns the batch's sums, computed before the update. */
+  public BatchResult trainStep(TFloat32 x, TFloat32 y) {
+    return runSums(x, y, true);
+  }
+
+  /** Computes the loss and metric sums of a batch without training. */
+  public BatchResult testStep(TFloat32 x, TFloat32 y) {
+    return runSums(x, y, false);
+  }
+
+  /** The model's output for a batch (inference mode); the caller closes the returned tensor. */
+  public TFloat32 predictStep(TFloat32 x) {
+    checkOpen();
+    try (Result result = session.runner().feed(ops.x, x).fetch(ops.output.value()).run()) {
+      return (TFloat32) copyOut(result.get(0));
+    }
+  }
+
+  private BatchResult runSums(TFloat32 x, TFloat32 y, boolean train) {
+    checkOpen();
+    Session.Runner runner = session.runner().feed(ops.x, x).feed(ops.y, y)
+        .fetch(ops.lossSum).fetch(ops.lossCount);
+    ops.metricSums.forEach(runner::fetch);
+    ops.metricCounts.forEach(runner::fetch);
+    try (TFloat32 flag = TFloat32.scalarOf(train ? 1f : 0f)) {
+      if (train) {
+        runner.feed(ops.trainingFlag, flag).addTarget(ops.trainStep);
+      }
+      try (Result result = runner.run()) {
+        int n = ops.metricSums.size();
+        double[] sums = new double[n];
+        double[] counts = new double[n];
+        for (int i = 0; i < n; i++) {
+          sums[i] = scalar(result.get(2 + i));
+          counts[i] = scalar(result.get(2 + n + i));
+        }
+        return new BatchResult(scalar(result.get(0)), scalar(result.get(1)), sums, counts);
+      }
+    }
+  }
+
+  /** The gradients of the mean loss of a batch, in trainable-weight order (for gradient checks). */
+  List<float[]> gradients(TFloat32 x, TFloat32 y) {
+    checkOpen();
+    Session.Runner runner = session.runner().feed(ops.x, x).feed(ops.y, y);
+    ops.gradients.forEach(runner::fetch);
+    List<float[]> values = new ArrayList<>();
+    try (Result result = runner.run()) {
+      for (int i = 0; i < ops.gradients.size(); i++) {
+        values.add(floats((TFloat32) result.get(i)));
+      }
+    }
+    return values;
+  }
+
+  /** Every weight's value by Keras path ({@code dense/kernel}), in layer order. */
+  public Map<String, float[]> weights() {
+    checkOpen();
+    List<String> paths = weightPaths();
+    List<float[]> values = variables.read(session, paths);
+    Map<String, float[]> byPath = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      byPath.put(paths.get(i), values.get(i));
+    }
+    return byPath;
+  }
+
+  /** Sets weights by Keras path; values are row-major and must match the weights' sizes. */
+  public void setWeights(Map<String, float[]> values) {
+    checkOpen();
+    values.forEach((path, data) -> {
+      long expected = variables.shape(path).size();
+      if (data.length != expected) {
+        throw new IllegalArgumentException("Weight " + path + " has shape "
+            + io.tfbridge.layers.Shapes.format(variables.shape(path)) + " (" + expected
+            + " values), found " + data.length + " values");
+      }
+    });
+    variables.assign(session, values);
+  }
+
+  /** The Keras paths of the model's weights (not the optimizer's), in {@code get_weights()} order. */
+  public List<String> weightPaths() {
+    List<String> paths = new ArrayList<>();
+    for (LayerNode node : definition.layers()) {
+      node.weights().forEach(w -> paths.add(node.weightPath(w)));
+    }
+    return paths;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("Model '" + definition.name() + "' is closed");
+    }
+  }
+
+  /** Closes the session and the graph; a second call does nothing. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      session.close();
+      graph.close();
+    }
+  }
+
+  private static double scalar(Tensor t) {
+    return ((TFloat32) t).getFloat();
+  }
+
+  private static float[] floats(TFloat32 t) {
+    float[] data = new float[Math.toIntExact(t.size())];
+    t.asRawTensor().data().asFloats().read(data);
+    return data;
+  }
+
+  /** Copies a result tensor out, since the Result that owns it is closed on return. */
+  private static Tensor copyOut(Tensor t) {
+    TFloat32 source = (TFloat32) t;
+    return TFloat32.tensorOf(source.shape(), copy -> source.copyTo(copy));
+  }
+}

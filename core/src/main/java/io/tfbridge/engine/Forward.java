@@ -1,0 +1,49 @@
+package io.tfbridge.engine;
+
+import io.tfbridge.layers.LayerContext;
+import io.tfbridge.layers.LayerOutput;
+import io.tfbridge.layers.WeightSpec;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/** Adds a model's forward pass to the graph, each layer's ops under the layer's name. */
+final class Forward {
+  private Forward() {}
+
+  /**
+   * Chains the layers' forward ops from {@code input}.
+   *
+   * @param tf ops, possibly scoped to a replica's device
+   * @param trainingFlag 1 while training, 0 otherwise
+   * @param seed the model's seed, from which each layer's op seeds derive
+   */
+  static LayerOutput build(Ops tf, List<LayerNode> layers, VariableStore variables,
+      Operand<TFloat32> input, Operand<TFloat32> trainingFlag, long seed) {
+    LayerOutput out = LayerOutput.of(input);
+    for (int i = 0; i < layers.size(); i++) {
+      LayerNode node = layers.get(i);
+      Context context = new Context(tf.withSubScope(node.name()), node, variables, trainingFlag,
+          seed * 31 + i + 1);
+      out = node.layer().call(context, out.value());
+    }
+    return out;
+  }
+
+  /** The {@link LayerContext} of one layer. */
+  private record Context(Ops tf, LayerNode node, VariableStore variables,
+      Operand<TFloat32> trainingFlag, long seed) implements LayerContext {
+
+    @Override
+    public Operand<TFloat32> weight(String name) {
+      for (WeightSpec w : node.weights()) {
+        if (w.name().equals(name)) {
+          return variables.variable(node.weightPath(w));
+        }
+      }
+      throw new IllegalStateException(
+          "Layer \"" + node.name() + "\" has no weight '" + name + "'; it has " + node.weights());
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.tfbridge.engine;
+
+import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Zeros;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * The model's VariableV2 variables, keyed by Keras path ({@code dense/kernel},
+ * {@code adam/dense_kernel_momentum}), each with an assign-from-placeholder op, so that values are set
+ * from the host: initial values from seeded initializers, or weights loaded from a file.
+ */
+public final class VariableStore {
+  private final Ops tf;
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private Variable<TInt64> iterations;
+  private Op resetIterations;
+
+  /** One float variable and the ops that set it. */
+  private record Slot(Variable<TFloat32> variable, Placeholder<TFloat32> value, Op assign,
+      Initializer initializer, boolean trainable) {}
+
+  VariableStore(Ops tf) {
+    this.tf = tf;
+  }
+
+  /** Creates a float variable at {@code path}, initialised by {@code initializer}. */
+  Variable<TFloat32> create(String path, Shape shape, Initializer initializer, boolean trainable) {
+    if (slots.containsKey(path)) {
+      throw new IllegalArgumentException("Two weights share the path '" + path + "'");
+    }
+    Variable<TFloat32> variable = Names.scoped(tf, path).variable(shape, TFloat32.class);
+    Placeholder<TFloat32> value = Names.scoped(tf, "assign/" + path)
+        .placeholder(TFloat32.class, Placeholder.shape(shape));
+    Op assign = Names.scoped(tf, "assign/" + path + "_op").assign(variable, value);
+    slots.put(path, new Slot(variable, value, assign, initializer, trainable));
+    return variable;
+  }
+
+  /** A zero-initialised, non-trainable variable (an optimizer slot). */
+  Variable<TFloat32> zeros(String path, Shape shape) {
+    return create(path, shape, Zeros.of(), false);
+  }
+
+  /** The optimizer's int64 step counter at {@code path}, created on first use. */
+  Operand<TInt64> iterations(String path) {
+    if (iterations == null) {
+      iterations = Names.scoped(tf, path).variable(Shape.scalar(), TInt64.class);
+      resetIterations = Names.scoped(tf, "assign/" + path + "_op").assign(iterations, tf.constant(0L));
+    }
+    return iterations;
+  }
+
+  /** The variable at {@code path}. */
+  Variable<TFloat32> variable(String path) {
+    Slot slot = slots.get(path);
+    if (slot == null) {
+      throw new IllegalArgumentException("No variable at '" + path + "'; known: " + slots.keySet());
+    }
+    return slot.variable();
+  }
+
+  /** Sets every variable: weights from their initializers (drawn in path order), slots to zero. */
+  void initialize(Session session, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<String, float[]> values = new LinkedHashMap<>();
+    slots.forEach((path, slot) ->
+        values.put(path, slot.initializer().generate(slot.variable().shape(), random.split())));
+    assign(session, values);
+    if (resetIterations != null) {
+      session.runner().addTarget(resetIterations).run();
+    }
+  }
+
+  /** Assigns the given values (row-major) to the variables at their paths, in one run. */
+  void assign(Session session, Map<String, float[]> values) {
+    List<Tensor> tensors = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner();
+      values.forEach((path, data) -> {
+        Slot slot = slots.get(path);
+        TFloat32 t = TFloat32.tensorOf(slot.variable().shape(), DataBuffers.of(data, true, false));
+        tensors.add(t);
+        runner.feed(slot.value(), t).addTarget(slot.assign());
+      });
+      runner.run();
+    } finally {
+      tensors.forEach(Tensor::close);
+    }
+  }
+
+  /** The current values of the variables at {@code paths}, row-major. */
+  List<float[]> read(Session session, List<String> paths) {
+    Session.Runner runner = session.runner();
+    paths.forEach(p -> runner.fetch(variable(p)));
+    List<float[]> values = new ArrayList<>();
+    try (var result = runner.run()) {
+      for (int i = 0; i < paths.size(); i++) {
+        TFloat32 t = (TFloat32) result.get(i);
+        float[] data = new float[Math.toIntExact(t.size())];
+        t.asRawTensor().data().asFloats().read(data);
+        values.add(data);
+      }
+    }
+    return values;
+  }
+
+  /** The paths of the trainable variables, in creation order. */
+  List<String> trainablePaths() {
+    return slots.entrySet().stream().filter(e -> e.getValue().trainable()).map(Map.Entry::getKey).toList();
+  }
+
+  /** Every float variable's path, in creation order. */
+  List<String> paths() {
+    return List.copyOf(slots.keySet());
+  }
+
+  /** The shape of the variable at {@code path}. */
+  Shape shape(String path) {
+    return variable(path).shape();
+  }
+}

@@ -1,0 +1,22 @@
+package io.tfbridge.initializers;
+
+import java.util.SplittableRandom;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * Makes a weight's initial values on the host. Values are generated in Java from a seeded generator,
+ * so a model compiled with the same seed starts from the same weights.
+ */
+public interface Initializer {
+
+  /** The Keras class name, e.g. {@code "GlorotUniform"}. */
+  String kerasName();
+
+  /**
+   * Returns {@code shape.size()} values in row-major order.
+   *
+   * @param shape the weight's full shape
+   * @param random the generator to draw from
+   */
+  float[] generate(Shape shape, SplittableRandom random);
+}

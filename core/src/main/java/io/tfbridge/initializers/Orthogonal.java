@@ -1,0 +1,79 @@
+package io.tfbridge.initializers;
+
+import java.util.SplittableRandom;
+import org.tensorflow.ndarray.Shape;
+
+/**
+ * Keras's {@code orthogonal} initializer (gain 1): the Q factor of a QR decomposition of a normal random
+ * matrix, transposed when the weight is wider than tall; the default recurrent-kernel initializer.
+ */
+public final class Orthogonal implements Initializer {
+  private static final Orthogonal INSTANCE = new Orthogonal();
+
+  private Orthogonal() {}
+
+  /** The orthogonal initializer with gain 1. */
+  public static Orthogonal of() {
+    return INSTANCE;
+  }
+
+  @Override
+  public String kerasName() {
+    return "Orthogonal";
+  }
+
+  @Override
+  public float[] generate(Shape shape, SplittableRandom random) {
+    int cols = Math.toIntExact(shape.get(shape.numDimensions() - 1));
+    int rows = Math.toIntExact(shape.size() / Math.max(1, cols));
+    int tall = Math.max(rows, cols);
+    int wide = Math.min(rows, cols);
+    double[][] q = orthonormalColumns(tall, wide, random);
+    float[] values = new float[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        values[r * cols + c] = (float) (rows >= cols ? q[r][c] : q[c][r]);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Modified Gram-Schmidt on a {@code tall x wide} normal matrix: the Q of its QR decomposition with a
+   * positive diagonal in R, which is what Keras gets after multiplying Q by {@code sign(diag(R))}.
+   */
+  private static double[][] orthonormalColumns(int tall, int wide, SplittableRandom random) {
+    double[][] a = new double[tall][wide];
+    for (int r = 0; r < tall; r++) {
+      for (int c = 0; c < wide; c++) {
+        a[r][c] = gaussian(random);
+      }
+    }
+    for (int c = 0; c < wide; c++) {
+      for (int p = 0; p < c; p++) {
+        double dot = 0;
+        for (int r = 0; r < tall; r++) {
+          dot += a[r][p] * a[r][c];
+        }
+        for (int r = 0; r < tall; r++) {
+          a[r][c] -= dot * a[r][p];
+        }
+      }
+      double norm = 0;
+      for (int r = 0; r < tall; r++) {
+        norm += a[r][c] * a[r][c];
+      }
+      norm = Math.sqrt(norm);
+      for (int r = 0; r < tall; r++) {
+        a[r][c] /= norm;
+      }
+    }
+    return a;
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    double u = 1.0 - random.nextDouble();
+    double v = random.nextDouble();
+    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+}

@@ -1,0 +1,42 @@
+package io.tfbridge.layers;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras's {@code Input(shape=...)}: declares a model's input shape, without the batch dimension.
+ *
+ * <pre>{@code
+ * Sequential model = Sequential.of(Input.of(4), Dense.of(3).activation("softmax"));
+ * }</pre>
+ */
+public final class Input extends Layer<Input> {
+
+  private Input() {}
+
+  /** An input of the given feature shape, e.g. {@code Input.of(28, 28, 1)}. */
+  public static Input of(long... shape) {
+    return new Input().inputShape(shape);
+  }
+
+  @Override
+  public String className() {
+    return "InputLayer";
+  }
+
+  @Override
+  public String namePrefix() {
+    return "input_layer";
+  }
+
+  @Override
+  public Shape outputShape(String layerName, Shape input) {
+    return input;
+  }
+
+  @Override
+  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+    return LayerOutput.of(input);
+  }
+}

@@ -1,0 +1,85 @@
+package io.tfbridge.layers;
+
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * An immutable layer spec: Keras's config (class name, layer name, options), the output shape and the
+ * weights it needs for an input shape, and the ops of its forward pass.
+ *
+ * <p>Fluent methods return a modified copy; a spec is never changed after it is made, so one spec may
+ * appear in several models.
+ *
+ * @param <L> the concrete layer type, returned by the fluent methods
+ */
+public abstract class Layer<L extends Layer<L>> implements Cloneable {
+  private String name;
+  private Shape inputShape;
+
+  /** The Keras class name, e.g. {@code "Dense"}. */
+  public abstract String className();
+
+  /** The snake-case stem Keras numbers auto-generated layer names from, e.g. {@code "conv2d"}. */
+  public abstract String namePrefix();
+
+  /** The name given with {@link #name(String)}, if any; a model names the others Keras's way. */
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  /** A copy named {@code name} (Keras's {@code name=} argument). */
+  public L name(String name) {
+    L copy = copy();
+    ((Layer<L>) copy).name = requireName(name);
+    return copy;
+  }
+
+  /** The input shape without the batch dimension, if given (Keras's {@code input_shape=}). */
+  public Optional<Shape> inputShape() {
+    return Optional.ofNullable(inputShape);
+  }
+
+  /** A copy that declares the model's input shape, without the batch dimension: {@code inputShape(4)}. */
+  public L inputShape(long... dims) {
+    L copy = copy();
+    ((Layer<L>) copy).inputShape = Shapes.checkedFeatureShape(className(), dims);
+    return copy;
+  }
+
+  /**
+   * The output shape for {@code input} (batch dimension first, {@code -1} when unknown).
+   *
+   * @throws IllegalArgumentException if the input is incompatible with this layer, naming the layer,
+   *     the expected and the found shape
+   */
+  public abstract Shape outputShape(String layerName, Shape input);
+
+  /** The weights this layer needs for {@code input}, in Keras's {@code get_weights()} order. */
+  public List<WeightSpec> weights(Shape input) {
+    return List.of();
+  }
+
+  /** Adds this layer's forward pass to the graph. */
+  public abstract LayerOutput call(LayerContext context, Operand<TFloat32> input);
+
+  /** A shallow copy for a fluent method to modify before returning it. */
+  @SuppressWarnings("unchecked")
+  protected final L copy() {
+    try {
+      return (L) super.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String requireName(String name) {
+    if (name == null || name.isBlank() || name.contains("/")) {
+      throw new IllegalArgumentException(
+          "A layer name must be non-empty and contain no '/', found: " + name);
+    }
+    return name;
+  }
+}

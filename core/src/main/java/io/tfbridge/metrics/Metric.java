@@ -1,0 +1,18 @@
+package io.tfbridge.metrics;
+
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A metric whose value is the mean of a per-sample quantity over all samples seen (Keras's
+ * {@code MeanMetricWrapper}); the model sums it per batch and averages over the epoch.
+ */
+public interface Metric {
+
+  /** The name reported in logs and History, e.g. {@code "accuracy"}. */
+  String name();
+
+  /** Adds the ops of the per-sample values. */
+  Operand<TFloat32> call(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred);
+}

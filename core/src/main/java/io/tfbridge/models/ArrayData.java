@@ -1,0 +1,81 @@
+package io.tfbridge.models;
+
+import io.tfbridge.layers.Shapes;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Samples held on the host, the first axis indexing them, and batches of them as tensors. Shapes are
+ * checked against the model once, when the data is adapted, never inside the batch loop.
+ */
+final class ArrayData {
+  private final FloatNdArray x;
+  private final FloatNdArray y;
+
+  ArrayData(FloatNdArray x, FloatNdArray y) {
+    this.x = x;
+    this.y = y;
+  }
+
+  /** The number of samples. */
+  int size() {
+    return (int) x.shape().get(0);
+  }
+
+  /** Samples {@code [from, to)} as a view. */
+  ArrayData range(int from, int to) {
+    var index = org.tensorflow.ndarray.index.Indices.range(from, to);
+    return new ArrayData(x.slice(index), y == null ? null : y.slice(index));
+  }
+
+  /** The inputs of the samples at {@code order[from..to)}, as a new tensor the caller closes. */
+  TFloat32 xBatch(int[] order, int from, int to) {
+    return gather(x, order, from, to);
+  }
+
+  /** The labels of the samples at {@code order[from..to)}, as a new tensor the caller closes. */
+  TFloat32 yBatch(int[] order, int from, int to) {
+    return gather(y, order, from, to);
+  }
+
+  private static TFloat32 gather(FloatNdArray source, int[] order, int from, int to) {
+    Shape shape = Shape.of(to - from).append(source.shape().tail());
+    return TFloat32.tensorOf(shape, t -> {
+      for (int i = from; i < to; i++) {
+        source.get(order[i]).copyTo(t.get(i - from));
+      }
+    });
+  }
+
+  /**
+   * Checks {@code array} against a model shape (batch first, -1 unknown); an array missing a trailing
+   * axis of size 1 gets it, as Keras does: {@code (3, 5)} feeds an input of {@code (None, 5, 1)}.
+   */
+  static FloatNdArray adapt(FloatNdArray array, Shape expected, String what) {
+    Shape found = array.shape();
+    int rank = expected.numDimensions();
+    if (found.numDimensions() == rank - 1 && expected.get(rank - 1) == 1) {
+      array = array.withShape(found.append(1));
+      found = array.shape();
+    }
+    if (!compatible(found, expected)) {
+      throw new IllegalArgumentException(
+          what + " is incompatible with the layer: expected shape=" + Shapes.format(expected)
+              + ", found shape=" + Shapes.format(found));
+    }
+    return array;
+  }
+
+  private static boolean compatible(Shape found, Shape expected) {
+    if (found.numDimensions() != expected.numDimensions()) {
+      return false;
+    }
+    for (int i = 1; i < found.numDimensions(); i++) {
+      if (expected.get(i) >= 0 && expected.get(i) != found.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,102 @@
+package io.tfbridge.models;
+
+import io.tfbridge.callbacks.Callback;
+import io.tfbridge.callbacks.History;
+import io.tfbridge.callbacks.ProgbarLogger;
+import io.tfbridge.engine.CompiledGraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras's {@code fit} loop over a compiled graph: epochs, shuffled batches, validation, callbacks. It
+ * owns no native state beyond each batch's tensors, which close after their step even if it throws.
+ */
+final class FitLoop {
+  private final CompiledGraph graph;
+  private final List<String> metricNames;
+
+  FitLoop(CompiledGraph graph, List<String> metricNames) {
+    this.graph = graph;
+    this.metricNames = metricNames;
+  }
+
+  History fit(ArrayData train, ArrayData validation, FitOptions options, SplittableRandom random) {
+    History history = new History();
+    List<Callback> callbacks = callbacks(options, history);
+    int steps = steps(train.size(), options.batchSize());
+    callbacks.forEach(c -> c.onTrainBegin(options.epochs(), steps));
+    for (int epoch = 0; epoch < options.epochs(); epoch++) {
+      int e = epoch;
+      callbacks.forEach(c -> c.onEpochBegin(e));
+      Map<String, Double> logs = trainEpoch(train, options, random, callbacks);
+      if (validation != null) {
+        logs.putAll(evaluate(validation, options.batchSize()).logs("val_"));
+      }
+      callbacks.forEach(c -> c.onEpochEnd(e, logs));
+    }
+    callbacks.forEach(Callback::onTrainEnd);
+    return history;
+  }
+
+  private static List<Callback> callbacks(FitOptions options, History history) {
+    List<Callback> callbacks = new ArrayList<>();
+    callbacks.add(history);
+    if (options.verbose() > 0) {
+      callbacks.add(new ProgbarLogger(System.out));
+    }
+    callbacks.addAll(options.callbacks());
+    return callbacks;
+  }
+
+  private Map<String, Double> trainEpoch(
+      ArrayData train, FitOptions options, SplittableRandom random, List<Callback> callbacks) {
+    int[] order = order(train.size(), options.shuffle() ? random : null);
+    Sums sums = new Sums(metricNames);
+    int batch = 0;
+    for (int from = 0; from < order.length; from += options.batchSize(), batch++) {
+      int to = Math.min(order.length, from + options.batchSize());
+      try (TFloat32 x = train.xBatch(order, from, to); TFloat32 y = train.yBatch(order, from, to)) {
+        sums.add(graph.trainStep(x, y));
+      }
+      int b = batch;
+      Map<String, Double> logs = sums.logs("");
+      callbacks.forEach(c -> c.onTrainBatchEnd(b, logs));
+    }
+    return sums.logs("");
+  }
+
+  /** The loss and metrics over {@code data}, in batches, without training. */
+  Sums evaluate(ArrayData data, int batchSize) {
+    int[] order = order(data.size(), null);
+    Sums sums = new Sums(metricNames);
+    for (int from = 0; from < order.length; from += batchSize) {
+      int to = Math.min(order.length, from + batchSize);
+      try (TFloat32 x = data.xBatch(order, from, to); TFloat32 y = data.yBatch(order, from, to)) {
+        sums.add(graph.testStep(x, y));
+      }
+    }
+    return sums;
+  }
+
+  static int steps(int samples, int batchSize) {
+    return (samples + batchSize - 1) / batchSize;
+  }
+
+  /** {@code 0..n-1}, shuffled (Fisher-Yates) when a generator is given. */
+  private static int[] order(int n, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; random != null && i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+}

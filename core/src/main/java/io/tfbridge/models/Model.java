@@ -1,0 +1,206 @@
+package io.tfbridge.models;
+
+import io.tfbridge.callbacks.History;
+import io.tfbridge.data.HostArrays;
+import io.tfbridge.engine.CompiledGraph;
+import io.tfbridge.engine.LayerNode;
+import io.tfbridge.engine.ModelDefinition;
+import io.tfbridge.losses.Loss;
+import io.tfbridge.metrics.Metric;
+import io.tfbridge.metrics.Metrics;
+import io.tfbridge.optimizers.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A compiled model: Keras's {@code fit}, {@code evaluate} and {@code predict} over one TensorFlow graph
+ * and session, which it owns. Close it (try-with-resources); close is idempotent, and any use after it
+ * throws {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * try (Model model = spec.compile("adam", "sparse_categorical_crossentropy", "accuracy")) {
+ *   History history = model.fit(x, y, FitOptions.epochs(30).batchSize(10).validationSplit(0.2));
+ *   float[][] probabilities = model.predict(xTest);
+ * }
+ * }</pre>
+ */
+public final class Model implements AutoCloseable {
+  private final ModelDefinition definition;
+  private final CompiledGraph graph;
+  private final FitLoop loop;
+  private final SplittableRandom random;
+
+  private Model(ModelDefinition definition) {
+    this.definition = definition;
+    this.graph = new CompiledGraph(definition);
+    this.loop = new FitLoop(graph, definition.metrics().stream().map(Metric::name).toList());
+    this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
+  }
+
+  static Model compile(Sequential spec, Optimizer optimizer, Loss loss, List<String> metricNames,
+      long seed) {
+    List<LayerNode> layers = spec.build();
+    Shape input = io.tfbridge.layers.Shapes.withBatch(spec.inputShape());
+    Shape output = layers.isEmpty() ? input : layers.get(layers.size() - 1).outputShape();
+    List<Metric> metrics = new ArrayList<>();
+    metricNames.forEach(m -> metrics.add(Metrics.get(m, loss, output)));
+    return new Model(new ModelDefinition(spec.name(), layers, input, loss.labelShape(output), loss,
+        List.copyOf(metrics), optimizer, seed));
+  }
+
+  /** The model's name. */
+  public String name() {
+    return definition.name();
+  }
+
+  /** The placed layers, in order. */
+  public List<LayerNode> layers() {
+    return definition.layers();
+  }
+
+  /** Everything compile fixed: layers, shapes, loss, metrics, optimizer, seed. */
+  public ModelDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * Trains the model, as Keras's {@code fit}: the last {@code validationSplit} of the samples (taken
+   * before shuffling) validate, the rest train in shuffled batches.
+   *
+   * @return the per-epoch loss and metrics, with {@code val_} figures when validating
+   * @throws IllegalArgumentException if x or y do not fit the model, or their lengths differ
+   */
+  public History fit(FloatNdArray x, FloatNdArray y, FitOptions options) {
+    ArrayData all = adapt(x, y);
+    int trainSize = (int) Math.ceil(all.size() * (1 - options.validationSplit()));
+    ArrayData train = all.range(0, trainSize);
+    ArrayData validation = trainSize < all.size() ? all.range(trainSize, all.size()) : null;
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("fit received no training samples: x has " + all.size()
+          + " samples and validation_split=" + options.validationSplit());
+    }
+    return loop.fit(train, validation, options, random);
+  }
+
+  /** {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with rows of features and class ids. */
+  public History fit(float[][] x, int[] y, FitOptions options) {
+    return fit(HostArrays.of(x), HostArrays.of(y), options);
+  }
+
+  /** {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with rows of features and of targets. */
+  public History fit(float[][] x, float[][] y, FitOptions options) {
+    return fit(HostArrays.of(x), HostArrays.of(y), options);
+  }
+
+  /** The loss and metrics on {@code x, y}, in batches of {@code batchSize}: {@code {loss=.., accuracy=..}}. */
+  public Map<String, Double> evaluate(FloatNdArray x, FloatNdArray y, int batchSize) {
+    return new LinkedHashMap<>(loop.evaluate(adapt(x, y), batchSize).logs(""));
+  }
+
+  /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with Keras's default batch size 32. */
+  public Map<String, Double> evaluate(FloatNdArray x, FloatNdArray y) {
+    return evaluate(x, y, 32);
+  }
+
+  /** {@link #evaluate(FloatNdArray, FloatNdArray)} with rows of features and class ids. */
+  public Map<String, Double> evaluate(float[][] x, int[] y) {
+    return evaluate(HostArrays.of(x), HostArrays.of(y));
+  }
+
+  /** The model's outputs for {@code x}, in batches of {@code batchSize}, in inference mode. */
+  public FloatNdArray predict(FloatNdArray x, int batchSize) {
+    FloatNdArray input = ArrayData.adapt(x, definition.inputShape(), inputWhat());
+    ArrayData data = new ArrayData(input, null);
+    Shape outShape = Shape.of(data.size()).append(definition.outputShape().tail());
+    FloatNdArray out = NdArrays.ofFloats(outShape);
+    int[] order = java.util.stream.IntStream.range(0, data.size()).toArray();
+    for (int from = 0; from < data.size(); from += batchSize) {
+      int to = Math.min(data.size(), from + batchSize);
+      try (TFloat32 xb = data.xBatch(order, from, to); TFloat32 yb = graph.predictStep(xb)) {
+        yb.copyTo(out.slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
+      }
+    }
+    return out;
+  }
+
+  /** {@link #predict(FloatNdArray, int)} with Keras's default batch size 32. */
+  public FloatNdArray predict(FloatNdArray x) {
+    return predict(x, 32);
+  }
+
+  /** Predictions for rows of features, for a model with rank-2 outputs. */
+  public float[][] predict(float[][] x) {
+    return HostArrays.toRows(predict(HostArrays.of(x)));
+  }
+
+  /** The weights in Keras's {@code get_weights()} order, each row-major. */
+  public List<float[]> getWeights() {
+    return new ArrayList<>(graph.weights().values());
+  }
+
+  /**
+   * Sets the weights from a list in Keras's {@code get_weights()} order, each row-major.
+   *
+   * @throws IllegalArgumentException if the count or a size differs, naming the weight
+   */
+  public void setWeights(List<float[]> values) {
+    List<String> paths = graph.weightPaths();
+    if (values.size() != paths.size()) {
+      throw new IllegalArgumentException("Model '" + name() + "' has " + paths.size()
+          + " weights " + paths + ", received " + values.size());
+    }
+    Map<String, float[]> byPath = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      byPath.put(paths.get(i), values.get(i));
+    }
+    graph.setWeights(byPath);
+  }
+
+  /** The weights by Keras path ({@code dense/kernel}), row-major. */
+  public Map<String, float[]> weights() {
+    return graph.weights();
+  }
+
+  /** Keras's summary table. */
+  public String summary() {
+    return Summary.of(name(), layers());
+  }
+
+  /** The native graph, for interop (export) within tfbridge. */
+  public CompiledGraph graph() {
+    return graph;
+  }
+
+  /** Closes the session and graph; a second call does nothing. */
+  @Override
+  public void close() {
+    graph.close();
+  }
+
+  private ArrayData adapt(FloatNdArray x, FloatNdArray y) {
+    long xs = x.shape().numDimensions() == 0 ? -1 : x.shape().get(0);
+    long ys = y.shape().numDimensions() == 0 ? -1 : y.shape().get(0);
+    if (xs != ys) {
+      throw new IllegalArgumentException("Data cardinality is ambiguous. Make sure all arrays contain "
+          + "the same number of samples. 'x' sizes: " + xs + ", 'y' sizes: " + ys);
+    }
+    FloatNdArray input = ArrayData.adapt(x, definition.inputShape(), inputWhat());
+    FloatNdArray labels = ArrayData.adapt(y, definition.labelShape(),
+        "Labels for loss " + definition.loss().kerasName() + " (model output shape "
+            + io.tfbridge.layers.Shapes.format(definition.outputShape()) + ")");
+    definition.loss().validateLabels(labels, definition.outputShape());
+    return new ArrayData(input, labels);
+  }
+
+  private String inputWhat() {
+    return "Input 0 of layer \"" + definition.firstLayerName() + "\" (the first layer of model \""
+        + name() + "\")";
+  }
+}
