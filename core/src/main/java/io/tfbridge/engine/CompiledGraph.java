@@ -27,15 +27,21 @@ public final class CompiledGraph implements AutoCloseable {
   public CompiledGraph(ModelDefinition definition) {
     this.definition = definition;
     this.graph = new Graph();
+    Session opened = null;
     try {
       this.variables = new VariableStore(org.tensorflow.op.Ops.create(graph));
       this.ops = new TrainingGraph(graph, definition, variables);
-      this.session = new Session(graph);
-      variables.initialize(session, definition.seed());
+      opened = new Session(graph);
+      variables.initialize(opened, definition.seed());
     } catch (RuntimeException | Error e) {
+      // the session holds a reference to the graph: Graph.close() would wait for it forever
+      if (opened != null) {
+        opened.close();
+      }
       graph.close();
       throw e;
     }
+    this.session = opened;
   }
 
   /** The definition this graph was built from. */

@@ -88,6 +88,9 @@ public final class VariableStore {
 
   /** Assigns the given values (row-major) to the variables at their paths, in one run. */
   void assign(Session session, Map<String, float[]> values) {
+    if (values.isEmpty()) {
+      return;
+    }
     List<Tensor> tensors = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
@@ -105,6 +108,9 @@ public final class VariableStore {
 
   /** The current values of the variables at {@code paths}, row-major. */
   List<float[]> read(Session session, List<String> paths) {
+    if (paths.isEmpty()) {
+      return List.of();
+    }
     Session.Runner runner = session.runner();
     paths.forEach(p -> runner.fetch(variable(p)));
     List<float[]> values = new ArrayList<>();

@@ -1,0 +1,629 @@
+#!/usr/bin/env python3
+"""Generate golden reference files (Keras 3 / TensorFlow backend) for the Java tests.
+
+Usage:
+    python models/python/make_golden.py [--out DIR] [--only CASE [CASE ...]]
+
+DIR defaults to <repo>/core/src/test/resources/golden (computed from this
+script's location, so the working directory does not matter).
+
+Every case is a small keras.Sequential. Weights are never left to Keras'
+initializers: for each case one np.random.RandomState(<weight seed>) draws
+uniform(lo, hi, shape) for every array of model.get_weights() in order
+(kernels AND biases), then model.set_weights(). Inputs come from a separate
+RandomState(<input seed>). See the README.md this script writes into DIR.
+
+Verified facts (Keras 3.15.1, tensorflow-cpu 2.21.0) that the generator
+relies on and re-checks on every run (it aborts if they stop holding):
+  * train_on_batch() returns the loss of the forward pass of that very call,
+    i.e. the loss of the batch computed with the weights *before* this step's
+    update (backend/tensorflow/trainer.py:57-84: loss is computed and fed to
+    _loss_tracker inside the GradientTape, apply_gradients comes after; and
+    train_on_batch calls reset_metrics() first, trainer.py:624, so the value
+    is that single batch's loss, not a running mean).
+    Checked here: loss_<i> == loss_fn(y_true, model(x)) evaluated just before
+    step i, to ~1e-7.
+  * softmax/sigmoid outputs carry `_keras_logits`, and the crossentropy losses
+    use those logits (no 1e-7 clipping) both eagerly and inside
+    train_on_batch. Checked here with a saturated-logit probe.
+"""
+import argparse
+import json
+import os
+import platform
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import numpy as np  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+DEFAULT_OUT = os.path.join(REPO_ROOT, "core", "src", "test", "resources", "golden")
+
+
+def _import_keras():
+    import tensorflow as tf
+    import keras
+
+    # Deterministic, machine-independent kernels as far as TF allows.
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    tf.config.threading.set_intra_op_parallelism_threads(1)
+    tf.config.experimental.enable_op_determinism()
+    tf.get_logger().setLevel("ERROR")  # silence tf.function retracing notices
+    return tf, keras
+
+
+tf, keras = _import_keras()
+L = keras.layers
+
+# --------------------------------------------------------------------------
+# Case definitions
+# --------------------------------------------------------------------------
+
+
+def lesson_iris_layers():
+    return [L.Dense(10, activation="relu"), L.Dense(10, activation="relu"),
+            L.Dense(3, activation="softmax")]
+
+
+def lesson_cnn_layers():
+    return [
+        L.Conv2D(32, kernel_size=(3, 3), activation="relu"),
+        L.MaxPooling2D(pool_size=(2, 2)),
+        L.Conv2D(64, kernel_size=(3, 3), activation="relu"),
+        L.MaxPooling2D(pool_size=(2, 2)),
+        L.Flatten(),
+        L.Dense(128, activation="relu"),
+        L.Dense(10, activation="softmax"),
+    ]
+
+
+def lesson_rnn_x():
+    """The lesson's RNN data: pad_sequences([[1,2,3],[4,5,6],[7,8,9]], padding='post', maxlen=5)."""
+    seqs = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    padded = keras.utils.pad_sequences(seqs, padding="post", maxlen=5)
+    return padded.astype("float32").reshape(3, 5, 1)
+
+
+# Forward (inference) cases:
+# name, input_shape, layer factory, x shape, x range, weight range, seed id
+FORWARD_CASES = [
+    ("dense_relu", (5,), lambda: [L.Dense(4, activation="relu")], (3, 5)),
+    ("dense_softmax", (6,), lambda: [L.Dense(3, activation="softmax")], (4, 6)),
+    ("dense_sigmoid", (3,), lambda: [L.Dense(2, activation="sigmoid")], (4, 3)),
+    ("dense_tanh_nobias", (4,), lambda: [L.Dense(3, activation="tanh", use_bias=False)], (2, 4)),
+    ("dense_linear", (3,), lambda: [L.Dense(2)], (2, 3)),
+    ("conv2d_valid", (7, 7, 2), lambda: [L.Conv2D(3, (3, 3), activation="relu")], (2, 7, 7, 2)),
+    ("conv2d_same_strided", (8, 7, 3),
+     lambda: [L.Conv2D(4, (3, 3), strides=(2, 2), padding="same", use_bias=False)], (2, 8, 7, 3)),
+    ("conv2d_rect_kernel", (6, 7, 1),
+     lambda: [L.Conv2D(2, (2, 3), strides=(1, 2), activation="sigmoid")], (2, 6, 7, 1)),
+    ("maxpool_valid", (7, 7, 3), lambda: [L.MaxPooling2D((2, 2))], (2, 7, 7, 3)),
+    ("maxpool_same_strided", (7, 8, 2),
+     lambda: [L.MaxPooling2D(pool_size=(3, 3), strides=(2, 2), padding="same")], (2, 7, 8, 2)),
+    ("flatten", (3, 4, 2), lambda: [L.Flatten()], (2, 3, 4, 2)),
+    ("simple_rnn_last", (5, 3), lambda: [L.SimpleRNN(4)], (2, 5, 3)),
+    ("simple_rnn_seq_relu", (4, 2),
+     lambda: [L.SimpleRNN(3, activation="relu", return_sequences=True)], (2, 4, 2)),
+    ("dropout_inference", (3,), lambda: [L.Dense(4), L.Dropout(0.5)], (2, 3)),
+    ("lesson_iris", (4,), lesson_iris_layers, (5, 4)),
+    ("lesson_cnn", (28, 28, 1), lesson_cnn_layers, (2, 28, 28, 1)),
+    ("lesson_rnn", (5, 1),
+     lambda: [L.SimpleRNN(50, activation="relu"), L.Dense(1, activation="sigmoid")], (3, 5, 1)),
+]
+
+# Per-case overrides: x range / fixed x, weight range.
+X_RANGE = {"lesson_cnn": (0.0, 1.0)}
+# lesson_cnn: as specified, keeps activations moderate. lesson_rnn: with +-0.5 the relu
+# state reaches ~30 on the lesson's inputs 1..9 and the sigmoid output saturates to
+# 1e-2..3e-9 (useless for an atol comparison); +-0.2 gives outputs ~0.52-0.55.
+W_RANGE = {"lesson_cnn": (-0.1, 0.1), "lesson_rnn": (-0.2, 0.2)}
+FIXED_X = {"lesson_rnn": lesson_rnn_x}
+
+
+def sgd(**kw):
+    return keras.optimizers.SGD(**kw)
+
+
+def adam(**kw):
+    return keras.optimizers.Adam(**kw)
+
+
+# Training cases: name, input_shape, layers, optimizer factory, loss, x shape,
+# y kind ("sparse" n classes / "onehot" n / "binary" / "regression" units), steps
+TRAIN_CASES = [
+    ("train_iris_adam", (4,), lesson_iris_layers, lambda: adam(),
+     "sparse_categorical_crossentropy", (10, 4), ("sparse", 3), 3),
+    ("train_sparse_sgd", (4,), lambda: [L.Dense(3, activation="softmax")],
+     lambda: sgd(learning_rate=0.1), "sparse_categorical_crossentropy", (6, 4), ("sparse", 3), 2),
+    ("train_categorical_sgd", (4,), lambda: [L.Dense(3, activation="softmax")],
+     lambda: sgd(learning_rate=0.1), "categorical_crossentropy", (6, 4), ("onehot", 3), 2),
+    ("train_binary_adam", (3,), lambda: [L.Dense(1, activation="sigmoid")],
+     lambda: adam(learning_rate=0.01), "binary_crossentropy", (6, 3), ("binary", 1), 2),
+    ("train_mse_sgd_momentum", (3,), lambda: [L.Dense(2)],
+     lambda: sgd(learning_rate=0.05, momentum=0.9), "mean_squared_error", (6, 3),
+     ("regression", 2), 3),
+    ("train_cnn_adam", (6, 6, 1),
+     lambda: [L.Conv2D(2, (3, 3), activation="relu"), L.MaxPooling2D((2, 2)), L.Flatten(),
+              L.Dense(3, activation="softmax")],
+     lambda: adam(), "categorical_crossentropy", (4, 6, 6, 1), ("onehot", 3), 2),
+    ("train_rnn_adam", (4, 2),
+     lambda: [L.SimpleRNN(3, activation="tanh"), L.Dense(1, activation="sigmoid")],
+     lambda: adam(), "binary_crossentropy", (3, 4, 2), ("binary", 1), 2),
+]
+
+ALL_NAMES = [c[0] for c in FORWARD_CASES] + [c[0] for c in TRAIN_CASES]
+
+
+def seeds_for(name):
+    """Fixed per-case seeds: x, weights, labels. Derived from the case's position."""
+    i = ALL_NAMES.index(name) + 1
+    return {"x": 100 + i, "weights": 200 + i, "y_true": 300 + i}
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+def fresh_session():
+    # Resets layer-name counters so config.json names ("sequential", "dense",
+    # "dense_1", ...) do not depend on which cases ran before.
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(0)
+
+
+def build(input_shape, layers):
+    return keras.Sequential([keras.Input(shape=input_shape)] + list(layers))
+
+
+def set_explicit_weights(model, seed, lo=-0.5, hi=0.5):
+    rs = np.random.RandomState(seed)
+    ws = [rs.uniform(lo, hi, w.shape).astype("float32") for w in model.get_weights()]
+    model.set_weights(ws)
+    got = model.get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(ws, got))
+    return ws
+
+
+def save_npy(path, arr):
+    # (not np.ascontiguousarray: it turns 0-d scalars into shape (1,))
+    arr = np.array(arr, dtype=np.float32, order="C")
+    np.save(path, arr, allow_pickle=False)
+
+
+def save_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(obj, f, indent=2, sort_keys=True)
+        f.write("\n")
+
+
+def versions():
+    return {
+        "keras_version": keras.__version__,
+        "tensorflow_version": tf.__version__,
+        "numpy_version": np.__version__,
+        "python_version": platform.python_version(),
+    }
+
+
+def make_forward(out, name, input_shape, layer_fn, x_shape):
+    fresh_session()
+    s = seeds_for(name)
+    model = build(input_shape, layer_fn())
+    lo, hi = W_RANGE.get(name, (-0.5, 0.5))
+    ws = set_explicit_weights(model, s["weights"], lo, hi)
+    if name in FIXED_X:
+        x = FIXED_X[name]()
+        assert x.shape == x_shape
+    else:
+        xlo, xhi = X_RANGE.get(name, (-1.0, 1.0))
+        x = np.random.RandomState(s["x"]).uniform(xlo, xhi, x_shape).astype("float32")
+    y = np.asarray(model(x, training=False))
+    d = os.path.join(out, name)
+    os.makedirs(d, exist_ok=True)
+    save_npy(os.path.join(d, "x.npy"), x)
+    for k, w in enumerate(ws):
+        save_npy(os.path.join(d, f"w{k}.npy"), w)
+    save_npy(os.path.join(d, "y.npy"), y)
+    save_json(os.path.join(d, "config.json"), model.get_config())
+    return y
+
+
+def make_y_true(kind, n, seed):
+    rs = np.random.RandomState(seed)
+    what, k = kind
+    if what == "sparse":
+        return rs.randint(0, k, size=(n,)).astype("float32")
+    if what == "onehot":
+        return np.eye(k, dtype="float32")[rs.randint(0, k, size=(n,))]
+    if what == "binary":
+        return rs.randint(0, 2, size=(n, 1)).astype("float32")
+    if what == "regression":
+        return rs.uniform(-1, 1, size=(n, k)).astype("float32")
+    raise ValueError(kind)
+
+
+def make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_kind, steps):
+    fresh_session()
+    s = seeds_for(name)
+    model = build(input_shape, layer_fn())
+    ws = set_explicit_weights(model, s["weights"])
+    x = np.random.RandomState(s["x"]).uniform(-1, 1, x_shape).astype("float32")
+    y_true = make_y_true(y_kind, x_shape[0], s["y_true"])
+    opt = opt_fn()
+    # jit_compile=False: no XLA; the train function is a plain tf.function.
+    model.compile(optimizer=opt, loss=loss_name, jit_compile=False)
+    assert model.jit_compile is False
+    loss_fn = keras.losses.get(loss_name)
+
+    d = os.path.join(out, name)
+    os.makedirs(d, exist_ok=True)
+    save_npy(os.path.join(d, "x.npy"), x)
+    save_npy(os.path.join(d, "y_true.npy"), y_true)
+    for k, w in enumerate(ws):
+        save_npy(os.path.join(d, f"w{k}.npy"), w)
+
+    losses = []
+    max_pre_update_diff = 0.0
+    for i in range(steps):
+        # Loss of this batch with the weights as they are *before* step i.
+        pre = float(np.mean(np.asarray(loss_fn(y_true, model(x, training=False)))))
+        ret = model.train_on_batch(x, y_true)
+        ret = float(ret[0] if isinstance(ret, (list, tuple)) else ret)
+        diff = abs(ret - pre)
+        max_pre_update_diff = max(max_pre_update_diff, diff)
+        if diff > 1e-5 * max(1.0, abs(pre)):
+            raise SystemExit(f"{name}: train_on_batch loss {ret} != pre-update loss {pre}")
+        losses.append(ret)
+        save_npy(os.path.join(d, f"loss_{i}.npy"), np.float32(ret))
+    after = model.get_weights()
+    for k, w in enumerate(after):
+        save_npy(os.path.join(d, f"after_w{k}.npy"), w)
+    save_json(os.path.join(d, "config.json"), model.get_config())
+    meta = {
+        "case": name,
+        "loss": loss_name,
+        "optimizer": keras.optimizers.serialize(opt),
+        "steps": steps,
+        "batch_size": int(x_shape[0]),
+        "jit_compile": False,
+        "train_call": "model.train_on_batch(x, y_true) repeated `steps` times on the same batch",
+        "loss_files": "loss_<i>.npy, i = 0..steps-1: value returned by train_on_batch for step i "
+                      "= loss of the batch computed with the weights BEFORE that step's update",
+        "loss_is_pre_update_loss": True,
+        "weights": "w<k>.npy = initial weights, after_w<k>.npy = weights after the last step; "
+                   "order = model.get_weights()",
+        "seeds": s,
+        "weight_init": "np.random.RandomState(seeds.weights).uniform(-0.5, 0.5, shape) per "
+                       "model.get_weights() entry, in order",
+        "x_init": "np.random.RandomState(seeds.x).uniform(-1, 1, x_shape)",
+        "y_true_kind": y_kind[0],
+        "versions": versions(),
+    }
+    save_json(os.path.join(d, "meta.json"), meta)
+    return losses, max_pre_update_diff
+
+
+# Keras clips in float32: 1 - 1e-7 rounds to 0.99999988 (so log(1 - p) >= log(1.19e-7)).
+EPS32 = np.float32(1e-7)
+ONE_MINUS_EPS32 = np.float32(1.0 - 1e-7)
+
+
+def check_logits_behaviour():
+    """Re-verify fact (1) of the README: crossentropy losses use the pre-activation logits
+    (no 1e-7 clipping) eagerly, in evaluate() and in train_on_batch (graph and run_eagerly)."""
+    x = np.array([[1.0, 0.0], [0.0, 1.0]], "float32")
+    probes = {
+        # sample 0 logits [40, 0, -40] with target class 2: from-logits CE = 80.
+        "sparse_categorical_crossentropy": (
+            "softmax", [np.array([[40, 0, -40], [1, 2, 3]], "float32"), np.zeros(3, "float32")],
+            np.array([2, 0], "float32")),
+        "categorical_crossentropy": (
+            "softmax", [np.array([[40, 0, -40], [1, 2, 3]], "float32"), np.zeros(3, "float32")],
+            np.array([[0, 0, 1], [1, 0, 0]], "float32")),
+        # sample 0 logit 40 with target 0: from-logits BCE = 40.
+        "binary_crossentropy": (
+            "sigmoid", [np.array([[40], [-1]], "float32"), np.zeros(1, "float32")],
+            np.array([[0], [1]], "float32")),
+    }
+    result = {}
+    for loss_name, (act, ws, y) in probes.items():
+        z = x @ ws[0] + ws[1]
+        if act == "softmax":
+            yi = y.astype(int) if y.ndim == 1 else y.argmax(1)
+            zs = z - z.max(1, keepdims=True)
+            logp = zs - np.log(np.exp(zs).sum(1, keepdims=True))
+            expect = float(-logp[np.arange(2), yi].mean())
+            p = np.exp(logp)
+            clipped = float(-np.log(np.clip(p.astype("float32"), EPS32, ONE_MINUS_EPS32))
+                            [np.arange(2), yi].mean())
+        else:
+            zz, yy = z[:, 0].astype(np.float64), y[:, 0]
+            expect = float(np.mean(np.maximum(zz, 0) - zz * yy + np.log1p(np.exp(-abs(zz)))))
+            p = np.clip((1 / (1 + np.exp(-zz))).astype("float32"), EPS32, ONE_MINUS_EPS32)
+            p = p.astype(np.float64)
+            clipped = float(np.mean(-(yy * np.log(p) + (1 - yy) * np.log(1 - p))))
+        got = {}
+        for run_eagerly in (False, True):
+            fresh_session()
+            m = build((2,), [L.Dense(ws[0].shape[1], activation=act)])
+            m.set_weights(ws)
+            lf = keras.losses.get(loss_name)
+            if not run_eagerly:
+                got["eager_loss_fn(model(x))"] = float(np.mean(np.asarray(lf(y, m(x)))))
+                got["loss_fn(constant probabilities)"] = float(
+                    np.mean(np.asarray(lf(y, tf.constant(np.asarray(m(x)))))))
+            m.compile(optimizer=keras.optimizers.SGD(0.0), loss=loss_name, jit_compile=False,
+                      run_eagerly=run_eagerly)
+            tag = "run_eagerly" if run_eagerly else "graph"
+            got[f"evaluate[{tag}]"] = float(m.evaluate(x, y, verbose=0))
+            got[f"train_on_batch[{tag}]"] = float(m.train_on_batch(x, y))
+        for k, v in got.items():
+            want = clipped if k.startswith("loss_fn(constant") else expect
+            if abs(v - want) > 1e-4 * max(1.0, abs(want)):
+                raise SystemExit(f"Keras logits behaviour changed for {loss_name}: {k}={v}, "
+                                 f"expected {want} (from logits {expect}, clipped {clipped})")
+        result[loss_name] = {"from_logits": expect, "clipped_probabilities": clipped}
+    return result
+
+
+# --------------------------------------------------------------------------
+# README
+# --------------------------------------------------------------------------
+
+README = r"""# Golden reference files (Keras -> Java)
+
+Generated by `models/python/make_golden.py`; do not edit by hand.
+
+Exact command (from the repository root, venv as in CI):
+
+    python3 -m venv V && V/bin/pip install tensorflow-cpu==2.21.0 keras==3.15.1 h5py scikit-learn
+    V/bin/python models/python/make_golden.py --out core/src/test/resources/golden
+
+Check a regeneration against this tree:
+
+    V/bin/python models/python/make_golden.py --out /tmp/golden2
+    V/bin/python models/python/compare_golden.py core/src/test/resources/golden /tmp/golden2
+
+Versions used: keras {keras_version}, tensorflow {tensorflow_version}, numpy {numpy_version}
+(CPU, TF backend, 1 thread, op determinism on, `keras.utils.set_random_seed(0)` before each case).
+
+## Layout
+
+One directory per case. All `.npy` files are NumPy format v1.0, little-endian
+`float32` (`<f4`), C order, no pickles. Scalars (`loss_<i>.npy`) have shape `()`.
+
+Inference cases (`dense_*`, `conv2d_*`, `maxpool_*`, `flatten`, `simple_rnn_*`,
+`dropout_inference`, `lesson_*`):
+
+| file | content |
+|---|---|
+| `x.npy` | input batch |
+| `w0.npy` .. `wK.npy` | weights, exactly `model.get_weights()` order (see below) |
+| `y.npy` | `model(x, training=False)` |
+| `config.json` | `model.get_config()` (indent 2, sorted keys) |
+
+Training cases (`train_*`):
+
+| file | content |
+|---|---|
+| `x.npy`, `y_true.npy` | the one batch used for every step (integer labels stored as float32) |
+| `w0.npy` .. `wK.npy` | initial weights (before step 0) |
+| `loss_0.npy` .. `loss_<steps-1>.npy` | value returned by `train_on_batch` at step i: the loss of the batch computed with the weights *before* step i's update |
+| `after_w0.npy` .. `after_wK.npy` | weights after the last step |
+| `config.json` | `model.get_config()` |
+| `meta.json` | optimizer config, loss name, steps, seeds, versions |
+
+Models are compiled with `jit_compile=False` (no XLA) and no metrics.
+Every step is `model.train_on_batch(x, y_true)` on the whole batch
+(batch size = `x.shape[0]`); no shuffling, no sample weights.
+
+### Weight order (`model.get_weights()`)
+
+Layers in order; within a layer:
+
+* `Dense`: kernel `(in, units)`, bias `(units,)` (absent if `use_bias=False`). `y = act(x @ kernel + bias)`.
+* `Conv2D` (channels_last, NHWC): kernel `(kh, kw, in_ch, out_ch)`, bias `(out_ch,)`.
+* `SimpleRNN`: kernel `(in, units)`, recurrent_kernel `(units, units)`, bias `(units,)`;
+  `h_t = act(x_t @ kernel + bias + h_{{t-1}} @ recurrent_kernel)`, `h_0 = 0`
+  (keras/src/layers/rnn/simple_rnn.py:161-169).
+* `MaxPooling2D`, `Flatten`, `Dropout`: no weights. `Flatten` flattens NHWC in C order (channel fastest).
+
+### Deterministic data
+
+For case number `n` (1-based position in the list below) the seeds are
+`x: 100+n`, `weights: 200+n`, `y_true: 300+n`.
+Weights: one `np.random.RandomState(200+n)` draws `uniform(-0.5, 0.5, shape)` for each
+entry of `get_weights()` in order (biases included), cast to float32
+(exceptions: `lesson_cnn` `uniform(-0.1, 0.1)`; `lesson_rnn` `uniform(-0.2, 0.2)`, because with
++-0.5 its relu state reaches ~30 on the inputs 1..9 and the sigmoid output saturates to ~1e-9).
+Inputs: `np.random.RandomState(100+n).uniform(-1, 1, shape)` (`lesson_cnn`: `uniform(0, 1)`;
+`lesson_rnn`: the lesson's `pad_sequences([[1,2,3],[4,5,6],[7,8,9]], padding="post", maxlen=5)`
+as float32, shape (3,5,1)).
+Labels: sparse = `randint(0, C, (N,))`; one-hot = `eye(C)[randint(0, C, (N,))]`;
+binary = `randint(0, 2, (N, 1))`; regression = `uniform(-1, 1, (N, units))`.
+
+Cases:
+
+{case_table}
+
+## Keras 3.15 facts the Java implementation must match
+
+Paths are relative to `site-packages/keras/src/` (keras 3.15.1).
+
+### (1) Crossentropy after a softmax/sigmoid output uses the logits
+
+`backend/tensorflow/nn.py:44` (sigmoid) and `:172` (softmax) attach the pre-activation
+tensor to the output: `output._keras_logits = logits`.
+`_get_logits` (`nn.py:1262-1295`) then swaps it in:
+
+    1267:    has_keras_logits = hasattr(output, "_keras_logits")
+    1269:        output_ = output._keras_logits
+    1270:        from_logits_ = True
+
+(and, for symbolic graph tensors without the attribute, `nn.py:1272-1285` takes
+`output.op.inputs[0]` when `output.op.type == "Softmax"/"Sigmoid"`). So even with
+`from_logits=False` the loss is
+
+* categorical: `tf.nn.softmax_cross_entropy_with_logits(labels, logits)` (`nn.py:1364`) = `logsumexp(z) - sum(y*z)`
+* sparse categorical: `tf.nn.sparse_softmax_cross_entropy_with_logits` on the logits (`nn.py:1438`)
+* binary: `tf.nn.sigmoid_cross_entropy_with_logits` (`nn.py:1479`) = `max(z,0) - z*y + log(1+exp(-|z|))`
+
+with **no epsilon clipping**, and d loss/d z is the unclipped `(softmax(z)-y)/N` / `(sigmoid(z)-y)/N`.
+Verified by the generator on every run with saturated probes (Dense softmax logits
+`[40,0,-40]` with target class 2, i.e. per-sample CE 80; Dense sigmoid logit 40 with target 0,
+BCE 40; batch of 2): eager `loss_fn(y, model(x))`, `evaluate` and `train_on_batch`, both
+compiled (`tf.function`) and `run_eagerly=True`, all equal the from-logits value, not the
+clipped-probability value:
+
+| loss | from logits (= Keras) | clipped probabilities |
+|---|---|---|
+{probe_rows}
+
+The attribute only exists on the live tensor: a loss applied to the *numpy* output of
+`model.predict` (or any re-created tensor) uses the clipped-probability path below.
+
+### (2) Clipping path and reduction
+
+Only when no logits are available (`from_logits=False` and output not straight from a
+softmax/sigmoid op), `epsilon = 1e-7` (`backend/config.py:10: _EPSILON = 1e-7`):
+
+* categorical (`nn.py:1372-1378`): `p = p / sum(p, -1)`; `p = clip(p, 1e-7, 1 - 1e-7)`; `-sum(y * log(p), -1)`
+* sparse (`nn.py:1433-1438`): `clip(p, 1e-7, 1 - 1e-7)`, `log`, then
+  `sparse_softmax_cross_entropy_with_logits` on `log p` (which re-normalises by the sum
+  of the clipped probabilities)
+* binary (`nn.py:1484-1489`): `clip(p, 1e-7, 1 - 1e-7)`; `-(y*log(p) + (1-y)*log(1-p))`
+
+(in float32, `1 - 1e-7` rounds to 0.99999988.)
+Reduction is `"sum_over_batch_size"` (`losses/loss.py:46` default), implemented in
+`losses/loss.py:148-159`:
+
+    148:    loss = ops.sum(values)
+    153:            divisor = ops.cast(
+    154:                ops.prod(
+    ...                     ops.convert_to_tensor(ops.shape(values), dtype="int32")
+    159:        loss = ops.divide_no_nan(loss, divisor)
+
+i.e. the plain mean over *all elements of the per-sample loss tensor*. The per-sample loss
+already averaged the last axis where applicable: `mean_squared_error` =
+`ops.mean(ops.square(y_true - y_pred), axis=-1)` (`losses/losses.py:1788`), so MSE over a
+(N,2) target = mean over all N*2 squared errors.
+
+### (3) binary_crossentropy with y of shape (N,1)
+
+`losses/losses.py:2414-2417`: `ops.mean(ops.binary_crossentropy(y_true, y_pred), axis=-1)`
+-> per-sample shape (N,), then sum_over_batch_size divides by N. So the loss is the plain
+mean over the N samples. `LossFunctionWrapper.call` (`losses/losses.py:28-34`) first runs
+`squeeze_or_expand_to_same_rank` (`losses/loss.py:119-137`): a y_true of shape (N,) with
+y_pred (N,1) is expanded to (N,1) (not broadcast to (N,N)).
+For sparse CE, a y_true of shape (N,1) is squeezed to (N,) (`losses/losses.py:2344-2345`).
+
+### (4) Optimizers
+
+Adam (`optimizers/adam.py:102-137`; defaults lr=0.001, beta_1=0.9, beta_2=0.999,
+epsilon=1e-7, `adam.py:45-48`), t = iterations + 1 (`adam.py:106`), computed in float32:
+
+    117:        alpha = lr * ops.sqrt(1 - beta_2_power) / (1 - beta_1_power)
+    120:            m, ops.multiply(ops.subtract(gradient, m), 1 - self.beta_1)      # m += (g - m)(1-b1)
+    125:                ops.subtract(ops.square(gradient), v), 1 - self.beta_2      # v += (g^2 - v)(1-b2)
+    135:                ops.multiply(m, alpha), ops.add(ops.sqrt(v), self.epsilon)  # w -= m*alpha/(sqrt(v)+eps)
+
+i.e. `w -= lr * sqrt(1-b2^t)/(1-b1^t) * m / (sqrt(v) + eps)`: bias correction folded into
+the step size, epsilon added to the *uncorrected* `sqrt(v)` ("epsilon hat").
+m, v start at 0; `iterations` is incremented after all variables are updated
+(`optimizers/base_optimizer.py:533`).
+
+SGD (`optimizers/sgd.py:95-123`), momentum buffer starts at 0:
+
+    108:                    ops.multiply(m, momentum),            # m = m*momentum - lr*g
+    109:                    ops.multiply(gradient, learning_rate),
+    121:                self.assign_add(variable, m)              # w = w + m
+    123:            self.assign_sub(variable, ops.multiply(gradient, learning_rate))   # momentum == 0: w -= lr*g
+
+(nesterov: `w += m*momentum - lr*g` after updating m, `sgd.py:112-119`.)
+
+### (5) `metrics=["accuracy"]` resolution
+
+`trainers/compile_utils.py:40-50` and `:59-74`:
+
+    46:    is_binary = y_p_last_dim == 1
+    47:    is_sparse_categorical = (
+    48:        y_t_rank < y_p_rank or y_t_last_dim == 1 and y_p_last_dim > 1
+    65:        if is_binary:              -> BinaryAccuracy   (threshold 0.5, y_pred > 0.5; metrics/accuracy_metrics.py:68)
+    67:        elif is_sparse_categorical: -> SparseCategoricalAccuracy (argmax(y_pred) == y_true)
+    71:        else:                       -> CategoricalAccuracy (argmax(y_pred) == argmax(y_true))
+
+It looks only at shapes (y_pred last dim 1 -> binary first), never at the loss name.
+"acc" is treated the same as "accuracy". The metric keeps its string name ("accuracy").
+(The same shape rule picks the loss for the string "crossentropy"/"ce", `compile_utils.py:108-119`.)
+
+### Other notes
+
+* `train_on_batch` calls `reset_metrics()` first (`backend/tensorflow/trainer.py:624`) and
+  returns the loss tracked inside the GradientTape before `apply_gradients`
+  (`trainer.py:57-84`), so `loss_<i>` is the pre-update loss of step i; the generator asserts
+  it equals `loss(y_true, model(x))` evaluated just before the step.
+* The forward pass inside `train_on_batch` uses `training=True`; none of the training
+  cases contain Dropout, so it equals the inference forward pass.
+* `Dropout` at inference is the identity (`dropout_inference`: y == Dense output).
+* `padding="same"` (Conv2D and MaxPooling2D) is TF's SAME: `out = ceil(in / stride)`,
+  `pad_total = max((out - 1) * stride + k - in, 0)`, `pad_before = pad_total // 2`, the odd
+  pixel goes after (bottom/right). Max pooling ignores the padding (pads with -inf).
+  E.g. `conv2d_same_strided` (8x7 input, 3x3, stride 2): out 4x4, rows padded (0, 1),
+  cols (1, 1). `padding="valid"`: `out = (in - k) // stride + 1`.
+* `MaxPooling2D((2,2))` defaults `strides` to the pool size (config shows `strides: [2, 2]`).
+
+## Independent check
+
+`models/python/numpy_reference_check.py` recomputes every inference `y.npy` (a small NumPy
+interpreter of `config.json`) and the losses and after-weights of the Dense-only training
+cases (the formulas above, float64) and reports the max deviation (all about 1e-7).
+"""
+
+
+def write_readme(out, probe):
+    rows = ["| n | case | kind |", "|---|---|---|"]
+    for name in ALL_NAMES:
+        kind = "training" if name.startswith("train_") else "inference"
+        rows.append(f"| {ALL_NAMES.index(name) + 1} | `{name}` | {kind} |")
+    probe_rows = "\n".join(f"| {k} | {v['from_logits']:.4f} | {v['clipped_probabilities']:.4f} |"
+                           for k, v in probe.items())
+    text = README.format(case_table="\n".join(rows), probe_rows=probe_rows, **versions())
+    with open(os.path.join(out, "README.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT})")
+    ap.add_argument("--only", nargs="*", help="only these cases (README is still written)")
+    args = ap.parse_args(argv)
+    out = os.path.abspath(args.out)
+    os.makedirs(out, exist_ok=True)
+    only = set(args.only) if args.only else None
+    if only and not only <= set(ALL_NAMES):
+        ap.error(f"unknown cases: {sorted(only - set(ALL_NAMES))}")
+
+    probe = check_logits_behaviour()
+    for name, input_shape, layer_fn, x_shape in FORWARD_CASES:
+        if only and name not in only:
+            continue
+        y = make_forward(out, name, input_shape, layer_fn, x_shape)
+        print(f"{name:24s} y{tuple(y.shape)} range [{y.min():.4g}, {y.max():.4g}]")
+    for name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_kind, steps in TRAIN_CASES:
+        if only and name not in only:
+            continue
+        losses, diff = make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape,
+                                  y_kind, steps)
+        print(f"{name:24s} losses {['%.6f' % v for v in losses]} "
+              f"(max |returned - pre-update| = {diff:.2e})")
+    write_readme(out, probe)
+    total = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(out) for f in fs)
+    print(f"wrote {out} ({total / 1024:.1f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
