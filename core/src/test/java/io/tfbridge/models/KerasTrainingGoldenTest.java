@@ -1,0 +1,71 @@
+package io.tfbridge.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tfbridge.layers.Conv2D;
+import io.tfbridge.layers.Dense;
+import io.tfbridge.layers.Flatten;
+import io.tfbridge.layers.Input;
+import io.tfbridge.layers.MaxPooling2D;
+import io.tfbridge.layers.SimpleRNN;
+import io.tfbridge.optimizers.Adam;
+import io.tfbridge.optimizers.Optimizer;
+import io.tfbridge.optimizers.SGD;
+import io.tfbridge.testing.Golden;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tensorflow.ndarray.FloatNdArray;
+
+/**
+ * Short training trajectories against Keras 3.15's {@code train_on_batch} from the same weights: each
+ * step's loss (computed before its update, as Keras reports it) and the weights after the last step,
+ * within 1e-5 (absolute, plus 1e-5 relative).
+ */
+class KerasTrainingGoldenTest {
+  static final double TOLERANCE = 1e-5;
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of("train_iris_adam", LessonSpecs.iris(), Adam.of(),
+            "sparse_categorical_crossentropy", 3),
+        Arguments.of("train_sparse_sgd", Sequential.of(Input.of(4), Dense.of(3).activation("softmax")),
+            SGD.of().learningRate(0.1), "sparse_categorical_crossentropy", 2),
+        Arguments.of("train_categorical_sgd",
+            Sequential.of(Input.of(4), Dense.of(3).activation("softmax")),
+            SGD.of().learningRate(0.1), "categorical_crossentropy", 2),
+        Arguments.of("train_binary_adam", Sequential.of(Input.of(3), Dense.of(1).activation("sigmoid")),
+            Adam.of().learningRate(0.01), "binary_crossentropy", 2),
+        Arguments.of("train_mse_sgd_momentum", Sequential.of(Input.of(3), Dense.of(2)),
+            SGD.of().learningRate(0.05).momentum(0.9), "mean_squared_error", 3),
+        Arguments.of("train_cnn_adam", Sequential.of(Input.of(6, 6, 1),
+            Conv2D.of(2, 3).activation("relu"), MaxPooling2D.of(2, 2), Flatten.of(),
+            Dense.of(3).activation("softmax")), Adam.of(), "categorical_crossentropy", 2),
+        Arguments.of("train_rnn_adam", Sequential.of(Input.of(4, 2), SimpleRNN.of(3),
+            Dense.of(1).activation("sigmoid")), Adam.of(), "binary_crossentropy", 2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void trajectoryEqualsKeras(String name, Sequential spec, Optimizer optimizer, String loss, int steps) {
+    Golden golden = Golden.of(name);
+    FloatNdArray x = golden.array("x");
+    FloatNdArray y = golden.array("y_true");
+    try (Model model = spec.seed(7).compile(optimizer, loss)) {
+      model.setWeights(golden.weights("w"));
+      FitOptions oneStep = FitOptions.epochs(1).batchSize((int) x.shape().get(0)).shuffle(false).verbose(0);
+      for (int step = 0; step < steps; step++) {
+        double actual = model.fit(x, y, oneStep).get("loss").get(0);
+        double expected = golden.scalar("loss_" + step);
+        assertEquals(expected, actual, TOLERANCE * (1 + Math.abs(expected)), name + " loss at step " + step);
+      }
+      List<float[]> after = golden.weights("after_w");
+      List<float[]> weights = model.getWeights();
+      for (int i = 0; i < after.size(); i++) {
+        Golden.assertClose(after.get(i), weights.get(i), TOLERANCE, name + " weight " + i + " after training");
+      }
+    }
+  }
+}
