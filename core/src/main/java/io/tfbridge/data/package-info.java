@@ -1,5 +1,8 @@
 /**
- * Numpy array files for the JVM: {@code .npy} ({@link io.tfbridge.data.Npy}) and
+ * Host data for models: {@link io.tfbridge.data.HostArrays} turns Java arrays into the
+ * {@code FloatNdArray}s that {@code fit}, {@code evaluate} and {@code predict} take, and back.
+ *
+ * <p>Numpy array files for the JVM: {@code .npy} ({@link io.tfbridge.data.Npy}) and
  * {@code .npz} ({@link io.tfbridge.data.Npz}), holding {@link io.tfbridge.data.NpyArray}s.
  *
  * <p>Use these to move data between Python and Java: save with {@code np.save} /
