@@ -53,6 +53,14 @@ final class ArrayData {
    * axis of size 1 gets it, as Keras does: {@code (3, 5)} feeds an input of {@code (None, 5, 1)}.
    */
   static FloatNdArray adapt(FloatNdArray array, Shape expected, String what) {
+    return adapt(array, expected, found -> new IllegalArgumentException(
+        what + " is incompatible with the layer: expected shape=" + Shapes.format(expected)
+            + ", found shape=" + Shapes.format(found)));
+  }
+
+  /** As {@link #adapt(FloatNdArray, Shape, String)}, throwing {@code error} of the found shape. */
+  static FloatNdArray adapt(FloatNdArray array, Shape expected,
+      java.util.function.Function<Shape, IllegalArgumentException> error) {
     Shape found = array.shape();
     int rank = expected.numDimensions();
     if (found.numDimensions() == rank - 1 && expected.get(rank - 1) == 1) {
@@ -60,9 +68,7 @@ final class ArrayData {
       found = array.shape();
     }
     if (!compatible(found, expected)) {
-      throw new IllegalArgumentException(
-          what + " is incompatible with the layer: expected shape=" + Shapes.format(expected)
-              + ", found shape=" + Shapes.format(found));
+      throw error.apply(found);
     }
     return array;
   }

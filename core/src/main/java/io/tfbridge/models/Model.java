@@ -101,6 +101,7 @@ public final class Model implements AutoCloseable {
 
   /** The loss and metrics on {@code x, y}, in batches of {@code batchSize}: {@code {loss=.., accuracy=..}}. */
   public Map<String, Double> evaluate(FloatNdArray x, FloatNdArray y, int batchSize) {
+    checkBatchSize(batchSize);
     return new LinkedHashMap<>(loop.evaluate(adapt(x, y), batchSize).logs(""));
   }
 
@@ -116,6 +117,7 @@ public final class Model implements AutoCloseable {
 
   /** The model's outputs for {@code x}, in batches of {@code batchSize}, in inference mode. */
   public FloatNdArray predict(FloatNdArray x, int batchSize) {
+    checkBatchSize(batchSize);
     FloatNdArray input = ArrayData.adapt(x, definition.inputShape(), inputWhat());
     ArrayData data = new ArrayData(input, null);
     Shape outShape = Shape.of(data.size()).append(definition.outputShape().tail());
@@ -192,11 +194,38 @@ public final class Model implements AutoCloseable {
           + "the same number of samples. 'x' sizes: " + xs + ", 'y' sizes: " + ys);
     }
     FloatNdArray input = ArrayData.adapt(x, definition.inputShape(), inputWhat());
-    FloatNdArray labels = ArrayData.adapt(y, definition.labelShape(),
-        "Labels for loss " + definition.loss().kerasName() + " (model output shape "
-            + io.tfbridge.layers.Shapes.format(definition.outputShape()) + ")");
+    FloatNdArray labels = ArrayData.adapt(y, definition.labelShape(), this::labelShapeError);
     definition.loss().validateLabels(labels, definition.outputShape());
     return new ArrayData(input, labels);
+  }
+
+  /** The error for labels of the wrong shape; a hint when they suit the other cross-entropy. */
+  private IllegalArgumentException labelShapeError(Shape found) {
+    String loss = definition.loss().kerasName();
+    int rank = definition.labelShape().numDimensions();
+    String hint = "";
+    if (definition.loss() instanceof io.tfbridge.losses.CategoricalCrossentropy
+        && found.numDimensions() == rank - 1) {
+      hint = " categorical_crossentropy expects one-hot labels, one column per class; for integer "
+          + "class ids use sparse_categorical_crossentropy.";
+    } else if (definition.loss() instanceof io.tfbridge.losses.SparseCategoricalCrossentropy
+        && found.numDimensions() == rank + 1) {
+      hint = " sparse_categorical_crossentropy expects integer class ids, one per sample; for "
+          + "one-hot labels use categorical_crossentropy.";
+    }
+    return new IllegalArgumentException("Labels (y) for loss " + loss + " are incompatible with "
+        + "the model's output: expected shape=" + io.tfbridge.layers.Shapes.format(
+            definition.labelShape()) + ", found shape=" + io.tfbridge.layers.Shapes.format(found)
+        + ". The model's output shape is " + io.tfbridge.layers.Shapes.format(
+            definition.outputShape()) + "." + hint);
+  }
+
+  private static int checkBatchSize(int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException(
+          "`batch_size` must be a positive integer. Received: batch_size=" + batchSize);
+    }
+    return batchSize;
   }
 
   private String inputWhat() {

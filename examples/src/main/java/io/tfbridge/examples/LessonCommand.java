@@ -1,0 +1,135 @@
+package io.tfbridge.examples;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tfbridge lesson ...}: one subcommand per program of lesson 7, plus {@code iris-median}.
+ * Each prints what the Python program prints, its result on the last line.
+ */
+@Command(name = "lesson", description = "Run a program of lesson 7 (Advanced Topics).",
+    subcommands = {LessonCommand.IrisCommand.class, LessonCommand.CnnCommand.class,
+        LessonCommand.RnnCommand.class, LessonCommand.IrisMedianCommand.class})
+public final class LessonCommand {
+  @ParentCommand
+  Cli cli;
+
+  /** Creates the command; picocli fills it in. */
+  public LessonCommand() {}
+
+  /** The console the lesson subcommands print to. */
+  LessonConsole console(boolean quiet) {
+    return new LessonConsole(cli.out(), !quiet);
+  }
+
+  /** {@code tfbridge lesson iris}: the basic neural network on iris (section 1.1). */
+  @Command(name = "iris", description = "The basic neural network on iris; prints Accuracy.")
+  static final class IrisCommand implements Callable<Integer> {
+    @ParentCommand
+    LessonCommand lesson;
+
+    @Option(names = "--seed", description = "random_state of the split and the model's seed "
+        + "(default: ${DEFAULT-VALUE}).")
+    long seed = IrisLesson.DEFAULT_SEED;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+      IrisLesson.run(seed, lesson.console(quiet));
+      return Cli.OK;
+    }
+  }
+
+  /** {@code tfbridge lesson cnn}: the CNN on MNIST (section 2.1). */
+  @Command(name = "cnn", description = "The CNN on MNIST digits; prints Test Accuracy.")
+  static final class CnnCommand implements Callable<Integer> {
+    @ParentCommand
+    LessonCommand lesson;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--epochs", description = "Epochs of fit (default: ${DEFAULT-VALUE}).")
+    int epochs = CnnLesson.Settings.lesson().epochs();
+
+    @Option(names = "--limit", paramLabel = "N",
+        description = "Use only the first N training and N test digits (default: all).")
+    int limit;
+
+    @Option(names = "--data", paramLabel = "PATH", description = "A directory of MNIST IDX files "
+        + "or a Keras mnist.npz (default: the 10,000 digits bundled with tfbridge).")
+    Path data;
+
+    @Option(names = "--seed", description = "The model's seed (default: ${DEFAULT-VALUE}).")
+    long seed = CnnLesson.Settings.lesson().seed();
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+      requirePositive(spec, "--epochs", epochs, 1);
+      requirePositive(spec, "--limit", limit, 0);
+      CnnLesson.run(new CnnLesson.Settings(epochs, limit, data, seed), lesson.console(quiet));
+      return Cli.OK;
+    }
+  }
+
+  /** {@code tfbridge lesson rnn}: the SimpleRNN on padded sequences (section 2.2). */
+  @Command(name = "rnn", description = "The SimpleRNN on padded sequences; prints Predictions.")
+  static final class RnnCommand implements Callable<Integer> {
+    @ParentCommand
+    LessonCommand lesson;
+
+    @Option(names = "--seed", description = "The model's seed (default: ${DEFAULT-VALUE}).")
+    long seed = RnnLesson.DEFAULT_SEED;
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+      RnnLesson.run(seed, lesson.console(quiet));
+      return Cli.OK;
+    }
+  }
+
+  /** {@code tfbridge lesson iris-median}: the iris lesson over seeds 0..N-1 and the median. */
+  @Command(name = "iris-median",
+      description = "The iris lesson for seeds 0..N-1 (split and model); prints the median "
+          + "accuracy.")
+  static final class IrisMedianCommand implements Callable<Integer> {
+    @ParentCommand
+    LessonCommand lesson;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seeds", paramLabel = "N",
+        description = "How many seeds (default: ${DEFAULT-VALUE}).")
+    int seeds = IrisMedian.DEFAULT_SEEDS;
+
+    @Override
+    public Integer call() {
+      requirePositive(spec, "--seeds", seeds, 1);
+      IrisMedian.run(seeds, lesson.console(true));
+      return Cli.OK;
+    }
+  }
+
+  /** A usage error (exit code 2) unless {@code value >= min}. */
+  static void requirePositive(CommandSpec spec, String option, int value, int min) {
+    if (value < min) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + value + " (expected >= " + min + ")");
+    }
+  }
+}
