@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
@@ -102,6 +104,19 @@ public final class CompiledGraph implements AutoCloseable {
       }
     }
     return values;
+  }
+
+  /**
+   * Adds this model's session and a signature to a SavedModel exporter: input {@code inputName} is the
+   * model's input placeholder, output {@code outputName} its inference output. The variables are
+   * VariableV2 ops, which the exporter saves (it drops VarHandleOp variables).
+   */
+  public SavedModelBundle.Exporter addTo(SavedModelBundle.Exporter exporter, String signatureKey,
+      String inputName, String outputName) {
+    checkOpen();
+    Signature signature = Signature.builder(signatureKey)
+        .input(inputName, ops.x).output(outputName, ops.output.value()).build();
+    return exporter.withSession(session).withSignature(signature);
   }
 
   /** Every weight's value by Keras path ({@code dense/kernel}), in layer order. */

@@ -7,10 +7,10 @@ import java.util.List;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * What {@code compile} fixes: the placed layers, the input and label shapes (batch first), the loss,
+ * What {@code compile} fixes: the model's and its input's names, the placed layers, the input and label shapes (batch first), the loss,
  * the metrics, the optimizer and the seed.
  */
-public record ModelDefinition(String name, List<LayerNode> layers, Shape inputShape, Shape labelShape,
+public record ModelDefinition(String name, String inputName, List<LayerNode> layers, Shape inputShape, Shape labelShape,
     Loss loss, List<Metric> metrics, Optimizer optimizer, long seed) {
 
   /** The output shape of the last layer. */

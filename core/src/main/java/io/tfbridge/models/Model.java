@@ -5,6 +5,11 @@ import io.tfbridge.data.HostArrays;
 import io.tfbridge.engine.CompiledGraph;
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelDefinition;
+import io.tfbridge.inference.DType;
+import io.tfbridge.inference.Predictor;
+import io.tfbridge.inference.Predictors;
+import io.tfbridge.inference.TensorSpec;
+import org.tensorflow.ndarray.NdArray;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.metrics.Metric;
 import io.tfbridge.metrics.Metrics;
@@ -31,14 +36,16 @@ import org.tensorflow.types.TFloat32;
  * }
  * }</pre>
  */
-public final class Model implements AutoCloseable {
+public final class Model implements Predictor {
   private final ModelDefinition definition;
   private final CompiledGraph graph;
   private final FitLoop loop;
   private final SplittableRandom random;
+  private final DataAdapter data;
 
   private Model(ModelDefinition definition) {
     this.definition = definition;
+    this.data = new DataAdapter(definition);
     this.graph = new CompiledGraph(definition);
     this.loop = new FitLoop(graph, definition.metrics().stream().map(Metric::name).toList());
     this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
@@ -51,8 +58,8 @@ public final class Model implements AutoCloseable {
     Shape output = layers.isEmpty() ? input : layers.get(layers.size() - 1).outputShape();
     List<Metric> metrics = new ArrayList<>();
     metricNames.forEach(m -> metrics.add(Metrics.get(m, loss, output)));
-    return new Model(new ModelDefinition(spec.name(), layers, input, loss.labelShape(output), loss,
-        List.copyOf(metrics), optimizer, seed));
+    return new Model(new ModelDefinition(spec.name(), spec.inputName(), layers, input,
+        loss.labelShape(output), loss, List.copyOf(metrics), optimizer, seed));
   }
 
   /** The model's name. */
@@ -78,7 +85,7 @@ public final class Model implements AutoCloseable {
    * @throws IllegalArgumentException if x or y do not fit the model, or their lengths differ
    */
   public History fit(FloatNdArray x, FloatNdArray y, FitOptions options) {
-    ArrayData all = adapt(x, y);
+    ArrayData all = data.adapt(x, y);
     int trainSize = (int) Math.ceil(all.size() * (1 - options.validationSplit()));
     ArrayData train = all.range(0, trainSize);
     ArrayData validation = trainSize < all.size() ? all.range(trainSize, all.size()) : null;
@@ -101,8 +108,8 @@ public final class Model implements AutoCloseable {
 
   /** The loss and metrics on {@code x, y}, in batches of {@code batchSize}: {@code {loss=.., accuracy=..}}. */
   public Map<String, Double> evaluate(FloatNdArray x, FloatNdArray y, int batchSize) {
-    checkBatchSize(batchSize);
-    return new LinkedHashMap<>(loop.evaluate(adapt(x, y), batchSize).logs(""));
+    DataAdapter.checkBatchSize(batchSize);
+    return new LinkedHashMap<>(loop.evaluate(data.adapt(x, y), batchSize).logs(""));
   }
 
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with Keras's default batch size 32. */
@@ -117,22 +124,46 @@ public final class Model implements AutoCloseable {
 
   /** The model's outputs for {@code x}, in batches of {@code batchSize}, in inference mode. */
   public FloatNdArray predict(FloatNdArray x, int batchSize) {
-    checkBatchSize(batchSize);
-    FloatNdArray input = ArrayData.adapt(x, definition.inputShape(), inputWhat());
-    ArrayData data = new ArrayData(input, null);
-    Shape outShape = Shape.of(data.size()).append(definition.outputShape().tail());
+    DataAdapter.checkBatchSize(batchSize);
+    ArrayData samples = new ArrayData(data.input(x), null);
+    Shape outShape = Shape.of(samples.size()).append(definition.outputShape().tail());
     FloatNdArray out = NdArrays.ofFloats(outShape);
-    int[] order = java.util.stream.IntStream.range(0, data.size()).toArray();
-    for (int from = 0; from < data.size(); from += batchSize) {
-      int to = Math.min(data.size(), from + batchSize);
-      try (TFloat32 xb = data.xBatch(order, from, to); TFloat32 yb = graph.predictStep(xb)) {
+    int[] order = java.util.stream.IntStream.range(0, samples.size()).toArray();
+    for (int from = 0; from < samples.size(); from += batchSize) {
+      int to = Math.min(samples.size(), from + batchSize);
+      try (TFloat32 xb = samples.xBatch(order, from, to); TFloat32 yb = graph.predictStep(xb)) {
         yb.copyTo(out.slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
       }
     }
     return out;
   }
 
+  /** The model's one input, named after its Input layer ({@code input_layer} unless named). */
+  @Override
+  public List<TensorSpec> inputs() {
+    return List.of(new TensorSpec(definition.inputName(), DType.FLOAT32, definition.inputShape()));
+  }
+
+  /** The model's one output, {@code output_0} as in Keras's exported SavedModels. */
+  @Override
+  public List<TensorSpec> outputs() {
+    return List.of(new TensorSpec("output_0", DType.FLOAT32, definition.outputShape()));
+  }
+
+  /** {@link #predict(FloatNdArray)} with the input and output by name, as {@link Predictor} runs. */
+  @Override
+  public Map<String, NdArray<?>> predict(Map<String, ? extends NdArray<?>> inputs) {
+    TensorSpec in = inputs().get(0);
+    NdArray<?> x = Predictors.require(inputs, inputs(), in);
+    if (!(x instanceof FloatNdArray)) {
+      throw new IllegalArgumentException("Input '" + in.name() + "' must be float32 (a FloatNdArray)"
+          + ", found " + x.getClass().getSimpleName());
+    }
+    return Map.of(outputs().get(0).name(), predict((FloatNdArray) x));
+  }
+
   /** {@link #predict(FloatNdArray, int)} with Keras's default batch size 32. */
+  @Override
   public FloatNdArray predict(FloatNdArray x) {
     return predict(x, 32);
   }
@@ -184,52 +215,5 @@ public final class Model implements AutoCloseable {
   @Override
   public void close() {
     graph.close();
-  }
-
-  private ArrayData adapt(FloatNdArray x, FloatNdArray y) {
-    long xs = x.shape().numDimensions() == 0 ? -1 : x.shape().get(0);
-    long ys = y.shape().numDimensions() == 0 ? -1 : y.shape().get(0);
-    if (xs != ys) {
-      throw new IllegalArgumentException("Data cardinality is ambiguous. Make sure all arrays contain "
-          + "the same number of samples. 'x' sizes: " + xs + ", 'y' sizes: " + ys);
-    }
-    FloatNdArray input = ArrayData.adapt(x, definition.inputShape(), inputWhat());
-    FloatNdArray labels = ArrayData.adapt(y, definition.labelShape(), this::labelShapeError);
-    definition.loss().validateLabels(labels, definition.outputShape());
-    return new ArrayData(input, labels);
-  }
-
-  /** The error for labels of the wrong shape; a hint when they suit the other cross-entropy. */
-  private IllegalArgumentException labelShapeError(Shape found) {
-    String loss = definition.loss().kerasName();
-    int rank = definition.labelShape().numDimensions();
-    String hint = "";
-    if (definition.loss() instanceof io.tfbridge.losses.CategoricalCrossentropy
-        && found.numDimensions() == rank - 1) {
-      hint = " categorical_crossentropy expects one-hot labels, one column per class; for integer "
-          + "class ids use sparse_categorical_crossentropy.";
-    } else if (definition.loss() instanceof io.tfbridge.losses.SparseCategoricalCrossentropy
-        && found.numDimensions() == rank + 1) {
-      hint = " sparse_categorical_crossentropy expects integer class ids, one per sample; for "
-          + "one-hot labels use categorical_crossentropy.";
-    }
-    return new IllegalArgumentException("Labels (y) for loss " + loss + " are incompatible with "
-        + "the model's output: expected shape=" + io.tfbridge.layers.Shapes.format(
-            definition.labelShape()) + ", found shape=" + io.tfbridge.layers.Shapes.format(found)
-        + ". The model's output shape is " + io.tfbridge.layers.Shapes.format(
-            definition.outputShape()) + "." + hint);
-  }
-
-  private static int checkBatchSize(int batchSize) {
-    if (batchSize <= 0) {
-      throw new IllegalArgumentException(
-          "`batch_size` must be a positive integer. Received: batch_size=" + batchSize);
-    }
-    return batchSize;
-  }
-
-  private String inputWhat() {
-    return "Input 0 of layer \"" + definition.firstLayerName() + "\" (the first layer of model \""
-        + name() + "\")";
   }
 }

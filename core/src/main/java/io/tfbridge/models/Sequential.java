@@ -111,6 +111,12 @@ public final class Sequential {
             + "with Input.of(...) or give the first layer .inputShape(...)"));
   }
 
+  /** The name of the model's input: the {@link Input}'s name if given, else Keras's {@code input_layer}. */
+  public String inputName() {
+    return layers.isEmpty() || !(layers.get(0) instanceof Input)
+        ? "input_layer" : layers.get(0).name().orElse("input_layer");
+  }
+
   /** Keras's summary table of this model. */
   public String summary() {
     return Summary.of(name, build());
