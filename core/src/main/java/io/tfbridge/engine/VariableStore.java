@@ -26,12 +26,12 @@ import org.tensorflow.types.TInt64;
  */
 public final class VariableStore {
   private final Ops tf;
-  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
   private Variable<TInt64> iterations;
   private Op resetIterations;
 
-  /** One float variable and the ops that set it. */
-  private record Slot(Variable<TFloat32> variable, Placeholder<TFloat32> value, Op assign,
+  /** One float variable, the placeholder and assign op that set it, and how to initialise it. */
+  private record Entry(Variable<TFloat32> variable, Placeholder<TFloat32> value, Op assign,
       Initializer initializer, boolean trainable) {}
 
   VariableStore(Ops tf) {
@@ -40,14 +40,14 @@ public final class VariableStore {
 
   /** Creates a float variable at {@code path}, initialised by {@code initializer}. */
   Variable<TFloat32> create(String path, Shape shape, Initializer initializer, boolean trainable) {
-    if (slots.containsKey(path)) {
+    if (entries.containsKey(path)) {
       throw new IllegalArgumentException("Two weights share the path '" + path + "'");
     }
     Variable<TFloat32> variable = Names.scoped(tf, path).variable(shape, TFloat32.class);
     Placeholder<TFloat32> value = Names.scoped(tf, "assign/" + path)
         .placeholder(TFloat32.class, Placeholder.shape(shape));
     Op assign = Names.scoped(tf, "assign/" + path + "_op").assign(variable, value);
-    slots.put(path, new Slot(variable, value, assign, initializer, trainable));
+    entries.put(path, new Entry(variable, value, assign, initializer, trainable));
     return variable;
   }
 
@@ -67,18 +67,18 @@ public final class VariableStore {
 
   /** The variable at {@code path}. */
   Variable<TFloat32> variable(String path) {
-    Slot slot = slots.get(path);
+    Entry slot = entries.get(path);
     if (slot == null) {
-      throw new IllegalArgumentException("No variable at '" + path + "'; known: " + slots.keySet());
+      throw new IllegalArgumentException("No variable at '" + path + "'; known: " + entries.keySet());
     }
     return slot.variable();
   }
 
-  /** Sets every variable: weights from their initializers (drawn in path order), slots to zero. */
+  /** Sets every variable: weights from their initializers (drawn in path order), entries to zero. */
   void initialize(Session session, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Map<String, float[]> values = new LinkedHashMap<>();
-    slots.forEach((path, slot) ->
+    entries.forEach((path, slot) ->
         values.put(path, slot.initializer().generate(slot.variable().shape(), random.split())));
     assign(session, values);
     if (resetIterations != null) {
@@ -95,7 +95,7 @@ public final class VariableStore {
     try {
       Session.Runner runner = session.runner();
       values.forEach((path, data) -> {
-        Slot slot = slots.get(path);
+        Entry slot = entries.get(path);
         TFloat32 t = TFloat32.tensorOf(slot.variable().shape(), DataBuffers.of(data, true, false));
         tensors.add(t);
         runner.feed(slot.value(), t).addTarget(slot.assign());
@@ -127,12 +127,12 @@ public final class VariableStore {
 
   /** The paths of the trainable variables, in creation order. */
   List<String> trainablePaths() {
-    return slots.entrySet().stream().filter(e -> e.getValue().trainable()).map(Map.Entry::getKey).toList();
+    return entries.entrySet().stream().filter(e -> e.getValue().trainable()).map(Map.Entry::getKey).toList();
   }
 
   /** Every float variable's path, in creation order. */
   List<String> paths() {
-    return List.copyOf(slots.keySet());
+    return List.copyOf(entries.keySet());
   }
 
   /** The shape of the variable at {@code path}. */
