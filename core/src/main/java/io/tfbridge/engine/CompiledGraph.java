@@ -131,7 +131,7 @@ public final class CompiledGraph implements AutoCloseable {
     return byPath;
   }
 
-  /** Sets weights by Keras path; values are row-major and must match the weights' sizes. */
+  /** Sets weights (or optimizer slots) by path; values are row-major and must match their sizes. */
   public void setWeights(Map<String, float[]> values) {
     checkOpen();
     values.forEach((path, data) -> {
@@ -143,6 +143,37 @@ public final class CompiledGraph implements AutoCloseable {
       }
     });
     variables.assign(session, values);
+  }
+
+  /**
+   * The optimizer's float variables by path ({@code adam/dense_kernel_momentum}), in creation order:
+   * everything but the model's weights. Set them with {@link #setWeights}.
+   */
+  public Map<String, float[]> optimizerWeights() {
+    checkOpen();
+    List<String> paths = new ArrayList<>(variables.paths());
+    paths.removeAll(weightPaths());
+    List<float[]> values = variables.read(session, paths);
+    Map<String, float[]> byPath = new LinkedHashMap<>();
+    for (int i = 0; i < paths.size(); i++) {
+      byPath.put(paths.get(i), values.get(i));
+    }
+    return byPath;
+  }
+
+  /** The optimizer's step count (Keras's {@code iterations}): the training steps run so far. */
+  public long iterations() {
+    checkOpen();
+    return variables.readIterations(session);
+  }
+
+  /** Sets the optimizer's step count, e.g. when restoring a saved optimizer state. */
+  public void setIterations(long value) {
+    checkOpen();
+    if (value < 0) {
+      throw new IllegalArgumentException("iterations must be >= 0, found " + value);
+    }
+    variables.assignIterations(session, value);
   }
 
   /** The Keras paths of the model's weights (not the optimizer's), in {@code get_weights()} order. */

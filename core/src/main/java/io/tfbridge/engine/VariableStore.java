@@ -28,7 +28,8 @@ public final class VariableStore {
   private final Ops tf;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private Variable<TInt64> iterations;
-  private Op resetIterations;
+  private Placeholder<TInt64> iterationsValue;
+  private Op assignIterations;
 
   /** One float variable, the placeholder and assign op that set it, and how to initialise it. */
   private record Entry(Variable<TFloat32> variable, Placeholder<TFloat32> value, Op assign,
@@ -60,9 +61,30 @@ public final class VariableStore {
   Operand<TInt64> iterations(String path) {
     if (iterations == null) {
       iterations = Names.scoped(tf, path).variable(Shape.scalar(), TInt64.class);
-      resetIterations = Names.scoped(tf, "assign/" + path + "_op").assign(iterations, tf.constant(0L));
+      iterationsValue = Names.scoped(tf, "assign/" + path)
+          .placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      assignIterations = Names.scoped(tf, "assign/" + path + "_op").assign(iterations, iterationsValue);
     }
     return iterations;
+  }
+
+  /** Sets the optimizer's step counter, if the optimizer keeps one. */
+  void assignIterations(Session session, long value) {
+    if (iterations != null) {
+      try (TInt64 t = TInt64.scalarOf(value)) {
+        session.runner().feed(iterationsValue, t).addTarget(assignIterations).run();
+      }
+    }
+  }
+
+  /** The optimizer's step counter, or 0 if the optimizer keeps none. */
+  long readIterations(Session session) {
+    if (iterations == null) {
+      return 0;
+    }
+    try (var result = session.runner().fetch(iterations).run()) {
+      return ((TInt64) result.get(0)).getLong();
+    }
   }
 
   /** The variable at {@code path}. */
@@ -81,9 +103,7 @@ public final class VariableStore {
     entries.forEach((path, slot) ->
         values.put(path, slot.initializer().generate(slot.variable().shape(), random.split())));
     assign(session, values);
-    if (resetIterations != null) {
-      session.runner().addTarget(resetIterations).run();
-    }
+    assignIterations(session, 0);
   }
 
   /** Assigns the given values (row-major) to the variables at their paths, in one run. */

@@ -75,6 +75,30 @@ public final class Conv2D extends Layer<Conv2D> {
     return copy;
   }
 
+  /** A copy with this kernel initializer (default glorot_uniform). */
+  public Conv2D kernelInitializer(Initializer initializer) {
+    Conv2D copy = copy();
+    copy.kernelInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this bias initializer (default zeros). */
+  public Conv2D biasInitializer(Initializer initializer) {
+    Conv2D copy = copy();
+    copy.biasInitializer = initializer;
+    return copy;
+  }
+
+  /** The kernel initializer. */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /** The bias initializer. */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+
   /** The number of filters. */
   public int filters() {
     return filters;

@@ -63,6 +63,23 @@ public final class Dense extends Layer<Dense> {
     return copy;
   }
 
+  /** A copy with this bias initializer (default zeros). */
+  public Dense biasInitializer(Initializer initializer) {
+    Dense copy = copy();
+    copy.biasInitializer = initializer;
+    return copy;
+  }
+
+  /** The kernel initializer. */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /** The bias initializer. */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+
   /** The number of output units. */
   public int units() {
     return units;

@@ -66,6 +66,42 @@ public final class SimpleRNN extends Layer<SimpleRNN> {
     return copy;
   }
 
+  /** A copy with this input-kernel initializer (default glorot_uniform). */
+  public SimpleRNN kernelInitializer(Initializer initializer) {
+    SimpleRNN copy = copy();
+    copy.kernelInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this recurrent-kernel initializer (default orthogonal). */
+  public SimpleRNN recurrentInitializer(Initializer initializer) {
+    SimpleRNN copy = copy();
+    copy.recurrentInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this bias initializer (default zeros). */
+  public SimpleRNN biasInitializer(Initializer initializer) {
+    SimpleRNN copy = copy();
+    copy.biasInitializer = initializer;
+    return copy;
+  }
+
+  /** The input-kernel initializer. */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /** The recurrent-kernel initializer. */
+  public Initializer recurrentInitializer() {
+    return recurrentInitializer;
+  }
+
+  /** The bias initializer. */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+
   /** The number of units. */
   public int units() {
     return units;

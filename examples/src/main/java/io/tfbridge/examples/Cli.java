@@ -13,9 +13,14 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code tfbridge} command line (picocli): {@code tfbridge lesson iris|cnn|rnn|iris-median}.
+ * The {@code tfbridge} command line (picocli): the lessons, and inspecting, running and
+ * converting model files.
  *
  * <pre>
+ * tfbridge inspect PATH
+ * tfbridge predict PATH --input [NAME=]X.npy... [--output [NAME=]Y.npy...] [--output-dir DIR]
+ *     [--signature NAME]
+ * tfbridge convert SRC DST
  * tfbridge lesson iris [--seed N] [--quiet]
  * tfbridge lesson cnn [--epochs N] [--limit N] [--data PATH] [--seed N] [--quiet]
  * tfbridge lesson rnn [--seed N] [--quiet]
@@ -27,8 +32,11 @@ import picocli.CommandLine.ScopeType;
  * one-line message on stderr; the stack trace too with {@code --debug}).
  */
 @Command(name = "tfbridge", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-    versionProvider = Cli.Version.class, subcommands = LessonCommand.class,
-    description = "Keras for the JVM on TensorFlow Java: runs the lessons' programs.")
+    versionProvider = Cli.Version.class,
+    subcommands = {LessonCommand.class, InspectCommand.class, PredictCommand.class,
+        ConvertCommand.class},
+    description = "Keras for the JVM on TensorFlow Java: runs the lessons' programs and "
+        + "inspects, runs and converts SavedModels and Keras files.")
 public final class Cli {
   /** Exit code of a successful run. */
   public static final int OK = 0;

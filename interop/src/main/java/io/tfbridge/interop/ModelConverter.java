@@ -1,0 +1,77 @@
+package io.tfbridge.interop;
+
+import io.tfbridge.interop.keras.KerasFiles;
+import io.tfbridge.interop.savedmodel.SavedModelExport;
+import io.tfbridge.models.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Converts a model between the {@link ModelFormat}s, the destination's format read from its name
+ * ({@code .keras}, {@code .h5}, else a SavedModel directory).
+ *
+ * <pre>{@code
+ * ModelConverter.convert(Path.of("iris.keras"), Path.of("export/iris"));   // → SavedModel
+ * ModelConverter.convert(Path.of("iris.h5"), Path.of("iris.keras"));        // legacy → Keras 3
+ * }</pre>
+ *
+ * <p>Keras files convert through the Java model: {@link KerasFiles#load} then
+ * {@link SavedModelExport#export} or {@link KerasFiles#save}, so what KerasFiles cannot load (an
+ * unsupported layer, say) cannot be converted either.
+ *
+ * <p>A SavedModel holds a TensorFlow graph, not Keras layers, so it converts to nothing else.
+ */
+public final class ModelConverter {
+  private ModelConverter() {}
+
+  /**
+   * Converts {@code src} into the new file or directory {@code dst}.
+   *
+   * @throws IllegalArgumentException if {@code src} does not exist, {@code dst} does, or the
+   *     conversion is not supported, naming both
+   */
+  public static void convert(Path src, Path dst) {
+    if (!Files.exists(src)) {
+      throw new IllegalArgumentException("No model at " + src + ": no such file or directory");
+    }
+    if (Files.exists(dst)) {
+      throw new IllegalArgumentException(dst + " already exists; remove it or choose another name");
+    }
+    ModelFormat from = ModelFormat.of(src);
+    ModelFormat to = ModelFormat.of(dst);
+    switch (from) {
+      case SAVED_MODEL -> fromSavedModel(src, to);
+      case KERAS, H5 -> {
+        if (to == ModelFormat.SAVED_MODEL) {
+          kerasToSavedModel(src, dst);
+        } else {
+          kerasToKeras(src, dst);
+        }
+      }
+    }
+  }
+
+  private static void fromSavedModel(Path src, ModelFormat to) {
+    if (to == ModelFormat.SAVED_MODEL) {
+      throw new IllegalArgumentException(src + " is already a SavedModel; copy the directory "
+          + "instead (give the destination a .keras or .h5 name to convert)");
+    }
+    throw new IllegalArgumentException("Cannot convert SavedModel " + src + " to " + to.label()
+        + ": a SavedModel holds a TensorFlow graph, not Keras layers, so it cannot become a Keras "
+        + "file. Run it as it is with `tfbridge predict`.");
+  }
+
+  /** A Keras file → SavedModel: the loaded model, exported with its serving_default signature. */
+  static void kerasToSavedModel(Path src, Path dst) {
+    try (Model model = KerasFiles.load(src)) {
+      SavedModelExport.export(model, dst);
+    }
+  }
+
+  /** A Keras file → the other Keras format ({@code .keras} ↔ {@code .h5}), or the same one. */
+  static void kerasToKeras(Path src, Path dst) {
+    try (Model model = KerasFiles.load(src)) {
+      KerasFiles.save(model, dst);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.tfbridge.interop.keras;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The zip container of a Keras 3 {@code .keras} file: {@code config.json}, {@code metadata.json} and
+ * {@code model.weights.h5}. Reading checks that the archive is whole and holds the parts Keras needs.
+ */
+final class KerasArchive {
+  static final String CONFIG = "config.json";
+  static final String METADATA = "metadata.json";
+  static final String WEIGHTS = "model.weights.h5";
+  /** The largest entry read into memory (2 GiB, a Java array's limit). */
+  private static final long MAX_ENTRY = Integer.MAX_VALUE - 8;
+
+  /** The parts of an archive; {@code metadata} is empty if the archive has none. */
+  record Contents(byte[] config, byte[] metadata, byte[] weights) {}
+
+  private KerasArchive() {}
+
+  /**
+   * Reads the three parts of a {@code .keras} archive.
+   *
+   * @throws IllegalArgumentException if the zip is truncated or corrupt, or lacks config.json or
+   *     model.weights.h5
+   */
+  static Contents read(Path file) throws IOException {
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      byte[] config = entry(zip, CONFIG, true);
+      byte[] weights = entry(zip, WEIGHTS, true);
+      byte[] metadata = entry(zip, METADATA, false);
+      return new Contents(config, metadata, weights);
+    } catch (ZipException e) {
+      throw new IllegalArgumentException("not a readable zip archive (truncated or corrupt: "
+          + e.getMessage() + "); a .keras file is a zip of config.json, metadata.json and "
+          + "model.weights.h5");
+    }
+  }
+
+  private static byte[] entry(ZipFile zip, String name, boolean required) throws IOException {
+    ZipEntry entry = zip.getEntry(name);
+    if (entry == null) {
+      if (!required) {
+        return new byte[0];
+      }
+      throw new IllegalArgumentException("the archive holds no " + name + " (entries: "
+          + names(zip) + "); a .keras file holds config.json, metadata.json and model.weights.h5");
+    }
+    if (entry.getSize() > MAX_ENTRY) {
+      throw new IllegalArgumentException(name + " is too large to read: " + entry.getSize() + " bytes");
+    }
+    try (InputStream in = zip.getInputStream(entry)) {
+      byte[] bytes = in.readAllBytes();
+      if (entry.getSize() >= 0 && bytes.length != entry.getSize()) {
+        throw new ZipException(name + " is truncated: " + bytes.length + " of " + entry.getSize()
+            + " bytes");
+      }
+      return bytes;
+    } catch (java.io.EOFException e) {
+      throw new ZipException(name + " is truncated (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String names(ZipFile zip) {
+    List<String> names = new ArrayList<>();
+    zip.stream().forEach(e -> names.add(e.getName()));
+    return names.isEmpty() ? "none" : String.join(", ", names);
+  }
+
+  /** Writes an archive with the three parts, in the order Keras writes them. */
+  static void write(Path file, byte[] config, byte[] metadata, byte[] weights) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+      put(zip, METADATA, metadata);
+      put(zip, CONFIG, config);
+      put(zip, WEIGHTS, weights);
+    }
+  }
+
+  private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(bytes);
+    zip.closeEntry();
+  }
+}

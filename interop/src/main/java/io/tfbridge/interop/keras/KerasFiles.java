@@ -1,0 +1,118 @@
+package io.tfbridge.interop.keras;
+
+import io.tfbridge.losses.Loss;
+import io.tfbridge.models.Model;
+import io.tfbridge.models.Sequential;
+import io.tfbridge.optimizers.Optimizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Keras model files, both ways: Keras 3 {@code .keras} (a zip of config.json, metadata.json and
+ * model.weights.h5) and legacy {@code .h5} (HDF5 with model_config/training_config attributes and a
+ * model_weights group). Sequential models of the DSL's layers (InputLayer, Dense, Conv2D,
+ * MaxPooling2D, Flatten, SimpleRNN, Dropout) load with their weights and optimizer state and train
+ * further; Java models save so that Python's {@code keras.models.load_model} loads, predicts and
+ * trains them further.
+ *
+ * <pre>{@code
+ * try (Model model = KerasFiles.load(Path.of("iris.keras"))) {     // compiled as in Python
+ *   float[][] probabilities = model.predict(xTest);
+ *   model.fit(xMore, yMore, FitOptions.epochs(5));                  // continues from the file's Adam state
+ *   KerasFiles.save(model, Path.of("iris-tuned.keras"));            // or "iris-tuned.h5"
+ * }
+ * Sequential spec = KerasFiles.readSpec(Path.of("iris.h5"));        // the architecture only
+ * System.out.print(spec.summary());
+ * }</pre>
+ *
+ * <p>Every failure is a {@link KerasFileException} naming the file and the problem: a truncated or
+ * corrupt file, a missing part, a functional model, an unsupported layer, option, initializer,
+ * activation, loss or optimizer, weights whose shapes disagree with the config, or (writing legacy
+ * .h5) a config over jhdf's attribute limit.
+ */
+public final class KerasFiles {
+  /** The Keras layer classes tfbridge reads and writes. */
+  public static final List<String> SUPPORTED_LAYERS = LayerConfigs.SUPPORTED;
+
+  private KerasFiles() {}
+
+  /**
+   * Loads a {@code .keras} or legacy {@code .h5} model (the format is read from the file's first
+   * bytes), compiled as the file says: its optimizer (Adam or SGD with their options), loss and
+   * supported metrics, with the optimizer's state (slots and iteration count) restored. A model saved
+   * uncompiled is compiled with Adam (Keras's defaults) and mean_squared_error; a compile config
+   * without a loss gets mean_squared_error, one without an optimizer Adam.
+   *
+   * @return a compiled model the caller closes
+   * @throws KerasFileException if the file cannot be read or describes what tfbridge cannot build
+   */
+  public static Model load(Path file) {
+    return guarded(file, () -> KerasModelLoader.load(KerasModelReader.read(file), null));
+  }
+
+  /**
+   * Loads a model's architecture and weights and compiles it with the given optimizer, loss and
+   * metrics instead of the file's; the optimizer starts fresh, as after a new {@code compile} in
+   * Keras.
+   *
+   * <pre>{@code
+   * Model model = KerasFiles.load(path, SGD.of().learningRate(0.01), Losses.get("mse"));
+   * }</pre>
+   *
+   * @throws KerasFileException if the file cannot be read or describes what tfbridge cannot build
+   */
+  public static Model load(Path file, Optimizer optimizer, Loss loss, String... metrics) {
+    CompileConfigs.CompileSpec compile = new CompileConfigs.CompileSpec(optimizer, loss, List.of(metrics));
+    return guarded(file, () -> KerasModelLoader.load(KerasModelReader.read(file), compile));
+  }
+
+  /**
+   * The Sequential spec of a {@code .keras} or legacy {@code .h5} file, layers named as in the file;
+   * nothing native is created.
+   *
+   * @throws KerasFileException if the file cannot be read or describes what tfbridge cannot build
+   */
+  public static Sequential readSpec(Path file) {
+    return guarded(file, () -> KerasModelReader.readSpec(file));
+  }
+
+  /**
+   * Saves a compiled model: a name ending in {@code .keras} writes Keras 3's zip, {@code .h5} (or
+   * {@code .hdf5}) the legacy HDF5 format. Weights, compile settings and the optimizer's state are
+   * written as Keras 3.15 writes them. The file appears whole or not at all (written to a temporary
+   * file beside it, then moved).
+   *
+   * @throws KerasFileException for another extension, a legacy .h5 whose config exceeds jhdf's
+   *     59,546-byte attribute limit, or an I/O failure
+   */
+  public static void save(Model model, Path file) {
+    guarded(file, () -> {
+      KerasModelWriter.write(model, file);
+      return null;
+    });
+  }
+
+  private interface Action<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T guarded(Path file, Action<T> action) {
+    try {
+      return action.run();
+    } catch (KerasFileException e) {
+      throw e;
+    } catch (NoSuchFileException e) {
+      throw new KerasFileException(file, "no such file or directory" + (e.getFile() == null
+          || e.getFile().equals(file.toString()) ? "" : ": " + e.getFile()), e);
+    } catch (IOException e) {
+      throw new KerasFileException(file, e.toString(), e);
+    } catch (UncheckedIOException e) {
+      throw new KerasFileException(file, e.getCause().toString(), e);
+    } catch (IllegalArgumentException e) {
+      throw new KerasFileException(file, e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.tfbridge.interop.keras;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.tfbridge.engine.LayerNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a {@code .keras} file's {@code model.weights.h5}: {@code layers/<class stem>/vars/0..n} per
+ * layer (see {@link KerasPaths}) and {@code optimizer/vars/0..n} (iteration, learning rate, slots).
+ */
+final class WeightsH5Reader {
+  private WeightsH5Reader() {}
+
+  /**
+   * The arrays of every placed layer and the optimizer state, if saved.
+   *
+   * @throws IllegalArgumentException if the HDF5 is unreadable or a layer with weights has none
+   */
+  static SavedState read(byte[] h5, List<LayerNode> nodes) {
+    return H5.reading(KerasArchive.WEIGHTS, () -> {
+      try (HdfFile hdf = HdfFile.fromBytes(h5)) {
+        return new SavedState(layers(hdf, nodes), optimizer(hdf));
+      }
+    });
+  }
+
+  private static List<List<WeightArray>> layers(HdfFile hdf, List<LayerNode> nodes) {
+    List<String> groups = KerasPaths.varsGroups(nodes);
+    List<List<WeightArray>> layers = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      LayerNode node = nodes.get(i);
+      String path = groups.get(i);
+      Optional<Node> vars = H5.find(hdf, path);
+      if (vars.isEmpty() && !node.weights().isEmpty()) {
+        throw new IllegalArgumentException(KerasArchive.WEIGHTS + " holds no variables for layer '"
+            + node.name() + "' (" + node.layer().className() + "): expected them at " + path);
+      }
+      layers.add(vars.filter(v -> v instanceof Group).map(v -> arrays((Group) v, path))
+          .orElse(List.of()));
+    }
+    return layers;
+  }
+
+  private static List<WeightArray> arrays(Group vars, String path) {
+    List<WeightArray> arrays = new ArrayList<>();
+    for (Dataset d : H5.numbered(vars)) {
+      arrays.add(H5.floats(d, path + "/" + d.getName()));
+    }
+    return arrays;
+  }
+
+  private static Optional<SavedState.OptimizerVariables> optimizer(HdfFile hdf) {
+    Optional<Node> vars = H5.find(hdf, "optimizer/vars");
+    if (vars.isEmpty() || !(vars.get() instanceof Group group)) {
+      return Optional.empty();
+    }
+    List<Dataset> datasets = H5.numbered(group);
+    if (datasets.size() < 2) {
+      return Optional.empty();
+    }
+    long iterations = H5.scalarLong(datasets.get(0));
+    float learningRate = H5.floats(datasets.get(1), "optimizer/vars/1").values()[0];
+    List<WeightArray> slots = new ArrayList<>();
+    for (Dataset d : datasets.subList(2, datasets.size())) {
+      slots.add(H5.floats(d, "optimizer/vars/" + d.getName()));
+    }
+    return Optional.of(new SavedState.OptimizerVariables(iterations, learningRate, slots));
+  }
+}

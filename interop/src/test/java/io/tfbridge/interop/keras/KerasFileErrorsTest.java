@@ -1,0 +1,142 @@
+package io.tfbridge.interop.keras;
+
+import static io.tfbridge.interop.keras.KerasTestData.file;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Broken or unsupported files give a KerasFileException naming the file and the problem. */
+class KerasFileErrorsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void truncatedKerasZip() throws IOException {
+    Path truncated = truncatedCopy(file("iris", "model.keras"), "iris.keras");
+    assertError(truncated, "not a readable zip archive (truncated or corrupt");
+  }
+
+  @Test
+  void truncatedLegacyH5() throws IOException {
+    Path truncated = truncatedCopy(file("iris", "model.h5"), "iris.h5");
+    assertError(truncated, ": not a readable HDF5 file (truncated or corrupt: ");
+  }
+
+  @Test
+  void missingConfigJson() throws IOException {
+    Path broken = KerasTestData.rezip(tmp, "no-config.keras", entries -> {
+      entries.remove("config.json");
+      return entries;
+    });
+    assertError(broken, "the archive holds no config.json (entries: metadata.json, model.weights.h5)");
+  }
+
+  @Test
+  void missingWeights() throws IOException {
+    Path broken = KerasTestData.rezip(tmp, "no-weights.keras", entries -> {
+      entries.remove("model.weights.h5");
+      return entries;
+    });
+    assertError(broken, "the archive holds no model.weights.h5");
+  }
+
+  @Test
+  void corruptWeightsFile() throws IOException {
+    Path broken = KerasTestData.rezip(tmp, "bad-weights.keras", entries -> {
+      byte[] h5 = entries.get("model.weights.h5");
+      entries.put("model.weights.h5", Arrays.copyOf(h5, h5.length / 3));
+      return entries;
+    });
+    assertError(broken, "model.weights.h5 is not a readable HDF5 file");
+  }
+
+  @Test
+  void weightShapeDisagreesWithConfig() throws IOException {
+    Path broken = edited("units.keras", "\"units\": 10", "\"units\": 12");
+    assertError(broken, "layer 'dense' (Dense) weight 'kernel': the config implies shape (4, 12) but "
+        + "the file holds (4, 10) at layers/dense/vars/0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"model.keras", "model.h5"})
+  void unsupportedLayerFromAKerasFile(String name) {
+    String message = assertError(file("lstm", name), "layer 'lstm' (LSTM): layer class LSTM is not "
+        + "supported by tfbridge; supported layers: InputLayer, Dense, Conv2D, MaxPooling2D, Flatten, "
+        + "SimpleRNN, Dropout");
+    assertTrue(message.startsWith(file("lstm", name) + ": "), message);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"model.keras", "model.h5"})
+  void functionalModelsAreNotSupportedYet(String name) {
+    assertError(file("functional", name), "a functional model (class_name Functional) is not "
+        + "supported yet: tfbridge loads Sequential models only");
+  }
+
+  @Test
+  void unsupportedActivationAndOptions() throws IOException {
+    Path elu = edited("elu.keras", "\"activation\": \"relu\"", "\"activation\": \"elu\"");
+    assertError(elu, "layer 'dense' (Dense): activation 'elu' is not supported by tfbridge; "
+        + "supported activations: relu, softmax, sigmoid, tanh, linear");
+    Path regularized = edited("l2.keras", "\"kernel_regularizer\": null",
+        "\"kernel_regularizer\": {\"class_name\": \"L2\", \"config\": {\"l2\": 0.01}}");
+    assertError(regularized, "layer 'dense' (Dense): option kernel_regularizer=");
+    Path clipped = edited("clip.keras", "\"clipnorm\": null", "\"clipnorm\": 1.0");
+    assertError(clipped, "optimizer Adam option clipnorm=1.0 is not supported by tfbridge");
+    Path he = edited("he.keras", "\"class_name\": \"GlorotUniform\"", "\"class_name\": \"HeNormal\"");
+    assertError(he, "layer 'dense' (Dense): kernel_initializer HeNormal is not supported by tfbridge");
+  }
+
+  @Test
+  void filesThatAreNoModels() throws IOException {
+    assertError(Files.write(tmp.resolve("empty.keras"), new byte[0]), "the file is empty");
+    assertError(Files.writeString(tmp.resolve("notes.h5"), "hello"),
+        "neither a Keras 3 .keras file (a zip archive) nor a legacy Keras .h5 file (HDF5)");
+    Path missing = tmp.resolve("missing.keras");
+    assertEquals(missing + ": no such file or directory",
+        assertThrows(KerasFileException.class, () -> KerasFiles.load(missing)).getMessage());
+    Path text = KerasTestData.rezip(tmp, "text.keras", entries -> {
+      entries.put("config.json", "not json".getBytes(StandardCharsets.UTF_8));
+      return entries;
+    });
+    assertError(text, "config.json is not valid JSON");
+  }
+
+  @Test
+  void readSpecReportsTheSameErrors() {
+    KerasFileException e = assertThrows(KerasFileException.class,
+        () -> KerasFiles.readSpec(file("lstm", "model.keras")));
+    assertEquals(file("lstm", "model.keras"), e.file());
+    assertTrue(e.getMessage().contains("layer class LSTM is not supported"), e.getMessage());
+  }
+
+  /** Loading fails with the message, which names the file first. */
+  private static String assertError(Path file, String expected) {
+    KerasFileException e = assertThrows(KerasFileException.class, () -> KerasFiles.load(file).close());
+    assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+    assertTrue(e.getMessage().contains(expected), "expected <" + expected + "> in: " + e.getMessage());
+    return e.getMessage();
+  }
+
+  private Path truncatedCopy(Path source, String name) throws IOException {
+    byte[] bytes = Files.readAllBytes(source);
+    return Files.write(tmp.resolve(name), Arrays.copyOf(bytes, bytes.length / 2));
+  }
+
+  /** A copy of iris/model.keras whose config.json has the first {@code from} replaced by {@code to}. */
+  private Path edited(String name, String from, String to) throws IOException {
+    return KerasTestData.editConfig(tmp, name,
+        c -> c.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
+  }
+}

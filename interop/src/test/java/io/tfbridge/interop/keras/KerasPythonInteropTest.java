@@ -1,0 +1,143 @@
+package io.tfbridge.interop.keras;
+
+import static io.tfbridge.interop.keras.KerasTestData.file;
+import static io.tfbridge.interop.keras.KerasTestData.maxDiff;
+import static io.tfbridge.interop.keras.KerasTestData.npy;
+import static io.tfbridge.interop.keras.KerasTestData.python;
+import static io.tfbridge.interop.keras.KerasTestData.run;
+import static io.tfbridge.interop.keras.KerasTestData.script;
+import static io.tfbridge.interop.keras.KerasTestData.writeNpy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tfbridge.layers.Conv2D;
+import io.tfbridge.layers.Dense;
+import io.tfbridge.layers.Dropout;
+import io.tfbridge.layers.Flatten;
+import io.tfbridge.layers.MaxPooling2D;
+import io.tfbridge.layers.SimpleRNN;
+import io.tfbridge.models.FitOptions;
+import io.tfbridge.models.Model;
+import io.tfbridge.models.Sequential;
+import io.tfbridge.optimizers.Adam;
+import io.tfbridge.optimizers.SGD;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tensorflow.ndarray.FloatNdArray;
+
+/**
+ * Both directions with real Keras (runs where {@code TFBRIDGE_PYTHON} names a Python with Keras 3.15,
+ * as ./run-tests and CI set it): Java-written files load in Python, predict as Java did within 1e-6,
+ * carry Java's optimizer state and train further ({@code models/python/check_java_keras.py}); and
+ * freshly made Keras files (the lesson's full CNN among them) load in Java.
+ */
+class KerasPythonInteropTest {
+  @TempDir Path tmp;
+
+  /**
+   * A Keras-made model trained one more epoch in Java, saved by Java, checked by Keras: every case as
+   * .keras, three (Adam, SGD with momentum, stacked RNN) as .h5 (each check starts a Python).
+   */
+  @ParameterizedTest(name = "{0}/{1}")
+  @MethodSource("pythonCases")
+  void pythonLoadsPredictsAndTrainsJavaWrittenFiles(String testCase, String name) throws Exception {
+    String python = python();
+    FloatNdArray xTrain = npy(testCase, "x_train");
+    FloatNdArray yTrain = npy(testCase, "y_train");
+    try (Model model = KerasFiles.load(file(testCase, name))) {
+      model.fit(xTrain, yTrain, FitOptions.epochs(1).batchSize(8).verbose(0));
+      checkInPython(python, model, name.replace("model", testCase), npy(testCase, "x"),
+          file(testCase, "x_train.npy"), file(testCase, "y_train.npy"));
+    }
+  }
+
+  static Stream<Arguments> pythonCases() {
+    Stream<Arguments> keras = KerasTestData.CASES.stream().map(c -> Arguments.of(c, "model.keras"));
+    Stream<Arguments> h5 = Stream.of("iris", "strided_cnn", "stacked_rnn")
+        .map(c -> Arguments.of(c, "model.h5"));
+    return Stream.concat(keras, h5);
+  }
+
+  /** Models built and trained in Java only, with every layer and optimizer of the DSL. */
+  @ParameterizedTest
+  @ValueSource(strings = {"java_cnn.keras", "java_cnn.h5", "java_rnn.keras", "java_rnn.h5"})
+  void pythonLoadsJavaBuiltModels(String name) throws Exception {
+    String python = python();
+    boolean cnn = name.startsWith("java_cnn");
+    Sequential spec = cnn
+        ? Sequential.of(
+            Conv2D.of(4, 3).strides(2, 2).padding("same").activation("relu").inputShape(10, 10, 1),
+            MaxPooling2D.of(2, 2).padding("same"), Flatten.of(), Dropout.of(0.2),
+            Dense.of(3).activation("softmax")).seed(5)
+        : Sequential.of(SimpleRNN.of(6).returnSequences(true).inputShape(4, 2),
+            SimpleRNN.of(3).activation("relu").useBias(false), Dense.of(2)).seed(5);
+    FloatNdArray x = KerasRoundTripTest.random(cnn ? new long[] {16, 10, 10, 1} : new long[] {16, 4, 2});
+    FloatNdArray y = cnn ? KerasRoundTripTest.oneHot(16, 3) : KerasRoundTripTest.random(16, 2);
+    try (Model model = cnn
+        ? spec.compile(SGD.of().learningRate(0.05).momentum(0.9).nesterov(true),
+            "categorical_crossentropy", "accuracy")
+        : spec.compile(Adam.of().learningRate(0.01), "mse")) {
+      model.fit(x, y, FitOptions.epochs(2).batchSize(8).verbose(0));
+      Path xTrain = tmp.resolve("x_train.npy");
+      Path yTrain = tmp.resolve("y_train.npy");
+      writeNpy(xTrain, x);
+      writeNpy(yTrain, y);
+      checkInPython(python, model, name, x, xTrain, yTrain);
+    }
+  }
+
+  private void checkInPython(String python, Model model, String fileName, FloatNdArray x, Path xTrain,
+      Path yTrain) throws Exception {
+    Path saved = tmp.resolve(fileName);
+    KerasFiles.save(model, saved);
+    Path xFile = tmp.resolve("x.npy");
+    Path yFile = tmp.resolve("y.npy");
+    writeNpy(xFile, x);
+    writeNpy(yFile, model.predict(x));
+    String out = run(List.of(python, script("check_java_keras.py").toString(), saved.toString(),
+        xFile.toString(), yFile.toString(), xTrain.toString(), yTrain.toString(),
+        "--expect-iterations", Long.toString(model.graph().iterations())));
+    assertTrue(out.contains("ok: predict") && out.contains("ok: fit"), out);
+  }
+
+  /**
+   * CI regenerates every golden case with the pinned Keras, the lesson's full CNN included (225,034
+   * parameters, ~2.7 MB per file, too large to commit), and Java loads each: Keras's predictions within
+   * 1e-5, and one more epoch lands where Keras's does (the optimizer state restored).
+   */
+  @Test
+  void freshlyMadeKerasFilesLoadInJava() throws Exception {
+    String python = python();
+    Path dir = tmp.resolve("made");
+    run(List.of(python, script("make_keras_files.py").toString(), "--large", "--out", dir.toString()));
+    List<String> cases = new java.util.ArrayList<>(KerasTestData.CASES);
+    cases.add("cnn");
+    for (String testCase : cases) {
+      for (String name : KerasTestData.FILES) {
+        checkFreshFile(dir.resolve(testCase), name, !testCase.equals("mlp_dropout"));
+      }
+    }
+    for (String refused : List.of("lstm", "functional")) {
+      assertThrows(KerasFileException.class, () -> KerasFiles.load(dir.resolve(refused + "/model.keras")));
+    }
+  }
+
+  private static void checkFreshFile(Path dir, String name, boolean deterministic) {
+    FloatNdArray x = npy(dir.resolve("x.npy"));
+    try (Model model = KerasFiles.load(dir.resolve(name))) {
+      double diff = maxDiff(npy(dir.resolve("y.npy")), model.predict(x));
+      assertTrue(diff <= 1e-5, dir + "/" + name + ": predict max |diff| " + diff);
+      model.fit(npy(dir.resolve("x_train.npy")), npy(dir.resolve("y_train.npy")),
+          FitOptions.epochs(1).batchSize(8).shuffle(false).verbose(0));
+      diff = maxDiff(npy(dir.resolve("y_resumed.npy")), model.predict(x));
+      assertTrue(!deterministic || diff <= 1e-5, dir + "/" + name + ": resumed max |diff| " + diff);
+    }
+  }
+}
