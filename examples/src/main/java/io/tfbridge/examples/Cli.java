@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
  * tfbridge lesson cnn [--epochs N] [--limit N] [--data PATH] [--seed N] [--quiet]
  * tfbridge lesson rnn [--seed N] [--quiet]
  * tfbridge lesson iris-median [--seeds N]
+ * tfbridge bench [--samples N] [--calls N]
  * tfbridge --version
  * </pre>
  *
@@ -34,7 +35,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tfbridge", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
     versionProvider = Cli.Version.class,
     subcommands = {LessonCommand.class, InspectCommand.class, PredictCommand.class,
-        ConvertCommand.class},
+        ConvertCommand.class, BenchCommand.class},
     description = "Keras for the JVM on TensorFlow Java: runs the lessons' programs and "
         + "inspects, runs and converts SavedModels and Keras files.")
 public final class Cli {

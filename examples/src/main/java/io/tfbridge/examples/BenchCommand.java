@@ -1,0 +1,40 @@
+package io.tfbridge.examples;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tfbridge bench}: prints speed figures (CNN samples/s, one-row predict latency of a Java model
+ * and of its SavedModel). Figures only: nothing is asserted.
+ */
+@Command(name = "bench", description = "Print speed figures: lesson CNN samples/s, 1-row predict latency.")
+final class BenchCommand implements Callable<Integer> {
+  @ParentCommand
+  Cli cli;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--samples", defaultValue = "4096",
+      description = "MNIST digits per CNN epoch (default: ${DEFAULT-VALUE}).")
+  int samples;
+
+  @Option(names = "--calls", defaultValue = "2000",
+      description = "One-row predictions timed per model (default: ${DEFAULT-VALUE}).")
+  int calls;
+
+  /** Creates the command; picocli fills it in. */
+  BenchCommand() {}
+
+  @Override
+  public Integer call() {
+    LessonCommand.requirePositive(spec, "--samples", samples, 64);
+    LessonCommand.requirePositive(spec, "--calls", calls, 100);
+    new Bench(cli.out()).run(samples, calls);
+    return Cli.OK;
+  }
+}
