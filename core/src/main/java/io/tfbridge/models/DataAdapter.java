@@ -33,6 +33,11 @@ final class DataAdapter {
 
   /** Inputs alone, for predict. */
   FloatNdArray input(FloatNdArray x) {
+    if (x.shape().numDimensions() > 0 && x.shape().get(0) == 0) {
+      throw new IllegalArgumentException("Input 0 of model \"" + definition.name()
+          + "\" has no samples: expected at least one row of shape "
+          + Shapes.format(definition.inputShape()));
+    }
     return ArrayData.adapt(x, definition.inputShape(), "Input 0 of layer \""
         + definition.firstLayerName() + "\" (the first layer of model \"" + definition.name() + "\")");
   }

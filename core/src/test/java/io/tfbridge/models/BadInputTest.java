@@ -378,4 +378,17 @@ class BadInputTest {
           assertThrows(IllegalStateException.class, call).getMessage());
     }
   }
+
+  @Test
+  void noSamplesIsAClearError() {
+    try (Model model = LessonSpecs.iris().seed(1).compile("adam", "sparse_categorical_crossentropy")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> model.evaluate(new float[0][4], new int[0]));
+      assertEquals("Input 0 of model \"sequential\" has no samples: expected at least one row of "
+          + "shape (None, 4)", e.getMessage());
+      assertThrows(IllegalArgumentException.class,
+          () -> model.fit(new float[0][4], new int[0], FitOptions.epochs(1).verbose(0)));
+      assertThrows(IllegalArgumentException.class, () -> model.predict(new float[0][4]));
+    }
+  }
 }
