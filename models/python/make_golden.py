@@ -155,6 +155,63 @@ TRAIN_CASES = [
 
 ALL_NAMES = [c[0] for c in FORWARD_CASES] + [c[0] for c in TRAIN_CASES]
 
+# Forward cases added after the training cases: they number on from the end of ALL_NAMES, so the
+# earlier cases keep their seeds (and their committed files). Append new ones here.
+MORE_FORWARD_CASES = [
+    ("activation_layers", (4,),
+     lambda: [L.Activation("tanh"), L.Dense(3), L.Activation("softmax")], (3, 4)),
+    ("reshape_infer", (3, 4), lambda: [L.Reshape((2, -1, 3))], (2, 3, 4)),
+    ("reshape_dense", (6,), lambda: [L.Dense(6), L.Reshape((3, 2)), L.Dense(2)], (2, 6)),
+    ("avgpool_valid", (7, 7, 3), lambda: [L.AveragePooling2D((2, 2))], (2, 7, 7, 3)),
+    ("avgpool_same_strided", (7, 8, 2),
+     lambda: [L.AveragePooling2D(pool_size=(3, 3), strides=(2, 2), padding="same")],
+     (2, 7, 8, 2)),
+    ("global_avgpool2d", (4, 5, 3), lambda: [L.GlobalAveragePooling2D()], (2, 4, 5, 3)),
+    ("global_maxpool2d", (4, 5, 3), lambda: [L.GlobalMaxPooling2D()], (2, 4, 5, 3)),
+    ("global_maxpool2d_keepdims", (3, 4, 2),
+     lambda: [L.GlobalMaxPooling2D(keepdims=True)], (2, 3, 4, 2)),
+    ("global_avgpool1d", (6, 4), lambda: [L.GlobalAveragePooling1D()], (2, 6, 4)),
+    ("conv1d_valid", (8, 3), lambda: [L.Conv1D(4, 3, activation="relu")], (2, 8, 3)),
+    ("conv1d_same_strided", (9, 2),
+     lambda: [L.Conv1D(3, 4, strides=2, padding="same", use_bias=False)], (2, 9, 2)),
+    ("embedding", (5,), lambda: [L.Embedding(10, 3)], (3, 5)),
+    ("embedding_conv1d_text", (6,),
+     lambda: [L.Embedding(7, 4), L.Conv1D(3, 2, activation="relu"), L.GlobalAveragePooling1D(),
+              L.Dense(2, activation="softmax")], (3, 6)),
+]
+FORWARD_CASES += MORE_FORWARD_CASES
+ALL_NAMES += [c[0] for c in MORE_FORWARD_CASES]
+# Recurrent and normalization cases, numbered on after the cases above (same reason).
+RECURRENT_NORM_FORWARD_CASES = [
+    ("lstm_last", (5, 3), lambda: [L.LSTM(4)], (2, 5, 3)),
+    ("lstm_seq", (4, 2), lambda: [L.LSTM(3, return_sequences=True)], (2, 4, 2)),
+    ("gru_last", (5, 3), lambda: [L.GRU(4)], (2, 5, 3)),
+    ("gru_seq_reset_before", (4, 2),
+     lambda: [L.GRU(3, return_sequences=True, reset_after=False)], (2, 4, 2)),
+    ("batchnorm_inference", (5,), lambda: [L.Dense(4), L.BatchNormalization()], (3, 5)),
+    ("batchnorm_rank3_noscale", (3, 4),
+     lambda: [L.BatchNormalization(scale=False, epsilon=0.01)], (2, 3, 4)),
+]
+RECURRENT_NORM_TRAIN_CASES = [
+    ("train_lstm_adam", (4, 2),
+     lambda: [L.LSTM(3), L.Dense(1, activation="sigmoid")],
+     lambda: adam(), "binary_crossentropy", (3, 4, 2), ("binary", 1), 2),
+    ("train_gru_adam", (4, 2),
+     lambda: [L.GRU(3, return_sequences=True), L.Flatten(), L.Dense(1, activation="sigmoid")],
+     lambda: adam(), "binary_crossentropy", (3, 4, 2), ("binary", 1), 2),
+    ("train_batchnorm_sgd", (4,),
+     lambda: [L.Dense(4), L.BatchNormalization(momentum=0.8), L.Dense(3, activation="softmax")],
+     lambda: sgd(learning_rate=0.1), "sparse_categorical_crossentropy", (6, 4), ("sparse", 3), 2),
+]
+FORWARD_CASES += RECURRENT_NORM_FORWARD_CASES
+TRAIN_CASES += RECURRENT_NORM_TRAIN_CASES
+ALL_NAMES += [c[0] for c in RECURRENT_NORM_FORWARD_CASES + RECURRENT_NORM_TRAIN_CASES]
+FIXED_X_TAKES_SHAPE = {"embedding", "embedding_conv1d_text"}
+# Embedding inputs are token ids (integers stored as float32), drawn from RandomState(x seed).
+for _name, _vocab in (("embedding", 10), ("embedding_conv1d_text", 7)):
+    FIXED_X[_name] = (lambda n, v: lambda shape: np.random.RandomState(seeds_for(n)["x"])
+                      .randint(0, v, shape).astype("float32"))(_name, _vocab)
+
 
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels. Derived from the case's position."""
@@ -180,7 +237,9 @@ def build(input_shape, layers):
 
 def set_explicit_weights(model, seed, lo=-0.5, hi=0.5):
     rs = np.random.RandomState(seed)
-    ws = [rs.uniform(lo, hi, w.shape).astype("float32") for w in model.get_weights()]
+    # a variance must be positive: moving_variance entries are drawn from uniform(0.5, 1.5)
+    ws = [rs.uniform(*((0.5, 1.5) if v.path.endswith("moving_variance") else (lo, hi)), v.shape)
+          .astype("float32") for v in model.weights]
     model.set_weights(ws)
     got = model.get_weights()
     assert all(np.array_equal(a, b) for a, b in zip(ws, got))
@@ -215,7 +274,7 @@ def make_forward(out, name, input_shape, layer_fn, x_shape):
     lo, hi = W_RANGE.get(name, (-0.5, 0.5))
     ws = set_explicit_weights(model, s["weights"], lo, hi)
     if name in FIXED_X:
-        x = FIXED_X[name]()
+        x = FIXED_X[name](x_shape) if name in FIXED_X_TAKES_SHAPE else FIXED_X[name]()
         assert x.shape == x_shape
     else:
         xlo, xhi = X_RANGE.get(name, (-1.0, 1.0))
@@ -269,7 +328,11 @@ def make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_k
     max_pre_update_diff = 0.0
     for i in range(steps):
         # Loss of this batch with the weights as they are *before* step i.
-        pre = float(np.mean(np.asarray(loss_fn(y_true, model(x, training=False)))))
+        # (training=True, as train_on_batch runs it: BatchNormalization uses the batch statistics;
+        # the call also moves the moving statistics, so the weights are put back after it)
+        before = model.get_weights()
+        pre = float(np.mean(np.asarray(loss_fn(y_true, model(x, training=True)))))
+        model.set_weights(before)
         ret = model.train_on_batch(x, y_true)
         ret = float(ret[0] if isinstance(ret, (list, tuple)) else ret)
         diff = abs(ret - pre)
@@ -396,7 +459,8 @@ One directory per case. All `.npy` files are NumPy format v1.0, little-endian
 `float32` (`<f4`), C order, no pickles. Scalars (`loss_<i>.npy`) have shape `()`.
 
 Inference cases (`dense_*`, `conv2d_*`, `maxpool_*`, `flatten`, `simple_rnn_*`,
-`dropout_inference`, `lesson_*`):
+`dropout_inference`, `lesson_*`, and, numbered after the training cases, `activation_layers`,
+`reshape_*`, `avgpool_*`, `global_*`, `conv1d_*`, `embedding*`, `lstm_*`, `gru_*`, `batchnorm_*`):
 
 | file | content |
 |---|---|
@@ -429,7 +493,24 @@ Layers in order; within a layer:
 * `SimpleRNN`: kernel `(in, units)`, recurrent_kernel `(units, units)`, bias `(units,)`;
   `h_t = act(x_t @ kernel + bias + h_{{t-1}} @ recurrent_kernel)`, `h_0 = 0`
   (keras/src/layers/rnn/simple_rnn.py:161-169).
-* `MaxPooling2D`, `Flatten`, `Dropout`: no weights. `Flatten` flattens NHWC in C order (channel fastest).
+* `LSTM`: kernel `(in, 4u)`, recurrent_kernel `(u, 4u)`, bias `(4u,)`, gates `[i, f, c, o]`;
+  `z = x_t @ kernel + h @ recurrent_kernel + bias`, `i, f, o = sigmoid(z_i, z_f, z_o)`,
+  `c_t = f * c_{{t-1}} + i * tanh(z_c)`, `h_t = o * tanh(c_t)`, `h_0 = c_0 = 0`
+  (keras/src/layers/rnn/lstm.py, `LSTMCell.call`, implementation 2).
+* `GRU`: kernel `(in, 3u)`, recurrent_kernel `(u, 3u)`, gates `[z, r, h]`; with `reset_after=True`
+  (default) bias `(2, 3u)` = [input bias, recurrent bias], `hh = tanh(x_h + r * (h @ U + b_rec)_h)`;
+  with `reset_after=False` bias `(3u,)`, `hh = tanh(x_h + (r * h) @ U_h)`; `h_t = z * h + (1 - z) * hh`
+  (keras/src/layers/rnn/gru.py, `GRUCell.call`, implementation 2).
+* `BatchNormalization`: gamma, beta (absent with `scale=False` / `center=False`), moving_mean,
+  moving_variance (non-trainable), each `(features,)`. Inference:
+  `(x - moving_mean) * rsqrt(moving_variance + epsilon) * gamma + beta`; training (`train_on_batch`):
+  the batch mean and biased (population) variance over all axes but the last, and
+  `moving = moving * momentum + batch_stat * (1 - momentum)` for both moving statistics
+  (keras/src/layers/normalization/batch_normalization.py, `call`); `after_w*` include them.
+* `Conv1D` (channels_last): kernel `(k, in_ch, filters)`, bias `(filters,)`.
+* `Embedding`: embeddings `(input_dim, output_dim)`; `y = embeddings[int32(x)]`.
+* `MaxPooling2D`, `AveragePooling2D`, `Global*Pooling*`, `Flatten`, `Reshape`, `Activation`,
+  `Dropout`: no weights. `Flatten` and `Reshape` go in C order (channel fastest).
 
 ### Deterministic data
 
@@ -437,9 +518,11 @@ For case number `n` (1-based position in the list below) the seeds are
 `x: 100+n`, `weights: 200+n`, `y_true: 300+n`.
 Weights: one `np.random.RandomState(200+n)` draws `uniform(-0.5, 0.5, shape)` for each
 entry of `get_weights()` in order (biases included), cast to float32
-(exceptions: `lesson_cnn` `uniform(-0.1, 0.1)`; `lesson_rnn` `uniform(-0.2, 0.2)`, because with
+(exceptions: every `moving_variance` `uniform(0.5, 1.5)`, as a variance must be positive;
+`lesson_cnn` `uniform(-0.1, 0.1)`; `lesson_rnn` `uniform(-0.2, 0.2)`, because with
 +-0.5 its relu state reaches ~30 on the inputs 1..9 and the sigmoid output saturates to ~1e-9).
-Inputs: `np.random.RandomState(100+n).uniform(-1, 1, shape)` (`lesson_cnn`: `uniform(0, 1)`;
+Inputs: `np.random.RandomState(100+n).uniform(-1, 1, shape)` (`embedding*`: token ids
+`RandomState(100+n).randint(0, input_dim, shape)` as float32; `lesson_cnn`: `uniform(0, 1)`;
 `lesson_rnn`: the lesson's `pad_sequences([[1,2,3],[4,5,6],[7,8,9]], padding="post", maxlen=5)`
 as float32, shape (3,5,1)).
 Labels: sparse = `randint(0, C, (N,))`; one-hot = `eye(C)[randint(0, C, (N,))]`;
@@ -564,13 +647,17 @@ It looks only at shapes (y_pred last dim 1 -> binary first), never at the loss n
 * `train_on_batch` calls `reset_metrics()` first (`backend/tensorflow/trainer.py:624`) and
   returns the loss tracked inside the GradientTape before `apply_gradients`
   (`trainer.py:57-84`), so `loss_<i>` is the pre-update loss of step i; the generator asserts
-  it equals `loss(y_true, model(x))` evaluated just before the step.
+  it equals `loss(y_true, model(x, training=True))` evaluated just before the step (the weights,
+  moving statistics included, are restored after that call).
 * The forward pass inside `train_on_batch` uses `training=True`; none of the training
-  cases contain Dropout, so it equals the inference forward pass.
+  cases contain Dropout, so it equals the inference forward pass, except in
+  `train_batchnorm_sgd`, whose BatchNormalization normalises with the batch's statistics.
 * `Dropout` at inference is the identity (`dropout_inference`: y == Dense output).
 * `padding="same"` (Conv2D and MaxPooling2D) is TF's SAME: `out = ceil(in / stride)`,
   `pad_total = max((out - 1) * stride + k - in, 0)`, `pad_before = pad_total // 2`, the odd
-  pixel goes after (bottom/right). Max pooling ignores the padding (pads with -inf).
+  pixel goes after (bottom/right). Max pooling ignores the padding (pads with -inf); average
+  pooling (`avgpool_same_strided`) divides by the number of real, unpadded pixels in each window
+  (TF's AvgPool, which Keras's TF backend calls).
   E.g. `conv2d_same_strided` (8x7 input, 3x3, stride 2): out 4x4, rows padded (0, 1),
   cols (1, 1). `padding="valid"`: `out = (in - k) // stride + 1`.
 * `MaxPooling2D((2,2))` defaults `strides` to the pool size (config shows `strides: [2, 2]`).

@@ -17,7 +17,8 @@ DIR defaults to <repo>/interop/src/test/resources/keras. For every case it write
 Each case is a Sequential model of the layers tfbridge supports, compiled with a real optimizer
 and loss and trained for one epoch on tiny random data with fixed seeds. `--large` adds the
 lesson's full CNN ("cnn", ~2.7 MB per file; not committed, CI makes it). The cases under
-ERROR_CASES are models Java must refuse (an LSTM, a functional model): only their model files.
+ERROR_CASES are models Java must refuse (an LSTM with dropout, a functional model): only their
+model files.
 
 The files are not byte-reproducible (metadata.json and the zip carry the save date); the .npy
 files are, on one machine, since TensorFlow runs single-threaded with op determinism.
@@ -95,8 +96,44 @@ def flatten_regression():
             L.Dense(2)]
 
 
+def conv1d_text():
+    """Token ids -> Embedding -> Conv1D -> GlobalAveragePooling1D -> Dense (inputs: ids 0..19)."""
+    return [keras.Input((12,)), L.Embedding(20, 8), L.Conv1D(6, 3, activation="relu"),
+            L.Conv1D(4, 2, strides=2, padding="same", use_bias=False),
+            L.GlobalAveragePooling1D(), L.Dense(3, activation="softmax")]
+
+
+def pooling_cnn():
+    return [keras.Input((10, 10, 2)), L.Conv2D(4, (3, 3), activation="relu"),
+            L.AveragePooling2D((2, 2)),
+            L.Conv2D(5, (2, 2), padding="same"),
+            L.AveragePooling2D((3, 3), strides=(2, 2), padding="same"),
+            L.GlobalMaxPooling2D(), L.Dense(3), L.Activation("softmax")]
+
+
+def reshape_mlp():
+    return [keras.Input((6,)), L.Dense(12, activation="tanh"), L.Reshape((2, -1, 3)),
+            L.GlobalAveragePooling2D(), L.Activation("tanh"), L.Reshape((3, 1)), L.Flatten(),
+            L.Dense(2)]
+
+
 def lstm():
     return [keras.Input((5, 2)), L.LSTM(3), L.Dense(1)]
+
+
+def gru_stack():
+    return [keras.Input((6, 3)), L.GRU(4, return_sequences=True), L.LSTM(3, return_sequences=True),
+            L.GRU(2, reset_after=False), L.Dense(3, activation="softmax")]
+
+
+def batchnorm_mlp():
+    return [keras.Input((5,)), L.Dense(8, activation="relu"), L.BatchNormalization(momentum=0.9),
+            L.Dense(6, use_bias=False), L.BatchNormalization(center=False), L.Activation("tanh"),
+            L.Dense(3, activation="softmax")]
+
+
+def lstm_dropout():
+    return [keras.Input((5, 2)), L.LSTM(3, dropout=0.2), L.Dense(1)]
 
 
 # name: (layers, optimizer, loss, metrics, y kind, samples)
@@ -115,12 +152,44 @@ CASES = {
                     "binary_crossentropy", ["accuracy"], ("binary", 1), 20),
     "flatten_regression": (flatten_regression, lambda: keras.optimizers.SGD(learning_rate=0.05),
                            "mse", [], ("regression", None), 16),
+    # SGD, not Adam: Keras's Adam squares an Embedding's gradient per token occurrence (the
+    # IndexedSlices' values) before adding up repeated ids, which tfbridge's dense Adam does not
+    "conv1d_text": (conv1d_text, lambda: keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
+                    "sparse_categorical_crossentropy", ["accuracy"], ("sparse", 3), 24),
+    "pooling_cnn": (pooling_cnn, lambda: keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
+                    "categorical_crossentropy", ["accuracy"], ("onehot", 3), 16),
+    "reshape_mlp": (reshape_mlp, lambda: keras.optimizers.Adam(learning_rate=0.01),
+                    "mean_squared_error", [], ("regression", None), 16),
+    "lstm": (lstm, lambda: keras.optimizers.Adam(learning_rate=0.01), "mean_squared_error", [],
+             ("regression", None), 16),
+    "gru_stack": (gru_stack, lambda: keras.optimizers.Adam(learning_rate=0.01),
+                  "sparse_categorical_crossentropy", ["accuracy"], ("sparse", 3), 16),
+    "batchnorm_mlp": (batchnorm_mlp, lambda: keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
+                      "sparse_categorical_crossentropy", ["accuracy"], ("sparse", 3), 24),
 }
+# Cases whose inputs are token ids (vocabulary size): integers drawn uniformly, stored as float32.
+TOKEN_INPUTS = {"conv1d_text": 20}
+# Seeds: 1000 + the position among the first cases (sorted), as before more were added; later
+# cases 2000 + their position in CASES, so adding a case never changes another case's data.
+FIRST_CASES = ["cnn", "cnn_small", "flatten_regression", "iris", "mlp_dropout", "rnn",
+               "stacked_rnn", "strided_cnn"]
+
+
+def seed_of(name):
+    if name in FIRST_CASES:
+        return 1000 + FIRST_CASES.index(name)
+    return 2000 + list(CASES).index(name)
+
+
+def inputs(name, rs, shape):
+    if name in TOKEN_INPUTS:
+        return rs.randint(0, TOKEN_INPUTS[name], size=shape).astype("float32")
+    return rs.normal(size=shape).astype("float32")
 LARGE_CASES = {
     "cnn": (cnn, lambda: keras.optimizers.Adam(), "categorical_crossentropy", ["accuracy"],
             ("onehot", 10), 16),
 }
-ERROR_CASES = ["lstm", "functional"]
+ERROR_CASES = ["lstm_dropout", "functional"]
 
 
 def labels(kind, model, x, rs):
@@ -145,10 +214,10 @@ def make_case(out, name, spec, seed):
     model = keras.Sequential(layers())
     model.compile(optimizer=optimizer(), loss=loss, metrics=metrics)
     rs = np.random.RandomState(seed)
-    x_train = rs.normal(size=(samples,) + model.input_shape[1:]).astype("float32")
+    x_train = inputs(name, rs, (samples,) + model.input_shape[1:])
     y_train = labels(kind, model, x_train, rs)
     model.fit(x_train, y_train, epochs=1, batch_size=8, verbose=0)
-    x = rs.normal(size=(5,) + model.input_shape[1:]).astype("float32")
+    x = inputs(name, rs, (5,) + model.input_shape[1:])
     y = model.predict(x, verbose=0)
     path = os.path.join(out, name)
     os.makedirs(path, exist_ok=True)
@@ -169,8 +238,8 @@ def make_case(out, name, spec, seed):
 def make_error_case(out, name):
     keras.backend.clear_session()
     keras.utils.set_random_seed(0)
-    if name == "lstm":
-        model = keras.Sequential(lstm())
+    if name == "lstm_dropout":
+        model = keras.Sequential(lstm_dropout())
     else:
         inp = keras.Input((4,))
         model = keras.Model(inp, L.Dense(2)(L.Dense(3, activation="relu")(inp)))
@@ -197,8 +266,9 @@ hand; re-run the script). One directory per case:
 
 Cases: {cases}.
 
-`lstm` and `functional` hold only model files: models Java must refuse. The lesson's full CNN
-(`cnn`, ~2.7 MB per file) is not committed; `--large` or `--only cnn` makes it.
+`lstm_dropout` (an LSTM with dropout=0.2) and `functional` hold only model files: models Java
+must refuse. The lesson's full CNN (`cnn`, ~2.7 MB per file) is not committed; `--large` or
+`--only cnn` makes it.
 """
 
 
@@ -222,7 +292,7 @@ def main():
         if name in ERROR_CASES:
             make_error_case(args.out, name)
         elif name in cases:
-            seed = 1000 + sorted(CASES.keys() | LARGE_CASES.keys()).index(name)
+            seed = seed_of(name)
             make_case(args.out, name, cases[name], seed)
         else:
             sys.exit(f"unknown case {name}; known: {', '.join(list(cases) + ERROR_CASES)}")

@@ -193,6 +193,75 @@ def run_layers(cfg, ws, x):
                 h = ACT[c["activation"]](x[:, t] @ kern + b + h @ rec)
                 seq.append(h)
             x = np.stack(seq, 1) if c["return_sequences"] else h
+        elif cls == "Activation":
+            x = ACT[c["activation"]](x)
+        elif cls == "Reshape":
+            x = x.reshape((x.shape[0],) + tuple(c["target_shape"]))
+        elif cls == "AveragePooling2D":
+            # the mean over the real (unpadded) pixels of each window: pad with NaN, nanmean
+            st = c["strides"] or c["pool_size"]
+            x = np.nanmean(windows(x, *c["pool_size"], *st, c["padding"], np.nan), axis=(3, 4))
+        elif cls in ("GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalAveragePooling1D"):
+            axes = (1, 2) if cls.endswith("2D") else (1,)
+            f = np.max if "Max" in cls else np.mean
+            x = f(x, axis=axes, keepdims=c["keepdims"])
+        elif cls == "Conv1D":
+            k = ws[wi]
+            wi += 1
+            p = windows(x[:, None], 1, k.shape[0], 1, c["strides"][0], c["padding"], 0.0)
+            z = np.einsum("nijabc,bco->njo", p, k)
+            if c["use_bias"]:
+                z = z + ws[wi]
+                wi += 1
+            x = ACT[c["activation"]](z)
+        elif cls == "Embedding":
+            x = ws[wi][x.astype(np.int64)]
+            wi += 1
+        elif cls in ("LSTM", "GRU"):
+            kern, rec = ws[wi], ws[wi + 1]
+            wi += 2
+            u = rec.shape[0]
+            b = np.zeros(kern.shape[1]) if cls == "LSTM" or not c["reset_after"] else np.zeros((2, 3 * u))
+            if c["use_bias"]:
+                b = ws[wi]
+                wi += 1
+            act, rec_act = ACT[c["activation"]], ACT[c["recurrent_activation"]]
+            h = np.zeros((x.shape[0], u))
+            cell = np.zeros((x.shape[0], u))
+            seq = []
+            for t in range(x.shape[1]):
+                if cls == "LSTM":  # gates i, f, c, o
+                    z = x[:, t] @ kern + h @ rec + b
+                    i, f, g, o = (z[:, k * u:(k + 1) * u] for k in range(4))
+                    cell = rec_act(f) * cell + rec_act(i) * act(g)
+                    h = rec_act(o) * act(cell)
+                else:  # gates z, r, h
+                    bx, bh = (b[0], b[1]) if c["reset_after"] else (b, np.zeros(3 * u))
+                    mx = x[:, t] @ kern + bx
+                    if c["reset_after"]:
+                        mh = h @ rec + bh
+                        zg = rec_act(mx[:, :u] + mh[:, :u])
+                        r = rec_act(mx[:, u:2 * u] + mh[:, u:2 * u])
+                        hh = act(mx[:, 2 * u:] + r * mh[:, 2 * u:])
+                    else:
+                        zg = rec_act(mx[:, :u] + h @ rec[:, :u])
+                        r = rec_act(mx[:, u:2 * u] + h @ rec[:, u:2 * u])
+                        hh = act(mx[:, 2 * u:] + (r * h) @ rec[:, 2 * u:])
+                    h = zg * h + (1 - zg) * hh
+                seq.append(h)
+            x = np.stack(seq, 1) if c["return_sequences"] else h
+        elif cls == "BatchNormalization":  # inference: the moving statistics
+            gamma = beta = None
+            if c["scale"]:
+                gamma = ws[wi]
+                wi += 1
+            if c["center"]:
+                beta = ws[wi]
+                wi += 1
+            mean, var = ws[wi], ws[wi + 1]
+            wi += 2
+            x = (x - mean) / np.sqrt(var + c["epsilon"])
+            x = x * (1.0 if gamma is None else gamma) + (0.0 if beta is None else beta)
         else:
             raise ValueError(f"unsupported layer {cls}")
     assert wi == len(ws), "not all weights consumed"

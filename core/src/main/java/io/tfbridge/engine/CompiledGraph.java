@@ -69,7 +69,19 @@ public final class CompiledGraph implements AutoCloseable {
     }
   }
 
+  /**
+   * The loss and metric sums of a batch with the layers in training mode (BatchNormalization on the
+   * batch's statistics) but no step and no update (for gradient checks).
+   */
+  BatchResult testStepInTrainingMode(TFloat32 x, TFloat32 y) {
+    return runSums(x, y, true, false);
+  }
+
   private BatchResult runSums(TFloat32 x, TFloat32 y, boolean train) {
+    return runSums(x, y, train, train);
+  }
+
+  private BatchResult runSums(TFloat32 x, TFloat32 y, boolean train, boolean step) {
     checkOpen();
     Session.Runner runner = session.runner().feed(ops.x, x).feed(ops.y, y)
         .fetch(ops.lossSum).fetch(ops.lossCount);
@@ -77,7 +89,10 @@ public final class CompiledGraph implements AutoCloseable {
     ops.metricCounts.forEach(runner::fetch);
     try (TFloat32 flag = TFloat32.scalarOf(train ? 1f : 0f)) {
       if (train) {
-        runner.feed(ops.trainingFlag, flag).addTarget(ops.trainStep);
+        runner.feed(ops.trainingFlag, flag);
+      }
+      if (step) {
+        runner.addTarget(ops.trainStep);
       }
       try (Result result = runner.run()) {
         int n = ops.metricSums.size();
@@ -92,13 +107,22 @@ public final class CompiledGraph implements AutoCloseable {
     }
   }
 
-  /** The gradients of the mean loss of a batch, in trainable-weight order (for gradient checks). */
+  /**
+   * The gradients of the mean loss of a batch, in trainable-weight order (for gradient checks), in
+   * inference mode.
+   */
   List<float[]> gradients(TFloat32 x, TFloat32 y) {
+    return gradients(x, y, false);
+  }
+
+  /** The same, with the layers in training mode when {@code training} (no step is taken). */
+  List<float[]> gradients(TFloat32 x, TFloat32 y, boolean training) {
     checkOpen();
     Session.Runner runner = session.runner().feed(ops.x, x).feed(ops.y, y);
     ops.gradients.forEach(runner::fetch);
     List<float[]> values = new ArrayList<>();
-    try (Result result = runner.run()) {
+    try (TFloat32 flag = TFloat32.scalarOf(training ? 1f : 0f);
+        Result result = runner.feed(ops.trainingFlag, flag).run()) {
       for (int i = 0; i < ops.gradients.size(); i++) {
         values.add(floats((TFloat32) result.get(i)));
       }

@@ -12,20 +12,24 @@ import org.tensorflow.types.TFloat32;
 final class Forward {
   private Forward() {}
 
+  /** A layer's request to set a non-trainable variable with every training step. */
+  record Update(String path, Operand<TFloat32> value) {}
+
   /**
-   * Chains the layers' forward ops from {@code input}.
+   * Chains the layers' forward ops from {@code input}; the layers' {@link Update}s go to
+   * {@code updates}.
    *
    * @param tf ops, possibly scoped to a replica's device
    * @param trainingFlag 1 while training, 0 otherwise
    * @param seed the model's seed, from which each layer's op seeds derive
    */
   static LayerOutput build(Ops tf, List<LayerNode> layers, VariableStore variables,
-      Operand<TFloat32> input, Operand<TFloat32> trainingFlag, long seed) {
+      Operand<TFloat32> input, Operand<TFloat32> trainingFlag, long seed, List<Update> updates) {
     LayerOutput out = LayerOutput.of(input);
     for (int i = 0; i < layers.size(); i++) {
       LayerNode node = layers.get(i);
       Context context = new Context(tf.withSubScope(node.name()), node, variables, trainingFlag,
-          seed * 31 + i + 1);
+          seed * 31 + i + 1, updates);
       out = node.layer().call(context, out.value());
     }
     return out;
@@ -33,13 +37,27 @@ final class Forward {
 
   /** The {@link LayerContext} of one layer. */
   private record Context(Ops tf, LayerNode node, VariableStore variables,
-      Operand<TFloat32> trainingFlag, long seed) implements LayerContext {
+      Operand<TFloat32> trainingFlag, long seed, List<Update> updates) implements LayerContext {
 
     @Override
     public Operand<TFloat32> weight(String name) {
+      return variables.variable(node.weightPath(spec(name)));
+    }
+
+    @Override
+    public void addUpdate(String name, Operand<TFloat32> newValue) {
+      WeightSpec w = spec(name);
+      if (w.trainable()) {
+        throw new IllegalStateException("Layer \"" + node.name() + "\": weight '" + name
+            + "' is trainable; only non-trainable weights take updates");
+      }
+      updates.add(new Update(node.weightPath(w), newValue));
+    }
+
+    private WeightSpec spec(String name) {
       for (WeightSpec w : node.weights()) {
         if (w.name().equals(name)) {
-          return variables.variable(node.weightPath(w));
+          return w;
         }
       }
       throw new IllegalStateException(

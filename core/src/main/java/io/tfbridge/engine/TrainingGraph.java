@@ -42,7 +42,8 @@ final class TrainingGraph {
     x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(model.inputShape()));
     y = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(model.labelShape()));
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
-    output = Forward.build(tf, model.layers(), variables, x, trainingFlag, model.seed());
+    List<Forward.Update> updates = new ArrayList<>();
+    output = Forward.build(tf, model.layers(), variables, x, trainingFlag, model.seed(), updates);
     Ops lossOps = tf.withSubScope("loss");
     Operand<TFloat32> perSample = model.loss().call(lossOps, y, output);
     lossSum = lossOps.reduceSum(perSample, allAxes(lossOps, perSample));
@@ -55,7 +56,7 @@ final class TrainingGraph {
     }
     Operand<TFloat32> meanLoss = lossOps.math.div(lossSum, lossCount);
     gradients = gradients(graph, meanLoss, variables);
-    trainStep = optimizerStep(tf, model.optimizer(), variables);
+    trainStep = trainStep(tf, model.optimizer(), variables, updates);
   }
 
   private static void createWeights(List<LayerNode> layers, VariableStore variables) {
@@ -92,17 +93,34 @@ final class TrainingGraph {
 
   /**
    * The update ops wait for every gradient (TF1's GATE_GRAPH): VariableV2 updates are in place, and a
-   * gradient op still reading a kernel must not see it already stepped.
+   * gradient op still reading a kernel must not see it already stepped. The layers' updates (moving
+   * statistics) wait for the same gate, so they run after the forward pass whose statistics they take,
+   * and only with a training step.
    */
-  private Op optimizerStep(Ops tf, Optimizer optimizer, VariableStore variables) {
+  private Op trainStep(Ops tf, Optimizer optimizer, VariableStore variables,
+      List<Forward.Update> updates) {
+    List<Op> gate = new ArrayList<>();
+    gradients.forEach(g -> gate.add(tf.identity(g)));
+    Op step = optimizerStep(tf, optimizer, variables, gate);
+    if (updates.isEmpty()) {
+      return step;
+    }
+    Ops gated = tf.withSubScope("updates").withControlDependencies(gate);
+    List<Op> all = new ArrayList<>();
+    all.add(step);
+    for (Forward.Update u : updates) {
+      all.add(gated.assign(variables.variable(u.path()), u.value()));
+    }
+    return tf.withName("train_step").withControlDependencies(all).noOp();
+  }
+
+  private Op optimizerStep(Ops tf, Optimizer optimizer, VariableStore variables, List<Op> gate) {
     List<String> paths = variables.trainablePaths();
     List<Gradient> pairs = new ArrayList<>();
     for (int i = 0; i < paths.size(); i++) {
       Variable<TFloat32> v = variables.variable(paths.get(i));
       pairs.add(new Gradient(paths.get(i), v, gradients.get(i)));
     }
-    List<Op> gate = new ArrayList<>();
-    gradients.forEach(g -> gate.add(tf.identity(g)));
     Ops gated = tf.withSubScope(optimizer.kerasName()).withControlDependencies(gate);
     String prefix = optimizer.kerasName();
     return optimizer.applyGradients(gated, pairs, new SlotFactory() {

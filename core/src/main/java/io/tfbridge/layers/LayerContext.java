@@ -21,4 +21,11 @@ public interface LayerContext {
 
   /** A seed for the layer's random ops, fixed by the model's seed and the layer's position. */
   long seed();
+
+  /**
+   * Sets the layer's non-trainable weight {@code name} to {@code newValue} with every training step
+   * (after the step's forward pass and gradients), and never at inference: how BatchNormalization
+   * moves its moving statistics.
+   */
+  void addUpdate(String name, Operand<TFloat32> newValue);
 }

@@ -2,7 +2,12 @@
  * Immutable layer specs with Keras's names, options and defaults: {@link io.tfbridge.layers.Dense},
  * {@link io.tfbridge.layers.Conv2D}, {@link io.tfbridge.layers.MaxPooling2D},
  * {@link io.tfbridge.layers.Flatten}, {@link io.tfbridge.layers.SimpleRNN},
- * {@link io.tfbridge.layers.Dropout} and {@link io.tfbridge.layers.Input}.
+ * {@link io.tfbridge.layers.Dropout}, {@link io.tfbridge.layers.Activation},
+ * {@link io.tfbridge.layers.Reshape}, {@link io.tfbridge.layers.AveragePooling2D},
+ * {@link io.tfbridge.layers.GlobalAveragePooling2D}, {@link io.tfbridge.layers.GlobalMaxPooling2D},
+ * {@link io.tfbridge.layers.GlobalAveragePooling1D}, {@link io.tfbridge.layers.Conv1D},
+ * {@link io.tfbridge.layers.Embedding}, {@link io.tfbridge.layers.LSTM}, {@link io.tfbridge.layers.GRU},
+ * {@link io.tfbridge.layers.BatchNormalization} and {@link io.tfbridge.layers.Input}.
  *
  * <p>A spec knows its output shape and weights for an input shape and emits its forward ops; it owns no
  * native state. Incompatible inputs raise Keras's error, naming the layer and the full shape.

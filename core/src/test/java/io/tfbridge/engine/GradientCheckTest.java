@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tfbridge.layers.AveragePooling2D;
+import io.tfbridge.layers.Conv1D;
 import io.tfbridge.layers.Conv2D;
 import io.tfbridge.layers.Dense;
 import io.tfbridge.layers.Dropout;
+import io.tfbridge.layers.Embedding;
 import io.tfbridge.layers.Flatten;
+import io.tfbridge.layers.GlobalAveragePooling1D;
+import io.tfbridge.layers.GlobalAveragePooling2D;
+import io.tfbridge.layers.GlobalMaxPooling2D;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.MaxPooling2D;
+import io.tfbridge.layers.Reshape;
 import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.models.Model;
 import io.tfbridge.models.Sequential;
@@ -57,17 +64,22 @@ class GradientCheckTest {
   static final int BATCH = 4;
 
   /** One check: a model, its loss, how to set its weights and inputs. */
-  record Case(Sequential spec, String loss, WeightInit weights, InputInit inputs) {
+  record Case(Sequential spec, String loss, WeightInit weights, InputInit inputs, boolean training) {
     Case(Sequential spec, String loss) {
-      this(spec, loss, WeightInit.UNIFORM, InputInit.UNIFORM);
+      this(spec, loss, WeightInit.UNIFORM, InputInit.UNIFORM, false);
     }
 
     Case withWeights(WeightInit w) {
-      return new Case(spec, loss, w, inputs);
+      return new Case(spec, loss, w, inputs, training);
     }
 
     Case withInputs(InputInit i) {
-      return new Case(spec, loss, weights, i);
+      return new Case(spec, loss, weights, i, training);
+    }
+
+    /** Gradients and losses with the layers in training mode (BatchNormalization's batch statistics). */
+    Case inTrainingMode() {
+      return new Case(spec, loss, weights, inputs, true);
     }
   }
 
@@ -185,7 +197,79 @@ class GradientCheckTest {
     c.put("bce_seq_logits", new Case(Sequential.of(Input.of(3, 2),
         SimpleRNN.of(3).returnSequences(true), Dense.of(2).activation("sigmoid")),
         "binary_crossentropy"));
+    // Activation layers: hidden, and final softmax/sigmoid ones whose input the losses take as logits
+    c.put("activation_layers_sparse_cce", new Case(Sequential.of(Input.of(5), Dense.of(4),
+        io.tfbridge.layers.Activation.of("tanh"), Dense.of(3),
+        io.tfbridge.layers.Activation.of("softmax")), "sparse_categorical_crossentropy"));
+    c.put("activation_layer_sigmoid_bce", new Case(Sequential.of(Input.of(4), Dense.of(2),
+        io.tfbridge.layers.Activation.of("sigmoid")), "binary_crossentropy"));
+    // Reshape between weights (an inferred dimension, then a Dense on the rank-3 result)
+    c.put("reshape", new Case(Sequential.of(Input.of(6), Dense.of(6).activation("tanh"),
+        Reshape.of(-1, 3), Dense.of(2), Flatten.of(), Dense.of(2)), "mean_squared_error"));
+    // AveragePooling2D (smooth everywhere), valid and same-padded strided windows
+    c.put("avgpool_valid", new Case(Sequential.of(Input.of(6, 6, 1),
+        Conv2D.of(2, 3).activation("tanh"), AveragePooling2D.of(2, 2), Flatten.of(), Dense.of(2)),
+        "mean_squared_error"));
+    c.put("avgpool_same_strided", new Case(Sequential.of(Input.of(7, 6, 2), Conv2D.of(2, 1),
+        AveragePooling2D.of(3, 3).strides(2, 2).padding("same"), Flatten.of(), Dense.of(2)),
+        "mean_squared_error"));
+    // global poolings; the max one on distinct inputs through positive 1x1 kernels (no switching)
+    c.put("global_avgpool2d", new Case(Sequential.of(Input.of(5, 5, 2),
+        Conv2D.of(3, 3).activation("tanh"), GlobalAveragePooling2D.of(),
+        Dense.of(3).activation("softmax")), "sparse_categorical_crossentropy"));
+    c.put("global_maxpool2d", new Case(Sequential.of(Input.of(6, 6, 1), Conv2D.of(2, 1),
+        GlobalMaxPooling2D.of(), Dense.of(2)), "mean_squared_error")
+        .withWeights(GradientCheckTest::positiveConvKernel).withInputs(GradientCheckTest::distinct));
+    c.put("global_avgpool1d", new Case(Sequential.of(Input.of(5, 3),
+        Conv1D.of(3, 2).activation("tanh"), GlobalAveragePooling1D.of(), Dense.of(2)),
+        "mean_squared_error"));
+    // Conv1D
+    c.put("conv1d_valid", new Case(Sequential.of(Input.of(6, 3),
+        Conv1D.of(3, 3).activation("tanh"), Flatten.of(), Dense.of(2)), "mean_squared_error"));
+    c.put("conv1d_same_strided_nobias", new Case(Sequential.of(Input.of(7, 2),
+        Conv1D.of(2, 3).strides(2).padding("same").useBias(false), Flatten.of(), Dense.of(2)),
+        "mean_squared_error"));
+    // Embedding: token ids in [0, 6), repeated within the batch (their gradients add up)
+    c.put("embedding", new Case(Sequential.of(Input.of(5), Embedding.of(6, 3), Flatten.of(),
+        Dense.of(2)), "mean_squared_error").withInputs(GradientCheckTest::tokenIds));
+    c.put("embedding_conv1d_text", new Case(Sequential.of(Input.of(5), Embedding.of(6, 3),
+        Conv1D.of(2, 2).activation("tanh"), GlobalAveragePooling1D.of(),
+        Dense.of(3).activation("softmax")), "sparse_categorical_crossentropy")
+        .withInputs(GradientCheckTest::tokenIds));
+    // LSTM and GRU (unrolled; the Split of the gates and the state recurrences)
+    c.put("lstm_last", new Case(Sequential.of(Input.of(4, 3),
+        io.tfbridge.layers.LSTM.of(3), Dense.of(2)), "mean_squared_error"));
+    c.put("lstm_seq_nobias", new Case(Sequential.of(Input.of(3, 2),
+        io.tfbridge.layers.LSTM.of(3).returnSequences(true).useBias(false), Flatten.of(), Dense.of(2)),
+        "mean_squared_error"));
+    c.put("gru_last", new Case(Sequential.of(Input.of(4, 3),
+        io.tfbridge.layers.GRU.of(3), Dense.of(2)), "mean_squared_error"));
+    c.put("gru_seq_reset_before", new Case(Sequential.of(Input.of(3, 2),
+        io.tfbridge.layers.GRU.of(3).returnSequences(true).resetAfter(false),
+        Dense.of(3).activation("softmax")), "sparse_categorical_crossentropy"));
+    // BatchNormalization: inference (moving statistics, positive variances) and training mode (batch
+    // statistics: mean, biased variance, rsqrt); no Dense bias before it in training mode, where the
+    // mean subtraction cancels it and its gradient is zero
+    c.put("batchnorm_inference", new Case(Sequential.of(Input.of(4), Dense.of(3).activation("tanh"),
+        io.tfbridge.layers.BatchNormalization.of(), Dense.of(2)), "mean_squared_error")
+        .withWeights(GradientCheckTest::positiveVariance));
+    c.put("batchnorm_training", new Case(Sequential.of(Input.of(4), Dense.of(3).useBias(false),
+        io.tfbridge.layers.BatchNormalization.of(), Dense.of(3).activation("softmax")),
+        "sparse_categorical_crossentropy").withWeights(GradientCheckTest::positiveVariance)
+        .inTrainingMode());
+    c.put("batchnorm_training_rank3_nocenter", new Case(Sequential.of(Input.of(3, 2),
+        Dense.of(3).activation("tanh").useBias(false),
+        io.tfbridge.layers.BatchNormalization.of().center(false), Flatten.of(), Dense.of(2)),
+        "mean_squared_error").withWeights(GradientCheckTest::positiveVariance).inTrainingMode());
     return c.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  /** Moving variances in [0.5, 1.5] (a variance is positive), the rest uniform. */
+  private static float[] positiveVariance(String path, Shape shape, SplittableRandom r) {
+    if (path.endsWith("/moving_variance")) {
+      return uniform(r, shape.size(), 0.5, 1.5);
+    }
+    return WeightInit.UNIFORM.values(path, shape, r);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -256,8 +340,8 @@ class GradientCheckTest {
       float[] x = c.inputs().values(xShape, random.split());
       float[] y = labels(c.loss(), yShape, def.outputShape(), random.split());
       try (TFloat32 xt = tensor(xShape, x); TFloat32 yt = tensor(yShape, y)) {
-        List<float[]> analytic = tamper.apply(graph.gradients(xt, yt));
-        List<String> paths = graph.weightPaths();
+        List<float[]> analytic = tamper.apply(graph.gradients(xt, yt, c.training()));
+        List<String> paths = trainablePaths(def);
         assertEquals(paths.size(), analytic.size(), name + ": one gradient per weight");
         for (int i = 0; i < paths.size(); i++) {
           String path = paths.get(i);
@@ -270,9 +354,9 @@ class GradientCheckTest {
             float plus = (float) (original + EPS);
             float minus = (float) (original - EPS);
             w[k] = plus;
-            double lossPlus = meanLoss(graph, path, w, xt, yt);
+            double lossPlus = meanLoss(graph, path, w, xt, yt, c.training());
             w[k] = minus;
-            double lossMinus = meanLoss(graph, path, w, xt, yt);
+            double lossMinus = meanLoss(graph, path, w, xt, yt, c.training());
             w[k] = original;
             double num = (lossPlus - lossMinus) / ((double) plus - (double) minus);
             largest = Math.max(largest, Math.abs(num));
@@ -289,10 +373,20 @@ class GradientCheckTest {
     return failures;
   }
 
+  /** The paths of the weights that take gradients, in get_weights order. */
+  private static List<String> trainablePaths(ModelDefinition def) {
+    List<String> paths = new ArrayList<>();
+    for (LayerNode node : def.layers()) {
+      node.weights().stream().filter(io.tfbridge.layers.WeightSpec::trainable)
+          .forEach(w -> paths.add(node.weightPath(w)));
+    }
+    return paths;
+  }
+
   private static double meanLoss(CompiledGraph graph, String path, float[] value, TFloat32 x,
-      TFloat32 y) {
+      TFloat32 y, boolean training) {
     graph.setWeights(Map.of(path, value));
-    var result = graph.testStep(x, y);
+    var result = training ? graph.testStepInTrainingMode(x, y) : graph.testStep(x, y);
     return result.lossSum() / result.lossCount();
   }
 
@@ -369,6 +463,15 @@ class GradientCheckTest {
       return uniform(r, shape.size(), 1, 1.5);
     }
     return uniform(r, shape.size(), -0.2, 0.2);
+  }
+
+  /** Token ids for an Embedding of 6 rows: integers in [0, 6) as float32. */
+  private static float[] tokenIds(Shape shape, SplittableRandom r) {
+    float[] v = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.nextInt(6);
+    }
+    return v;
   }
 
   /** A random permutation of evenly spaced values in [-1, 1]: all distinct, 2 / n apart. */

@@ -44,7 +44,16 @@ class KerasTrainingGoldenTest {
             Conv2D.of(2, 3).activation("relu"), MaxPooling2D.of(2, 2), Flatten.of(),
             Dense.of(3).activation("softmax")), Adam.of(), "categorical_crossentropy", 2),
         Arguments.of("train_rnn_adam", Sequential.of(Input.of(4, 2), SimpleRNN.of(3),
-            Dense.of(1).activation("sigmoid")), Adam.of(), "binary_crossentropy", 2));
+            Dense.of(1).activation("sigmoid")), Adam.of(), "binary_crossentropy", 2),
+        Arguments.of("train_lstm_adam", Sequential.of(Input.of(4, 2), io.tfbridge.layers.LSTM.of(3),
+            Dense.of(1).activation("sigmoid")), Adam.of(), "binary_crossentropy", 2),
+        Arguments.of("train_gru_adam", Sequential.of(Input.of(4, 2),
+            io.tfbridge.layers.GRU.of(3).returnSequences(true), Flatten.of(),
+            Dense.of(1).activation("sigmoid")), Adam.of(), "binary_crossentropy", 2),
+        // the moving statistics (non-trainable, in get_weights) are compared too
+        Arguments.of("train_batchnorm_sgd", Sequential.of(Input.of(4), Dense.of(4),
+            io.tfbridge.layers.BatchNormalization.of().momentum(0.8), Dense.of(3).activation("softmax")),
+            SGD.of().learningRate(0.1), "sparse_categorical_crossentropy", 2));
   }
 
   @ParameterizedTest(name = "{0}")

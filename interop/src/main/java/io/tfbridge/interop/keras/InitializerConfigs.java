@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfbridge.initializers.GlorotUniform;
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Ones;
 import io.tfbridge.initializers.Orthogonal;
+import io.tfbridge.initializers.RandomUniform;
 import io.tfbridge.initializers.Zeros;
 import java.util.Locale;
 
@@ -15,7 +17,7 @@ import java.util.Locale;
  */
 final class InitializerConfigs {
   static final String SUPPORTED = "GlorotUniform (glorot_uniform), Orthogonal (orthogonal, gain 1.0), "
-      + "Zeros (zeros)";
+      + "Zeros (zeros), RandomUniform (uniform, random_uniform), Ones (ones)";
 
   private InitializerConfigs() {}
 
@@ -31,6 +33,12 @@ final class InitializerConfigs {
         return GlorotUniform.of();
       case "zeros":
         return Zeros.of();
+      case "ones":
+        return Ones.of();
+      case "randomuniform":
+      case "uniform":
+        return RandomUniform.of(v.path("config").path("minval").asDouble(-0.05),
+            v.path("config").path("maxval").asDouble(0.05));
       case "orthogonal":
         double gain = v.path("config").path("gain").asDouble(1.0);
         if (gain != 1.0) {
@@ -50,7 +58,9 @@ final class InitializerConfigs {
       config.putNull("seed").putNull("input_axes").putNull("output_axes");
     } else if (initializer instanceof Orthogonal) {
       config.putNull("seed").put("gain", 1.0);
-    } else if (!(initializer instanceof Zeros)) {
+    } else if (initializer instanceof RandomUniform u) {
+      config.putNull("seed").put("minval", u.minval()).put("maxval", u.maxval());
+    } else if (!(initializer instanceof Zeros) && !(initializer instanceof Ones)) {
       throw new IllegalArgumentException("initializer " + initializer.kerasName()
           + " has no Keras config in tfbridge; supported: " + SUPPORTED);
     }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Keras model files, both ways: Keras 3 {@code .keras} (a zip of config.json, metadata.json and
  * model.weights.h5) and legacy {@code .h5} (HDF5 with model_config/training_config attributes and a
- * model_weights group). Sequential models of the DSL's layers (InputLayer, Dense, Conv2D,
- * MaxPooling2D, Flatten, SimpleRNN, Dropout) load with their weights and optimizer state and train
+ * model_weights group). Sequential models of the DSL's layers ({@link #SUPPORTED_LAYERS}; a
+ * BatchNormalization's moving statistics included) load with their weights and optimizer state and train
  * further; Java models save so that Python's {@code keras.models.load_model} loads, predicts and
  * trains them further.
  *

@@ -1,6 +1,8 @@
 package io.tfbridge.interop.keras;
 
 import io.tfbridge.engine.LayerNode;
+import io.tfbridge.layers.GRU;
+import io.tfbridge.layers.LSTM;
 import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.layers.WeightSpec;
 import java.util.ArrayList;
@@ -11,8 +13,10 @@ import java.util.Map;
 /**
  * Where Keras keeps each layer's variables. In a {@code .keras} weights file the path comes from the
  * layer's class, not its name: the second Dense is {@code layers/dense_1} whatever it is called, and
- * a SimpleRNN's variables sit in its cell ({@code layers/simple_rnn/cell/vars}). In a legacy .h5 file
- * they are named {@code <model>/<layer>/kernel} ({@code .../simple_rnn_cell/kernel} for a SimpleRNN).
+ * a recurrent layer's variables sit in its cell ({@code layers/simple_rnn/cell/vars},
+ * {@code layers/lstm/cell/vars}, {@code layers/gru/cell/vars}). In a legacy .h5 file they are named
+ * {@code <model>/<layer>/kernel} ({@code .../simple_rnn_cell/kernel}, {@code .../lstm_cell/kernel},
+ * {@code .../gru_cell/kernel} for the recurrent layers).
  */
 final class KerasPaths {
   private KerasPaths() {}
@@ -25,19 +29,26 @@ final class KerasPaths {
       String stem = node.layer().namePrefix();
       int n = used.merge(stem, 1, Integer::sum) - 1;
       String layer = "layers/" + (n == 0 ? stem : stem + "_" + n);
-      groups.add(layer + (node.layer() instanceof SimpleRNN ? "/cell/vars" : "/vars"));
+      groups.add(layer + (cellName(node) != null ? "/cell/vars" : "/vars"));
     }
     return groups;
   }
 
   /** The value of a .keras {@code vars} group's {@code name} attribute, as Keras writes it. */
   static String varsName(LayerNode node) {
-    return node.layer() instanceof SimpleRNN ? "simple_rnn_cell" : node.name();
+    String cell = cellName(node);
+    return cell != null ? cell : node.name();
   }
 
   /** A legacy .h5 weight name: {@code sequential/dense/kernel}, {@code .../rnn/simple_rnn_cell/bias}. */
   static String legacyWeightName(String model, LayerNode node, WeightSpec weight) {
     return model + "/" + node.name() + cell(node, "/") + weight.name();
+  }
+
+  /** The legacy .h5 group of a layer's datasets: {@code sequential/dense}, {@code .../lstm/lstm_cell}. */
+  static String legacyGroup(String model, LayerNode node) {
+    String cell = cellName(node);
+    return model + "/" + node.name() + (cell != null ? "/" + cell : "");
   }
 
   /** A legacy .h5 optimizer variable name: {@code adam/sequential_dense_kernel_momentum}. */
@@ -47,6 +58,19 @@ final class KerasPaths {
   }
 
   private static String cell(LayerNode node, String separator) {
-    return node.layer() instanceof SimpleRNN ? separator + "simple_rnn_cell" + separator : separator;
+    String cell = cellName(node);
+    return cell != null ? separator + cell + separator : separator;
+  }
+
+  /** The name of a recurrent layer's cell, which holds its variables; null for other layers. */
+  private static String cellName(LayerNode node) {
+    if (node.layer() instanceof SimpleRNN) {
+      return "simple_rnn_cell";
+    } else if (node.layer() instanceof LSTM) {
+      return "lstm_cell";
+    } else if (node.layer() instanceof GRU) {
+      return "gru_cell";
+    }
+    return null;
   }
 }

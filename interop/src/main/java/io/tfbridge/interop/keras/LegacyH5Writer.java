@@ -4,7 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import io.tfbridge.engine.LayerNode;
-import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.layers.WeightSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,8 +82,7 @@ final class LegacyH5Writer {
     List<String> names = new ArrayList<>();
     node.weights().forEach(w -> names.add(KerasPaths.legacyWeightName(contents.modelName(), node, w)));
     group.putAttribute("weight_names", names.toArray(String[]::new));
-    String parent = contents.modelName() + "/" + node.name()
-        + (node.layer() instanceof SimpleRNN ? "/simple_rnn_cell" : "");
+    String parent = KerasPaths.legacyGroup(contents.modelName(), node);
     WritableGroup leaf = WeightsH5Writer.groups(group, parent);
     for (WeightSpec w : node.weights()) {
       leaf.putDataset(w.name(), H5.nested(w.shape().asArray(), contents.weights().get(node.weightPath(w))));
@@ -98,7 +96,8 @@ final class LegacyH5Writer {
     List<String> names = new ArrayList<>(List.of(opt + "/iteration", opt + "/learning_rate"));
     List<WeightArray> slots = contents.optimizer().slots();
     for (LayerNode node : contents.nodes()) {
-      for (WeightSpec w : node.weights()) {
+      // Keras keeps slots for the trainable weights only (not BatchNormalization's moving statistics)
+      for (WeightSpec w : node.weights().stream().filter(WeightSpec::trainable).toList()) {
         contents.slotKinds().forEach(k -> names.add(KerasPaths.legacySlotName(opt, model, node, w, k)));
       }
     }

@@ -70,11 +70,18 @@ class KerasFileErrorsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"model.keras", "model.h5"})
-  void unsupportedLayerFromAKerasFile(String name) {
-    String message = assertError(file("lstm", name), "layer 'lstm' (LSTM): layer class LSTM is not "
-        + "supported by tfbridge; supported layers: InputLayer, Dense, Conv2D, MaxPooling2D, Flatten, "
-        + "SimpleRNN, Dropout");
-    assertTrue(message.startsWith(file("lstm", name) + ": "), message);
+  void unsupportedLayerOptionFromAKerasFile(String name) {
+    String message = assertError(file("lstm_dropout", name),
+        "layer 'lstm' (LSTM): option dropout=0.2 is not supported by tfbridge");
+    assertTrue(message.startsWith(file("lstm_dropout", name) + ": "), message);
+  }
+
+  @Test
+  void unsupportedLayerClass() throws IOException {
+    Path unknown = edited("unknown.keras", "\"class_name\": \"Dense\"",
+        "\"class_name\": \"LayerNormalization\"");
+    assertError(unknown, "(LayerNormalization): layer class LayerNormalization is not supported by "
+        + "tfbridge; supported layers: " + String.join(", ", KerasFiles.SUPPORTED_LAYERS));
   }
 
   @ParameterizedTest
@@ -116,9 +123,9 @@ class KerasFileErrorsTest {
   @Test
   void readSpecReportsTheSameErrors() {
     KerasFileException e = assertThrows(KerasFileException.class,
-        () -> KerasFiles.readSpec(file("lstm", "model.keras")));
-    assertEquals(file("lstm", "model.keras"), e.file());
-    assertTrue(e.getMessage().contains("layer class LSTM is not supported"), e.getMessage());
+        () -> KerasFiles.readSpec(file("lstm_dropout", "model.keras")));
+    assertEquals(file("lstm_dropout", "model.keras"), e.file());
+    assertTrue(e.getMessage().contains("option dropout=0.2 is not supported"), e.getMessage());
   }
 
   /** Loading fails with the message, which names the file first. */

@@ -96,6 +96,28 @@ class KerasRoundTripTest {
     }
   }
 
+  /** LSTM, GRU (both reset modes) and BatchNormalization, whose moving statistics training moved. */
+  @Test
+  void gatedRecurrentAndBatchNormModelsSurviveSaveAndLoad() {
+    Sequential spec = Sequential.of(
+        io.tfbridge.layers.LSTM.of(4).returnSequences(true).unitForgetBias(false).inputShape(5, 3),
+        io.tfbridge.layers.GRU.of(3).returnSequences(true).recurrentActivation("tanh"),
+        io.tfbridge.layers.GRU.of(3).resetAfter(false).useBias(false),
+        io.tfbridge.layers.BatchNormalization.of().momentum(0.5).center(false),
+        Dense.of(1).activation("sigmoid")).seed(4);
+    try (Model model = spec.compile("adam", "binary_crossentropy", "accuracy")) {
+      FloatNdArray x = random(8, 5, 3);
+      model.fit(x, HostArrays.of(new float[] {0, 1, 1, 0, 1, 0, 0, 1}, 8, 1),
+          FitOptions.epochs(2).batchSize(4).verbose(0));
+      for (String name : new String[] {"gated.keras", "gated.h5"}) {
+        KerasFiles.save(model, tmp.resolve(name));
+        try (Model loaded = KerasFiles.load(tmp.resolve(name))) {
+          assertSameModel(model, loaded, x);
+        }
+      }
+    }
+  }
+
   /** jhdf corrupts string attributes over 59,546 bytes: such a legacy .h5 is refused, nothing written. */
   @Test
   void oversizedLegacyConfigIsRefusedAndLeavesNoFile() throws IOException {

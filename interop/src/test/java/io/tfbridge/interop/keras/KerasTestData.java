@@ -34,7 +34,7 @@ import org.tensorflow.ndarray.FloatNdArray;
 final class KerasTestData {
   /** The Sequential cases Java must load; the lesson's full CNN is made in CI only (2.7 MB). */
   static final List<String> CASES = List.of("iris", "cnn_small", "rnn", "strided_cnn", "stacked_rnn",
-      "mlp_dropout", "flatten_regression");
+      "mlp_dropout", "flatten_regression", "conv1d_text", "pooling_cnn", "reshape_mlp", "lstm", "gru_stack", "batchnorm_mlp");
   static final List<String> FILES = List.of("model.keras", "model.h5");
 
   private KerasTestData() {}

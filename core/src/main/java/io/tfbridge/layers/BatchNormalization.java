@@ -1,0 +1,243 @@
+package io.tfbridge.layers;
+
+import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Ones;
+import io.tfbridge.initializers.Zeros;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Keras's {@code BatchNormalization} over the last axis:
+ * {@code (x - mean) * rsqrt(variance + epsilon) * gamma + beta}.
+ *
+ * <p>While training, mean and variance are the batch's (the biased, population variance over every
+ * axis but the last), and each training step moves the moving statistics towards them:
+ * {@code moving = moving * momentum + batch * (1 - momentum)}. At inference the moving statistics are
+ * used. Both branches are computed and mixed by the training flag ({@code 1 * train + 0 * inference},
+ * exact in float32), since gradients through If ops abort the process in TF Java.
+ *
+ * <p>Weights, in Keras's order: gamma (with {@code scale}), beta (with {@code center}), then the
+ * non-trainable moving_mean and moving_variance, each {@code (features,)}.
+ *
+ * <pre>{@code
+ * BatchNormalization bn = BatchNormalization.of().momentum(0.9);
+ * }</pre>
+ */
+public final class BatchNormalization extends Layer<BatchNormalization> {
+  private int axis = -1;
+  private double momentum = 0.99;
+  private double epsilon = 0.001;
+  private boolean center = true;
+  private boolean scale = true;
+  private Initializer betaInitializer = Zeros.of();
+  private Initializer gammaInitializer = Ones.of();
+  private Initializer movingMeanInitializer = Zeros.of();
+  private Initializer movingVarianceInitializer = Ones.of();
+
+  private BatchNormalization() {}
+
+  /** Batch normalization with Keras's defaults: axis -1, momentum 0.99, epsilon 0.001. */
+  public static BatchNormalization of() {
+    return new BatchNormalization();
+  }
+
+  /**
+   * A copy normalising over this axis; only the last (features) axis is supported: {@code -1}, or
+   * its index counted with the batch dimension.
+   */
+  public BatchNormalization axis(int axis) {
+    BatchNormalization copy = copy();
+    copy.axis = axis;
+    return copy;
+  }
+
+  /** A copy with this momentum of the moving statistics (default 0.99). */
+  public BatchNormalization momentum(double momentum) {
+    BatchNormalization copy = copy();
+    copy.momentum = momentum;
+    return copy;
+  }
+
+  /** A copy with this epsilon added to the variance (default 0.001). */
+  public BatchNormalization epsilon(double epsilon) {
+    if (!(epsilon > 0)) {
+      throw new IllegalArgumentException("epsilon must be positive, found " + epsilon);
+    }
+    BatchNormalization copy = copy();
+    copy.epsilon = epsilon;
+    return copy;
+  }
+
+  /** A copy with or without the offset beta (default true). */
+  public BatchNormalization center(boolean center) {
+    BatchNormalization copy = copy();
+    copy.center = center;
+    return copy;
+  }
+
+  /** A copy with or without the scale gamma (default true). */
+  public BatchNormalization scale(boolean scale) {
+    BatchNormalization copy = copy();
+    copy.scale = scale;
+    return copy;
+  }
+
+  /** A copy with this beta initializer (default zeros). */
+  public BatchNormalization betaInitializer(Initializer initializer) {
+    BatchNormalization copy = copy();
+    copy.betaInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this gamma initializer (default ones). */
+  public BatchNormalization gammaInitializer(Initializer initializer) {
+    BatchNormalization copy = copy();
+    copy.gammaInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this moving-mean initializer (default zeros). */
+  public BatchNormalization movingMeanInitializer(Initializer initializer) {
+    BatchNormalization copy = copy();
+    copy.movingMeanInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this moving-variance initializer (default ones). */
+  public BatchNormalization movingVarianceInitializer(Initializer initializer) {
+    BatchNormalization copy = copy();
+    copy.movingVarianceInitializer = initializer;
+    return copy;
+  }
+
+  /** The normalised axis as given ({@code -1} by default). */
+  public int axis() {
+    return axis;
+  }
+
+  /** The momentum of the moving statistics. */
+  public double momentum() {
+    return momentum;
+  }
+
+  /** The epsilon added to the variance. */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /** Whether beta is added. */
+  public boolean center() {
+    return center;
+  }
+
+  /** Whether gamma multiplies. */
+  public boolean scale() {
+    return scale;
+  }
+
+  /** The beta initializer. */
+  public Initializer betaInitializer() {
+    return betaInitializer;
+  }
+
+  /** The gamma initializer. */
+  public Initializer gammaInitializer() {
+    return gammaInitializer;
+  }
+
+  /** The moving-mean initializer. */
+  public Initializer movingMeanInitializer() {
+    return movingMeanInitializer;
+  }
+
+  /** The moving-variance initializer. */
+  public Initializer movingVarianceInitializer() {
+    return movingVarianceInitializer;
+  }
+
+  @Override
+  public String className() {
+    return "BatchNormalization";
+  }
+
+  @Override
+  public String namePrefix() {
+    return "batch_normalization";
+  }
+
+  @Override
+  public Shape outputShape(String layerName, Shape input) {
+    Shapes.requireRank(layerName, input, 2, Integer.MAX_VALUE);
+    int rank = input.numDimensions();
+    if (axis != -1 && axis != rank - 1) {
+      throw new IllegalArgumentException("Layer \"" + layerName + "\": BatchNormalization supports only "
+          + "the last axis (axis=-1 or " + (rank - 1) + "), found axis=" + axis + " for input shape "
+          + Shapes.format(input));
+    }
+    Shapes.knownLastAxis(layerName, input);
+    return input;
+  }
+
+  @Override
+  public List<WeightSpec> weights(Shape input) {
+    Shape features = Shape.of(input.get(input.numDimensions() - 1));
+    List<WeightSpec> specs = new ArrayList<>();
+    if (scale) {
+      specs.add(WeightSpec.trainable("gamma", features, gammaInitializer));
+    }
+    if (center) {
+      specs.add(WeightSpec.trainable("beta", features, betaInitializer));
+    }
+    specs.add(new WeightSpec("moving_mean", features, movingMeanInitializer, false));
+    specs.add(new WeightSpec("moving_variance", features, movingVarianceInitializer, false));
+    return specs;
+  }
+
+  @Override
+  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+    Ops tf = context.tf();
+    int[] reduction = new int[input.shape().numDimensions() - 1];
+    for (int i = 0; i < reduction.length; i++) {
+      reduction[i] = i;
+    }
+    // int32 axes: the Mean gradient fails to build on int64 reduction indices
+    Operand<TInt32> axes = tf.constant(reduction);
+    Operand<TFloat32> mean = tf.math.mean(input, axes);
+    Operand<TFloat32> variance = tf.math.mean(tf.math.square(tf.math.sub(input, mean)), axes);
+    Operand<TFloat32> movingMean = context.weight("moving_mean");
+    Operand<TFloat32> movingVariance = context.weight("moving_variance");
+    Operand<TFloat32> flag = context.trainingFlag();
+    Operand<TFloat32> training = normalize(context, input, mean, variance);
+    Operand<TFloat32> inference = normalize(context, input, movingMean, movingVariance);
+    Operand<TFloat32> output = tf.math.add(tf.math.mul(flag, training),
+        tf.math.mul(tf.math.sub(tf.constant(1f), flag), inference));
+    context.addUpdate("moving_mean", moved(tf, movingMean, mean));
+    context.addUpdate("moving_variance", moved(tf, movingVariance, variance));
+    return LayerOutput.of(output);
+  }
+
+  /** {@code moving * momentum + batch * (1 - momentum)}, as Keras computes it. */
+  private Operand<TFloat32> moved(Ops tf, Operand<TFloat32> moving, Operand<TFloat32> batch) {
+    return tf.math.add(tf.math.mul(moving, tf.constant((float) momentum)),
+        tf.math.mul(batch, tf.constant((float) (1.0 - momentum))));
+  }
+
+  /** TensorFlow's {@code tf.nn.batch_normalization}, op for op. */
+  private Operand<TFloat32> normalize(LayerContext context, Operand<TFloat32> x,
+      Operand<TFloat32> mean, Operand<TFloat32> variance) {
+    Ops tf = context.tf();
+    Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(variance, tf.constant((float) epsilon)));
+    if (scale) {
+      inv = tf.math.mul(inv, context.weight("gamma"));
+    }
+    Operand<TFloat32> shift = center
+        ? tf.math.sub(context.weight("beta"), tf.math.mul(mean, inv))
+        : tf.math.neg(tf.math.mul(mean, inv));
+    return tf.math.add(tf.math.mul(x, inv), shift);
+  }
+}

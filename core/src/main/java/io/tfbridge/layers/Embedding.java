@@ -1,0 +1,103 @@
+package io.tfbridge.layers;
+
+import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.RandomUniform;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Keras's {@code Embedding}: integer ids {@code (batch, ...)} to rows of an {@code (input_dim,
+ * output_dim)} table, {@code (batch, ..., output_dim)}. The ids arrive as float32 (the model's input
+ * type) and are cast to int32, as Keras casts them; an id outside {@code [0, input_dim)} fails the
+ * prediction.
+ *
+ * <pre>{@code
+ * Embedding embedding = Embedding.of(1000, 16).inputShape(20);
+ * }</pre>
+ */
+public final class Embedding extends Layer<Embedding> {
+  private final int inputDim;
+  private final int outputDim;
+  private Initializer embeddingsInitializer = RandomUniform.of();
+
+  private Embedding(int inputDim, int outputDim) {
+    if (inputDim <= 0 || outputDim <= 0) {
+      throw new IllegalArgumentException("Both `input_dim` and `output_dim` should be positive, "
+          + "Received input_dim=" + inputDim + " and output_dim=" + outputDim);
+    }
+    this.inputDim = inputDim;
+    this.outputDim = outputDim;
+  }
+
+  /** A table of {@code inputDim} ids (vocabulary size) to vectors of {@code outputDim} values. */
+  public static Embedding of(int inputDim, int outputDim) {
+    return new Embedding(inputDim, outputDim);
+  }
+
+  /** A copy with this initializer (default Keras's {@code "uniform"}: RandomUniform(-0.05, 0.05)). */
+  public Embedding embeddingsInitializer(Initializer initializer) {
+    Embedding copy = copy();
+    copy.embeddingsInitializer = initializer;
+    return copy;
+  }
+
+  /**
+   * Keras's {@code mask_zero}: only {@code false} (the default) is supported.
+   *
+   * @throws IllegalArgumentException for {@code true}: tfbridge has no masks
+   */
+  public Embedding maskZero(boolean maskZero) {
+    if (maskZero) {
+      throw new IllegalArgumentException("Embedding mask_zero=True is not supported by tfbridge "
+          + "(no layer consumes masks); use mask_zero=False");
+    }
+    return this;
+  }
+
+  /** The vocabulary size. */
+  public int inputDim() {
+    return inputDim;
+  }
+
+  /** The vector length. */
+  public int outputDim() {
+    return outputDim;
+  }
+
+  /** The embeddings initializer. */
+  public Initializer embeddingsInitializer() {
+    return embeddingsInitializer;
+  }
+
+  @Override
+  public String className() {
+    return "Embedding";
+  }
+
+  @Override
+  public String namePrefix() {
+    return "embedding";
+  }
+
+  @Override
+  public Shape outputShape(String layerName, Shape input) {
+    Shapes.requireRank(layerName, input, 2, Integer.MAX_VALUE);
+    return input.append(outputDim);
+  }
+
+  @Override
+  public List<WeightSpec> weights(Shape input) {
+    return List.of(WeightSpec.trainable(
+        "embeddings", Shape.of(inputDim, outputDim), embeddingsInitializer));
+  }
+
+  @Override
+  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+    var tf = context.tf();
+    Operand<TInt32> ids = tf.dtypes.cast(input, TInt32.class);
+    return LayerOutput.of(tf.gather(context.weight("embeddings"), ids, tf.constant(0)));
+  }
+}

@@ -1,0 +1,270 @@
+package io.tfbridge.layers;
+
+import io.tfbridge.activations.Activation;
+import io.tfbridge.initializers.GlorotUniform;
+import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Orthogonal;
+import io.tfbridge.initializers.Zeros;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras's {@code GRU} over inputs {@code (batch, timesteps, features)}, from {@code h_0 = 0}, with
+ * gates in Keras's order {@code [z, r, h]}. With {@code reset_after} (Keras 3's default) the reset gate
+ * is applied after the recurrent matrix product, and the bias has two rows, one for the input and one
+ * for the recurrent projection:
+ *
+ * <pre>
+ * [x_z, x_r, x_h] = x_t . kernel + bias[0]     [r_z, r_r, r_h] = h_(t-1) . recurrent_kernel + bias[1]
+ * z = recurrent_activation(x_z + r_z)         r = recurrent_activation(x_r + r_r)
+ * hh = activation(x_h + r * r_h)              h_t = z * h_(t-1) + (1 - z) * hh
+ * </pre>
+ *
+ * <p>Without {@code reset_after} the bias is one row added to the input projection and
+ * {@code hh = activation(x_h + (r * h_(t-1)) . recurrent_kernel[:, 2 units:])}. The recurrence is
+ * unrolled like {@link SimpleRNN}'s: TensorFlow Java cannot take gradients through While loops.
+ *
+ * <pre>{@code
+ * GRU gru = GRU.of(32).returnSequences(true).inputShape(10, 8);
+ * }</pre>
+ */
+public final class GRU extends Layer<GRU> {
+  private final int units;
+  private Activation activation = Activation.TANH;
+  private Activation recurrentActivation = Activation.SIGMOID;
+  private boolean useBias = true;
+  private boolean returnSequences;
+  private boolean resetAfter = true;
+  private Initializer kernelInitializer = GlorotUniform.of();
+  private Initializer recurrentInitializer = Orthogonal.of();
+  private Initializer biasInitializer = Zeros.of();
+
+  private GRU(int units) {
+    if (units <= 0) {
+      throw new IllegalArgumentException(
+          "Received an invalid value for argument `units`, expected a positive integer, got " + units);
+    }
+    this.units = units;
+  }
+
+  /** A GRU of {@code units} units, tanh and sigmoid, reset after, returning the last output. */
+  public static GRU of(int units) {
+    return new GRU(units);
+  }
+
+  /** A copy with the activation of this Keras name (default {@code "tanh"}). */
+  public GRU activation(String name) {
+    GRU copy = copy();
+    copy.activation = Activation.get(name);
+    return copy;
+  }
+
+  /** A copy with the gates' activation of this Keras name (default {@code "sigmoid"}). */
+  public GRU recurrentActivation(String name) {
+    GRU copy = copy();
+    copy.recurrentActivation = Activation.get(name);
+    return copy;
+  }
+
+  /** A copy that returns the whole sequence of outputs instead of the last one. */
+  public GRU returnSequences(boolean returnSequences) {
+    GRU copy = copy();
+    copy.returnSequences = returnSequences;
+    return copy;
+  }
+
+  /** A copy with or without a bias (default true). */
+  public GRU useBias(boolean useBias) {
+    GRU copy = copy();
+    copy.useBias = useBias;
+    return copy;
+  }
+
+  /** A copy applying the reset gate after (default true, Keras 3) or before the recurrent product. */
+  public GRU resetAfter(boolean resetAfter) {
+    GRU copy = copy();
+    copy.resetAfter = resetAfter;
+    return copy;
+  }
+
+  /** A copy with this input-kernel initializer (default glorot_uniform). */
+  public GRU kernelInitializer(Initializer initializer) {
+    GRU copy = copy();
+    copy.kernelInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this recurrent-kernel initializer (default orthogonal). */
+  public GRU recurrentInitializer(Initializer initializer) {
+    GRU copy = copy();
+    copy.recurrentInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this bias initializer (default zeros). */
+  public GRU biasInitializer(Initializer initializer) {
+    GRU copy = copy();
+    copy.biasInitializer = initializer;
+    return copy;
+  }
+
+  /** The input-kernel initializer. */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /** The recurrent-kernel initializer. */
+  public Initializer recurrentInitializer() {
+    return recurrentInitializer;
+  }
+
+  /** The bias initializer. */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+
+  /** The number of units. */
+  public int units() {
+    return units;
+  }
+
+  /** The activation of the candidate state. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** The gates' activation. */
+  public Activation recurrentActivation() {
+    return recurrentActivation;
+  }
+
+  /** Whether the layer returns every timestep's output. */
+  public boolean returnSequences() {
+    return returnSequences;
+  }
+
+  /** Whether the layer adds a bias. */
+  public boolean useBias() {
+    return useBias;
+  }
+
+  /** Whether the reset gate is applied after the recurrent matrix product. */
+  public boolean resetAfter() {
+    return resetAfter;
+  }
+
+  @Override
+  public String className() {
+    return "GRU";
+  }
+
+  @Override
+  public String namePrefix() {
+    return "gru";
+  }
+
+  @Override
+  public Shape outputShape(String layerName, Shape input) {
+    Shapes.requireRank(layerName, input, 3, 3);
+    Shapes.knownLastAxis(layerName, input);
+    if (input.get(1) <= 0) {
+      throw Shapes.incompatible(layerName, "a known number of timesteps (the RNN is unrolled)", input);
+    }
+    return returnSequences
+        ? Shape.of(input.get(0), input.get(1), units)
+        : Shape.of(input.get(0), units);
+  }
+
+  @Override
+  public List<WeightSpec> weights(Shape input) {
+    List<WeightSpec> specs = new ArrayList<>();
+    specs.add(WeightSpec.trainable("kernel", Shape.of(input.get(2), 3L * units), kernelInitializer));
+    specs.add(WeightSpec.trainable(
+        "recurrent_kernel", Shape.of(units, 3L * units), recurrentInitializer));
+    if (useBias) {
+      Shape shape = resetAfter ? Shape.of(2, 3L * units) : Shape.of(3L * units);
+      specs.add(WeightSpec.trainable("bias", shape, biasInitializer));
+    }
+    return specs;
+  }
+
+  @Override
+  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+    var tf = context.tf();
+    int steps = (int) input.shape().get(1);
+    Operand<TFloat32> inputBias = null;
+    Operand<TFloat32> recurrentBias = null;
+    if (useBias && resetAfter) {
+      List<Operand<TFloat32>> rows = List.copyOf(
+          tf.unstack(context.weight("bias"), 2L, Unstack.axis(0L)).output());
+      inputBias = rows.get(0);
+      recurrentBias = rows.get(1);
+    } else if (useBias) {
+      inputBias = context.weight("bias");
+    }
+    List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
+    Operand<TFloat32> h = null;
+    for (Operand<TFloat32> x : tf.unstack(input, (long) steps, Unstack.axis(1L))) {
+      h = step(context, x, h, inputBias, recurrentBias);
+      outputs.add(h);
+    }
+    if (!returnSequences) {
+      return LayerOutput.of(h);
+    }
+    return LayerOutput.of(tf.stack(outputs, Stack.axis(1L)));
+  }
+
+  /** One timestep; the first ({@code h == null}) has {@code h_(t-1) = 0}. */
+  private Operand<TFloat32> step(LayerContext context, Operand<TFloat32> x, Operand<TFloat32> h,
+      Operand<TFloat32> inputBias, Operand<TFloat32> recurrentBias) {
+    Ops tf = context.tf();
+    Operand<TFloat32> kernel = context.weight("recurrent_kernel");
+    Operand<TFloat32> matrixX = tf.linalg.matMul(x, context.weight("kernel"));
+    if (inputBias != null) {
+      matrixX = tf.nn.biasAdd(matrixX, inputBias);
+    }
+    List<Operand<TFloat32>> xs = RecurrentOps.split(tf, matrixX, 3);
+    Operand<TFloat32> z;
+    Operand<TFloat32> r;
+    Operand<TFloat32> recurrentH;
+    if (resetAfter) {
+      // h_(t-1) . recurrent_kernel + bias[1]; only the bias when h_(t-1) = 0
+      List<Operand<TFloat32>> inner;
+      if (h != null) {
+        Operand<TFloat32> matrixInner = tf.linalg.matMul(h, kernel);
+        if (recurrentBias != null) {
+          matrixInner = tf.nn.biasAdd(matrixInner, recurrentBias);
+        }
+        inner = RecurrentOps.split(tf, matrixInner, 3);
+      } else {
+        inner = recurrentBias == null ? null : RecurrentOps.split(tf, tf.expandDims(recurrentBias,
+            tf.constant(0)), 3);
+      }
+      z = recurrentActivation.apply(tf, inner == null ? xs.get(0) : tf.math.add(xs.get(0), inner.get(0)));
+      r = recurrentActivation.apply(tf, inner == null ? xs.get(1) : tf.math.add(xs.get(1), inner.get(1)));
+      recurrentH = inner == null ? null : tf.math.mul(r, inner.get(2));
+    } else {
+      List<Operand<TFloat32>> kernels = RecurrentOps.split(tf, kernel, 3);
+      if (h != null) {
+        Operand<TFloat32> zr = tf.linalg.matMul(h, tf.concat(kernels.subList(0, 2), tf.constant(1)));
+        List<Operand<TFloat32>> inner = RecurrentOps.split(tf, zr, 2);
+        z = recurrentActivation.apply(tf, tf.math.add(xs.get(0), inner.get(0)));
+        r = recurrentActivation.apply(tf, tf.math.add(xs.get(1), inner.get(1)));
+        recurrentH = tf.linalg.matMul(tf.math.mul(r, h), kernels.get(2));
+      } else {
+        z = recurrentActivation.apply(tf, xs.get(0));
+        recurrentH = null; // r * h_(t-1) = 0
+      }
+    }
+    Operand<TFloat32> hh = activation.apply(tf,
+        recurrentH == null ? xs.get(2) : tf.math.add(xs.get(2), recurrentH));
+    Operand<TFloat32> update = tf.math.mul(tf.math.sub(tf.constant(1f), z), hh);
+    return h == null ? update : tf.math.add(tf.math.mul(z, h), update);
+  }
+}

@@ -1,0 +1,248 @@
+package io.tfbridge.layers;
+
+import io.tfbridge.activations.Activation;
+import io.tfbridge.initializers.GlorotUniform;
+import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Orthogonal;
+import io.tfbridge.initializers.Zeros;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.core.Stack;
+import org.tensorflow.op.core.Unstack;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Keras's {@code LSTM} over inputs {@code (batch, timesteps, features)}, from {@code h_0 = c_0 = 0}:
+ *
+ * <pre>
+ * z = x_t . kernel + h_(t-1) . recurrent_kernel + bias      split into [i, f, c, o] (Keras's order)
+ * i = recurrent_activation(z_i)   f = recurrent_activation(z_f)   o = recurrent_activation(z_o)
+ * c_t = f * c_(t-1) + i * activation(z_c)                    h_t = o * activation(c_t)
+ * </pre>
+ *
+ * <p>Weights: kernel {@code (features, 4 units)}, recurrent_kernel {@code (units, 4 units)}, bias
+ * {@code (4 units)}, each laid out gate by gate. With {@code unit_forget_bias} (the default) the bias
+ * starts at ones for the forget gate, as Keras does. The recurrence is unrolled into one set of ops per
+ * timestep, like {@link SimpleRNN}: TensorFlow Java cannot take gradients through While loops.
+ *
+ * <pre>{@code
+ * LSTM lstm = LSTM.of(32).returnSequences(true).inputShape(10, 8);
+ * }</pre>
+ */
+public final class LSTM extends Layer<LSTM> {
+  private final int units;
+  private Activation activation = Activation.TANH;
+  private Activation recurrentActivation = Activation.SIGMOID;
+  private boolean useBias = true;
+  private boolean returnSequences;
+  private boolean unitForgetBias = true;
+  private Initializer kernelInitializer = GlorotUniform.of();
+  private Initializer recurrentInitializer = Orthogonal.of();
+  private Initializer biasInitializer = Zeros.of();
+
+  private LSTM(int units) {
+    if (units <= 0) {
+      throw new IllegalArgumentException(
+          "Received an invalid value for argument `units`, expected a positive integer, got " + units);
+    }
+    this.units = units;
+  }
+
+  /** An LSTM of {@code units} units, tanh and sigmoid, returning the last output (Keras's defaults). */
+  public static LSTM of(int units) {
+    return new LSTM(units);
+  }
+
+  /** A copy with the activation of this Keras name (default {@code "tanh"}). */
+  public LSTM activation(String name) {
+    LSTM copy = copy();
+    copy.activation = Activation.get(name);
+    return copy;
+  }
+
+  /** A copy with the gates' activation of this Keras name (default {@code "sigmoid"}). */
+  public LSTM recurrentActivation(String name) {
+    LSTM copy = copy();
+    copy.recurrentActivation = Activation.get(name);
+    return copy;
+  }
+
+  /** A copy that returns the whole sequence of outputs instead of the last one. */
+  public LSTM returnSequences(boolean returnSequences) {
+    LSTM copy = copy();
+    copy.returnSequences = returnSequences;
+    return copy;
+  }
+
+  /** A copy with or without a bias (default true). */
+  public LSTM useBias(boolean useBias) {
+    LSTM copy = copy();
+    copy.useBias = useBias;
+    return copy;
+  }
+
+  /** A copy whose forget-gate bias starts at ones (default true) or at the bias initializer's values. */
+  public LSTM unitForgetBias(boolean unitForgetBias) {
+    LSTM copy = copy();
+    copy.unitForgetBias = unitForgetBias;
+    return copy;
+  }
+
+  /** A copy with this input-kernel initializer (default glorot_uniform). */
+  public LSTM kernelInitializer(Initializer initializer) {
+    LSTM copy = copy();
+    copy.kernelInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this recurrent-kernel initializer (default orthogonal). */
+  public LSTM recurrentInitializer(Initializer initializer) {
+    LSTM copy = copy();
+    copy.recurrentInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this bias initializer (default zeros). */
+  public LSTM biasInitializer(Initializer initializer) {
+    LSTM copy = copy();
+    copy.biasInitializer = initializer;
+    return copy;
+  }
+
+  /** The input-kernel initializer. */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /** The recurrent-kernel initializer. */
+  public Initializer recurrentInitializer() {
+    return recurrentInitializer;
+  }
+
+  /** The bias initializer (the forget gate's part is ones when {@link #unitForgetBias()}). */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+
+  /** The number of units. */
+  public int units() {
+    return units;
+  }
+
+  /** The activation of the cell input and output. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** The gates' activation. */
+  public Activation recurrentActivation() {
+    return recurrentActivation;
+  }
+
+  /** Whether the layer returns every timestep's output. */
+  public boolean returnSequences() {
+    return returnSequences;
+  }
+
+  /** Whether the layer adds a bias. */
+  public boolean useBias() {
+    return useBias;
+  }
+
+  /** Whether the forget gate's bias starts at ones. */
+  public boolean unitForgetBias() {
+    return unitForgetBias;
+  }
+
+  @Override
+  public String className() {
+    return "LSTM";
+  }
+
+  @Override
+  public String namePrefix() {
+    return "lstm";
+  }
+
+  @Override
+  public Shape outputShape(String layerName, Shape input) {
+    Shapes.requireRank(layerName, input, 3, 3);
+    Shapes.knownLastAxis(layerName, input);
+    if (input.get(1) <= 0) {
+      throw Shapes.incompatible(layerName, "a known number of timesteps (the RNN is unrolled)", input);
+    }
+    return returnSequences
+        ? Shape.of(input.get(0), input.get(1), units)
+        : Shape.of(input.get(0), units);
+  }
+
+  @Override
+  public List<WeightSpec> weights(Shape input) {
+    List<WeightSpec> specs = new ArrayList<>();
+    specs.add(WeightSpec.trainable("kernel", Shape.of(input.get(2), 4L * units), kernelInitializer));
+    specs.add(WeightSpec.trainable(
+        "recurrent_kernel", Shape.of(units, 4L * units), recurrentInitializer));
+    if (useBias) {
+      Initializer bias = unitForgetBias ? new UnitForgetBias(biasInitializer, units) : biasInitializer;
+      specs.add(WeightSpec.trainable("bias", Shape.of(4L * units), bias));
+    }
+    return specs;
+  }
+
+  @Override
+  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+    var tf = context.tf();
+    int steps = (int) input.shape().get(1);
+    List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
+    Operand<TFloat32> h = null;
+    Operand<TFloat32> c = null;
+    for (Operand<TFloat32> x : tf.unstack(input, (long) steps, Unstack.axis(1L))) {
+      Operand<TFloat32> z = tf.linalg.matMul(x, context.weight("kernel"));
+      if (h != null) {
+        z = tf.math.add(z, tf.linalg.matMul(h, context.weight("recurrent_kernel")));
+      }
+      if (useBias) {
+        z = tf.nn.biasAdd(z, context.weight("bias"));
+      }
+      List<Operand<TFloat32>> gates = RecurrentOps.split(tf, z, 4);
+      Operand<TFloat32> i = recurrentActivation.apply(tf, gates.get(0));
+      Operand<TFloat32> candidate = tf.math.mul(i, activation.apply(tf, gates.get(2)));
+      if (c == null) {
+        c = candidate; // c_0 = 0: the forget term vanishes
+      } else {
+        Operand<TFloat32> f = recurrentActivation.apply(tf, gates.get(1));
+        c = tf.math.add(tf.math.mul(f, c), candidate);
+      }
+      Operand<TFloat32> o = recurrentActivation.apply(tf, gates.get(3));
+      h = tf.math.mul(o, activation.apply(tf, c));
+      outputs.add(h);
+    }
+    if (!returnSequences) {
+      return LayerOutput.of(h);
+    }
+    return LayerOutput.of(tf.stack(outputs, Stack.axis(1L)));
+  }
+
+  /**
+   * Keras's {@code unit_forget_bias} initial bias: the bias initializer for the input gate, ones for
+   * the forget gate, the bias initializer again for the cell and output gates.
+   */
+  private record UnitForgetBias(Initializer base, int units) implements Initializer {
+    @Override
+    public String kerasName() {
+      return base.kerasName();
+    }
+
+    @Override
+    public float[] generate(Shape shape, SplittableRandom random) {
+      float[] values = new float[4 * units];
+      System.arraycopy(base.generate(Shape.of(units), random), 0, values, 0, units);
+      java.util.Arrays.fill(values, units, 2 * units, 1f);
+      System.arraycopy(base.generate(Shape.of(2L * units), random), 0, values, 2 * units, 2 * units);
+      return values;
+    }
+  }
+}
