@@ -1,10 +1,6 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.activations.Activation;
-import io.tfbridge.initializers.GlorotUniform;
-import io.tfbridge.initializers.Initializer;
-import io.tfbridge.initializers.Orthogonal;
-import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -34,23 +30,12 @@ import org.tensorflow.types.TFloat32;
  * GRU gru = GRU.of(32).returnSequences(true).inputShape(10, 8);
  * }</pre>
  */
-public final class GRU extends Layer<GRU> {
-  private final int units;
-  private Activation activation = Activation.TANH;
+public final class GRU extends RecurrentLayer<GRU> {
   private Activation recurrentActivation = Activation.SIGMOID;
-  private boolean useBias = true;
-  private boolean returnSequences;
   private boolean resetAfter = true;
-  private Initializer kernelInitializer = GlorotUniform.of();
-  private Initializer recurrentInitializer = Orthogonal.of();
-  private Initializer biasInitializer = Zeros.of();
 
   private GRU(int units) {
-    if (units <= 0) {
-      throw new IllegalArgumentException(
-          "Received an invalid value for argument `units`, expected a positive integer, got " + units);
-    }
-    this.units = units;
+    super(units);
   }
 
   /** A GRU of {@code units} units, tanh and sigmoid, reset after, returning the last output. */
@@ -58,31 +43,10 @@ public final class GRU extends Layer<GRU> {
     return new GRU(units);
   }
 
-  /** A copy with the activation of this Keras name (default {@code "tanh"}). */
-  public GRU activation(String name) {
-    GRU copy = copy();
-    copy.activation = Activation.get(name);
-    return copy;
-  }
-
   /** A copy with the gates' activation of this Keras name (default {@code "sigmoid"}). */
   public GRU recurrentActivation(String name) {
     GRU copy = copy();
     copy.recurrentActivation = Activation.get(name);
-    return copy;
-  }
-
-  /** A copy that returns the whole sequence of outputs instead of the last one. */
-  public GRU returnSequences(boolean returnSequences) {
-    GRU copy = copy();
-    copy.returnSequences = returnSequences;
-    return copy;
-  }
-
-  /** A copy with or without a bias (default true). */
-  public GRU useBias(boolean useBias) {
-    GRU copy = copy();
-    copy.useBias = useBias;
     return copy;
   }
 
@@ -93,65 +57,9 @@ public final class GRU extends Layer<GRU> {
     return copy;
   }
 
-  /** A copy with this input-kernel initializer (default glorot_uniform). */
-  public GRU kernelInitializer(Initializer initializer) {
-    GRU copy = copy();
-    copy.kernelInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this recurrent-kernel initializer (default orthogonal). */
-  public GRU recurrentInitializer(Initializer initializer) {
-    GRU copy = copy();
-    copy.recurrentInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this bias initializer (default zeros). */
-  public GRU biasInitializer(Initializer initializer) {
-    GRU copy = copy();
-    copy.biasInitializer = initializer;
-    return copy;
-  }
-
-  /** The input-kernel initializer. */
-  public Initializer kernelInitializer() {
-    return kernelInitializer;
-  }
-
-  /** The recurrent-kernel initializer. */
-  public Initializer recurrentInitializer() {
-    return recurrentInitializer;
-  }
-
-  /** The bias initializer. */
-  public Initializer biasInitializer() {
-    return biasInitializer;
-  }
-
-  /** The number of units. */
-  public int units() {
-    return units;
-  }
-
-  /** The activation of the candidate state. */
-  public Activation activation() {
-    return activation;
-  }
-
   /** The gates' activation. */
   public Activation recurrentActivation() {
     return recurrentActivation;
-  }
-
-  /** Whether the layer returns every timestep's output. */
-  public boolean returnSequences() {
-    return returnSequences;
-  }
-
-  /** Whether the layer adds a bias. */
-  public boolean useBias() {
-    return useBias;
   }
 
   /** Whether the reset gate is applied after the recurrent matrix product. */
@@ -167,18 +75,6 @@ public final class GRU extends Layer<GRU> {
   @Override
   public String namePrefix() {
     return "gru";
-  }
-
-  @Override
-  public Shape outputShape(String layerName, Shape input) {
-    Shapes.requireRank(layerName, input, 3, 3);
-    Shapes.knownLastAxis(layerName, input);
-    if (input.get(1) <= 0) {
-      throw Shapes.incompatible(layerName, "a known number of timesteps (the RNN is unrolled)", input);
-    }
-    return returnSequences
-        ? Shape.of(input.get(0), input.get(1), units)
-        : Shape.of(input.get(0), units);
   }
 
   @Override

@@ -1,10 +1,7 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.activations.Activation;
-import io.tfbridge.initializers.GlorotUniform;
 import io.tfbridge.initializers.Initializer;
-import io.tfbridge.initializers.Orthogonal;
-import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -32,23 +29,12 @@ import org.tensorflow.types.TFloat32;
  * LSTM lstm = LSTM.of(32).returnSequences(true).inputShape(10, 8);
  * }</pre>
  */
-public final class LSTM extends Layer<LSTM> {
-  private final int units;
-  private Activation activation = Activation.TANH;
+public final class LSTM extends RecurrentLayer<LSTM> {
   private Activation recurrentActivation = Activation.SIGMOID;
-  private boolean useBias = true;
-  private boolean returnSequences;
   private boolean unitForgetBias = true;
-  private Initializer kernelInitializer = GlorotUniform.of();
-  private Initializer recurrentInitializer = Orthogonal.of();
-  private Initializer biasInitializer = Zeros.of();
 
   private LSTM(int units) {
-    if (units <= 0) {
-      throw new IllegalArgumentException(
-          "Received an invalid value for argument `units`, expected a positive integer, got " + units);
-    }
-    this.units = units;
+    super(units);
   }
 
   /** An LSTM of {@code units} units, tanh and sigmoid, returning the last output (Keras's defaults). */
@@ -56,31 +42,10 @@ public final class LSTM extends Layer<LSTM> {
     return new LSTM(units);
   }
 
-  /** A copy with the activation of this Keras name (default {@code "tanh"}). */
-  public LSTM activation(String name) {
-    LSTM copy = copy();
-    copy.activation = Activation.get(name);
-    return copy;
-  }
-
   /** A copy with the gates' activation of this Keras name (default {@code "sigmoid"}). */
   public LSTM recurrentActivation(String name) {
     LSTM copy = copy();
     copy.recurrentActivation = Activation.get(name);
-    return copy;
-  }
-
-  /** A copy that returns the whole sequence of outputs instead of the last one. */
-  public LSTM returnSequences(boolean returnSequences) {
-    LSTM copy = copy();
-    copy.returnSequences = returnSequences;
-    return copy;
-  }
-
-  /** A copy with or without a bias (default true). */
-  public LSTM useBias(boolean useBias) {
-    LSTM copy = copy();
-    copy.useBias = useBias;
     return copy;
   }
 
@@ -91,65 +56,9 @@ public final class LSTM extends Layer<LSTM> {
     return copy;
   }
 
-  /** A copy with this input-kernel initializer (default glorot_uniform). */
-  public LSTM kernelInitializer(Initializer initializer) {
-    LSTM copy = copy();
-    copy.kernelInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this recurrent-kernel initializer (default orthogonal). */
-  public LSTM recurrentInitializer(Initializer initializer) {
-    LSTM copy = copy();
-    copy.recurrentInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this bias initializer (default zeros). */
-  public LSTM biasInitializer(Initializer initializer) {
-    LSTM copy = copy();
-    copy.biasInitializer = initializer;
-    return copy;
-  }
-
-  /** The input-kernel initializer. */
-  public Initializer kernelInitializer() {
-    return kernelInitializer;
-  }
-
-  /** The recurrent-kernel initializer. */
-  public Initializer recurrentInitializer() {
-    return recurrentInitializer;
-  }
-
-  /** The bias initializer (the forget gate's part is ones when {@link #unitForgetBias()}). */
-  public Initializer biasInitializer() {
-    return biasInitializer;
-  }
-
-  /** The number of units. */
-  public int units() {
-    return units;
-  }
-
-  /** The activation of the cell input and output. */
-  public Activation activation() {
-    return activation;
-  }
-
   /** The gates' activation. */
   public Activation recurrentActivation() {
     return recurrentActivation;
-  }
-
-  /** Whether the layer returns every timestep's output. */
-  public boolean returnSequences() {
-    return returnSequences;
-  }
-
-  /** Whether the layer adds a bias. */
-  public boolean useBias() {
-    return useBias;
   }
 
   /** Whether the forget gate's bias starts at ones. */
@@ -165,18 +74,6 @@ public final class LSTM extends Layer<LSTM> {
   @Override
   public String namePrefix() {
     return "lstm";
-  }
-
-  @Override
-  public Shape outputShape(String layerName, Shape input) {
-    Shapes.requireRank(layerName, input, 3, 3);
-    Shapes.knownLastAxis(layerName, input);
-    if (input.get(1) <= 0) {
-      throw Shapes.incompatible(layerName, "a known number of timesteps (the RNN is unrolled)", input);
-    }
-    return returnSequences
-        ? Shape.of(input.get(0), input.get(1), units)
-        : Shape.of(input.get(0), units);
   }
 
   @Override

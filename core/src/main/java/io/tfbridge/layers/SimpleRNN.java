@@ -1,10 +1,5 @@
 package io.tfbridge.layers;
 
-import io.tfbridge.activations.Activation;
-import io.tfbridge.initializers.GlorotUniform;
-import io.tfbridge.initializers.Initializer;
-import io.tfbridge.initializers.Orthogonal;
-import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -23,103 +18,15 @@ import org.tensorflow.types.TFloat32;
  * SimpleRNN rnn = SimpleRNN.of(50).activation("relu").inputShape(5, 1);
  * }</pre>
  */
-public final class SimpleRNN extends Layer<SimpleRNN> {
-  private final int units;
-  private Activation activation = Activation.TANH;
-  private boolean useBias = true;
-  private boolean returnSequences;
-  private Initializer kernelInitializer = GlorotUniform.of();
-  private Initializer recurrentInitializer = Orthogonal.of();
-  private Initializer biasInitializer = Zeros.of();
+public final class SimpleRNN extends RecurrentLayer<SimpleRNN> {
 
   private SimpleRNN(int units) {
-    if (units <= 0) {
-      throw new IllegalArgumentException(
-          "Received an invalid value for argument `units`, expected a positive integer, got " + units);
-    }
-    this.units = units;
+    super(units);
   }
 
   /** A recurrent layer of {@code units} units, tanh, returning the last output (Keras's defaults). */
   public static SimpleRNN of(int units) {
     return new SimpleRNN(units);
-  }
-
-  /** A copy with the activation of this Keras name (default {@code "tanh"}). */
-  public SimpleRNN activation(String name) {
-    SimpleRNN copy = copy();
-    copy.activation = Activation.get(name);
-    return copy;
-  }
-
-  /** A copy that returns the whole sequence of outputs instead of the last one. */
-  public SimpleRNN returnSequences(boolean returnSequences) {
-    SimpleRNN copy = copy();
-    copy.returnSequences = returnSequences;
-    return copy;
-  }
-
-  /** A copy with or without a bias (default true). */
-  public SimpleRNN useBias(boolean useBias) {
-    SimpleRNN copy = copy();
-    copy.useBias = useBias;
-    return copy;
-  }
-
-  /** A copy with this input-kernel initializer (default glorot_uniform). */
-  public SimpleRNN kernelInitializer(Initializer initializer) {
-    SimpleRNN copy = copy();
-    copy.kernelInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this recurrent-kernel initializer (default orthogonal). */
-  public SimpleRNN recurrentInitializer(Initializer initializer) {
-    SimpleRNN copy = copy();
-    copy.recurrentInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this bias initializer (default zeros). */
-  public SimpleRNN biasInitializer(Initializer initializer) {
-    SimpleRNN copy = copy();
-    copy.biasInitializer = initializer;
-    return copy;
-  }
-
-  /** The input-kernel initializer. */
-  public Initializer kernelInitializer() {
-    return kernelInitializer;
-  }
-
-  /** The recurrent-kernel initializer. */
-  public Initializer recurrentInitializer() {
-    return recurrentInitializer;
-  }
-
-  /** The bias initializer. */
-  public Initializer biasInitializer() {
-    return biasInitializer;
-  }
-
-  /** The number of units. */
-  public int units() {
-    return units;
-  }
-
-  /** The activation. */
-  public Activation activation() {
-    return activation;
-  }
-
-  /** Whether the layer returns every timestep's output. */
-  public boolean returnSequences() {
-    return returnSequences;
-  }
-
-  /** Whether the layer adds a bias. */
-  public boolean useBias() {
-    return useBias;
   }
 
   @Override
@@ -130,18 +37,6 @@ public final class SimpleRNN extends Layer<SimpleRNN> {
   @Override
   public String namePrefix() {
     return "simple_rnn";
-  }
-
-  @Override
-  public Shape outputShape(String layerName, Shape input) {
-    Shapes.requireRank(layerName, input, 3, 3);
-    Shapes.knownLastAxis(layerName, input);
-    if (input.get(1) <= 0) {
-      throw Shapes.incompatible(layerName, "a known number of timesteps (the RNN is unrolled)", input);
-    }
-    return returnSequences
-        ? Shape.of(input.get(0), input.get(1), units)
-        : Shape.of(input.get(0), units);
   }
 
   @Override
