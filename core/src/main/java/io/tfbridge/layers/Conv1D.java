@@ -1,9 +1,5 @@
 package io.tfbridge.layers;
 
-import io.tfbridge.activations.Activation;
-import io.tfbridge.initializers.GlorotUniform;
-import io.tfbridge.initializers.Initializer;
-import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -19,15 +15,11 @@ import org.tensorflow.types.TFloat32;
  * Conv1D conv = Conv1D.of(16, 3).activation("relu");
  * }</pre>
  */
-public final class Conv1D extends Layer<Conv1D> {
+public final class Conv1D extends KernelLayer<Conv1D> {
   private final int filters;
   private final int kernelSize;
   private int strides = 1;
   private Padding padding = Padding.VALID;
-  private Activation activation = Activation.LINEAR;
-  private boolean useBias = true;
-  private Initializer kernelInitializer = GlorotUniform.of();
-  private Initializer biasInitializer = Zeros.of();
 
   private Conv1D(int filters, int kernelSize) {
     if (filters <= 0) {
@@ -76,44 +68,6 @@ public final class Conv1D extends Layer<Conv1D> {
     return copy;
   }
 
-  /** A copy with the activation of this Keras name. */
-  public Conv1D activation(String name) {
-    Conv1D copy = copy();
-    copy.activation = Activation.get(name);
-    return copy;
-  }
-
-  /** A copy with or without a bias (default true). */
-  public Conv1D useBias(boolean useBias) {
-    Conv1D copy = copy();
-    copy.useBias = useBias;
-    return copy;
-  }
-
-  /** A copy with this kernel initializer (default glorot_uniform). */
-  public Conv1D kernelInitializer(Initializer initializer) {
-    Conv1D copy = copy();
-    copy.kernelInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this bias initializer (default zeros). */
-  public Conv1D biasInitializer(Initializer initializer) {
-    Conv1D copy = copy();
-    copy.biasInitializer = initializer;
-    return copy;
-  }
-
-  /** The kernel initializer. */
-  public Initializer kernelInitializer() {
-    return kernelInitializer;
-  }
-
-  /** The bias initializer. */
-  public Initializer biasInitializer() {
-    return biasInitializer;
-  }
-
   /** The number of filters. */
   public int filters() {
     return filters;
@@ -132,16 +86,6 @@ public final class Conv1D extends Layer<Conv1D> {
   /** The padding. */
   public Padding padding() {
     return padding;
-  }
-
-  /** The activation. */
-  public Activation activation() {
-    return activation;
-  }
-
-  /** Whether the layer adds a bias. */
-  public boolean useBias() {
-    return useBias;
   }
 
   @Override

@@ -1,9 +1,5 @@
 package io.tfbridge.layers;
 
-import io.tfbridge.activations.Activation;
-import io.tfbridge.initializers.GlorotUniform;
-import io.tfbridge.initializers.Initializer;
-import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -17,15 +13,11 @@ import org.tensorflow.types.TFloat32;
  * Conv2D conv = Conv2D.of(32, 3, 3).activation("relu").inputShape(28, 28, 1);
  * }</pre>
  */
-public final class Conv2D extends Layer<Conv2D> {
+public final class Conv2D extends KernelLayer<Conv2D> {
   private final int filters;
   private final Window kernel;
   private Window strides = Window.of("strides", 1, 1);
   private Padding padding = Padding.VALID;
-  private Activation activation = Activation.LINEAR;
-  private boolean useBias = true;
-  private Initializer kernelInitializer = GlorotUniform.of();
-  private Initializer biasInitializer = Zeros.of();
 
   private Conv2D(int filters, Window kernel) {
     if (filters <= 0) {
@@ -61,44 +53,6 @@ public final class Conv2D extends Layer<Conv2D> {
     return copy;
   }
 
-  /** A copy with the activation of this Keras name. */
-  public Conv2D activation(String name) {
-    Conv2D copy = copy();
-    copy.activation = Activation.get(name);
-    return copy;
-  }
-
-  /** A copy with or without a bias (default true). */
-  public Conv2D useBias(boolean useBias) {
-    Conv2D copy = copy();
-    copy.useBias = useBias;
-    return copy;
-  }
-
-  /** A copy with this kernel initializer (default glorot_uniform). */
-  public Conv2D kernelInitializer(Initializer initializer) {
-    Conv2D copy = copy();
-    copy.kernelInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this bias initializer (default zeros). */
-  public Conv2D biasInitializer(Initializer initializer) {
-    Conv2D copy = copy();
-    copy.biasInitializer = initializer;
-    return copy;
-  }
-
-  /** The kernel initializer. */
-  public Initializer kernelInitializer() {
-    return kernelInitializer;
-  }
-
-  /** The bias initializer. */
-  public Initializer biasInitializer() {
-    return biasInitializer;
-  }
-
   /** The number of filters. */
   public int filters() {
     return filters;
@@ -117,16 +71,6 @@ public final class Conv2D extends Layer<Conv2D> {
   /** The padding. */
   public Padding padding() {
     return padding;
-  }
-
-  /** The activation. */
-  public Activation activation() {
-    return activation;
-  }
-
-  /** Whether the layer adds a bias. */
-  public boolean useBias() {
-    return useBias;
   }
 
   @Override

@@ -1,9 +1,5 @@
 package io.tfbridge.layers;
 
-import io.tfbridge.activations.Activation;
-import io.tfbridge.initializers.GlorotUniform;
-import io.tfbridge.initializers.Initializer;
-import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -17,12 +13,8 @@ import org.tensorflow.types.TFloat32;
  * Dense hidden = Dense.of(10).activation("relu").inputShape(4);
  * }</pre>
  */
-public final class Dense extends Layer<Dense> {
+public final class Dense extends KernelLayer<Dense> {
   private final int units;
-  private Activation activation = Activation.LINEAR;
-  private boolean useBias = true;
-  private Initializer kernelInitializer = GlorotUniform.of();
-  private Initializer biasInitializer = Zeros.of();
 
   private Dense(int units) {
     if (units <= 0) {
@@ -37,62 +29,9 @@ public final class Dense extends Layer<Dense> {
     return new Dense(units);
   }
 
-  /** A copy with the activation of this Keras name ({@code "relu"}, {@code "softmax"}, ...). */
-  public Dense activation(String name) {
-    return activation(Activation.get(name));
-  }
-
-  /** A copy with this activation. */
-  public Dense activation(Activation activation) {
-    Dense copy = copy();
-    copy.activation = activation;
-    return copy;
-  }
-
-  /** A copy with or without a bias (Keras's {@code use_bias}, default true). */
-  public Dense useBias(boolean useBias) {
-    Dense copy = copy();
-    copy.useBias = useBias;
-    return copy;
-  }
-
-  /** A copy with this kernel initializer. */
-  public Dense kernelInitializer(Initializer initializer) {
-    Dense copy = copy();
-    copy.kernelInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this bias initializer (default zeros). */
-  public Dense biasInitializer(Initializer initializer) {
-    Dense copy = copy();
-    copy.biasInitializer = initializer;
-    return copy;
-  }
-
-  /** The kernel initializer. */
-  public Initializer kernelInitializer() {
-    return kernelInitializer;
-  }
-
-  /** The bias initializer. */
-  public Initializer biasInitializer() {
-    return biasInitializer;
-  }
-
   /** The number of output units. */
   public int units() {
     return units;
-  }
-
-  /** The activation. */
-  public Activation activation() {
-    return activation;
-  }
-
-  /** Whether the layer adds a bias. */
-  public boolean useBias() {
-    return useBias;
   }
 
   @Override

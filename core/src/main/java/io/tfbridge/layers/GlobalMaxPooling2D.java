@@ -1,39 +1,29 @@
 package io.tfbridge.layers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceMax;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * Keras's {@code GlobalMaxPooling2D} on channels-last inputs: the maximum over rows and columns of each
- * channel, {@code (batch, rows, cols, channels)}, to
- * {@code (batch, channels)}, or with {@code keepdims} to {@code (batch, 1, 1, channels)}.
+ * channel, {@code (batch, rows, cols, channels)} to {@code (batch, channels)}, or with {@code keepdims}
+ * to {@code (batch, 1, 1, channels)}.
  *
  * <pre>{@code
  * GlobalMaxPooling2D pool = GlobalMaxPooling2D.of();
  * }</pre>
  */
-public final class GlobalMaxPooling2D extends Layer<GlobalMaxPooling2D> {
-  private boolean keepdims;
+public final class GlobalMaxPooling2D extends GlobalPooling<GlobalMaxPooling2D> {
 
-  private GlobalMaxPooling2D() {}
+  private GlobalMaxPooling2D() {
+    super(4);
+  }
 
   /** The pooling layer, without kept dimensions (Keras's default). */
   public static GlobalMaxPooling2D of() {
     return new GlobalMaxPooling2D();
-  }
-
-  /** A copy that keeps the pooled axes with length 1 (Keras's {@code keepdims}, default false). */
-  public GlobalMaxPooling2D keepdims(boolean keepdims) {
-    GlobalMaxPooling2D copy = copy();
-    copy.keepdims = keepdims;
-    return copy;
-  }
-
-  /** Whether the pooled axes are kept with length 1. */
-  public boolean keepdims() {
-    return keepdims;
   }
 
   @Override
@@ -47,22 +37,7 @@ public final class GlobalMaxPooling2D extends Layer<GlobalMaxPooling2D> {
   }
 
   @Override
-  public Shape outputShape(String layerName, Shape input) {
-    Shapes.requireRank(layerName, input, 4, 4);
-    if (keepdims) {
-      long[] dims = input.asArray();
-      for (int i = 1; i < dims.length - 1; i++) {
-        dims[i] = 1;
-      }
-      return Shape.of(dims);
-    }
-    return Shape.of(input.get(0), input.get(4 - 1));
-  }
-
-  @Override
-  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
-    var tf = context.tf();
-    var axes = tf.constant(new int[] {1, 2});
-    return LayerOutput.of(tf.reduceMax(input, axes, ReduceMax.keepDims(keepdims)));
+  Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep) {
+    return tf.reduceMax(x, axes, ReduceMax.keepDims(keep));
   }
 }

@@ -1,0 +1,75 @@
+package io.tfbridge.layers;
+
+import io.tfbridge.activations.Activation;
+import io.tfbridge.initializers.GlorotUniform;
+import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Zeros;
+
+/**
+ * What Keras's kernel layers ({@link Dense}, {@link Conv1D}, {@link Conv2D}) share: the activation
+ * (default linear), use_bias (default true) and the kernel and bias initializers (glorot_uniform, zeros),
+ * with their fluent copies.
+ *
+ * @param <L> the concrete layer type, returned by the fluent methods
+ */
+public abstract class KernelLayer<L extends KernelLayer<L>> extends Layer<L> {
+  Activation activation = Activation.LINEAR;
+  boolean useBias = true;
+  Initializer kernelInitializer = GlorotUniform.of();
+  Initializer biasInitializer = Zeros.of();
+
+  KernelLayer() {}
+
+  /** A copy with the activation of this Keras name ({@code "relu"}, {@code "softmax"}, ...). */
+  public L activation(String name) {
+    return activation(Activation.get(name));
+  }
+
+  /** A copy with this activation. */
+  public L activation(Activation activation) {
+    L copy = copy();
+    copy.activation = activation;
+    return copy;
+  }
+
+  /** A copy with or without a bias (Keras's {@code use_bias}, default true). */
+  public L useBias(boolean useBias) {
+    L copy = copy();
+    copy.useBias = useBias;
+    return copy;
+  }
+
+  /** A copy with this kernel initializer (default glorot_uniform). */
+  public L kernelInitializer(Initializer initializer) {
+    L copy = copy();
+    copy.kernelInitializer = initializer;
+    return copy;
+  }
+
+  /** A copy with this bias initializer (default zeros). */
+  public L biasInitializer(Initializer initializer) {
+    L copy = copy();
+    copy.biasInitializer = initializer;
+    return copy;
+  }
+
+  /** The activation. */
+  public Activation activation() {
+    return activation;
+  }
+
+  /** Whether the layer adds a bias. */
+  public boolean useBias() {
+    return useBias;
+  }
+
+  /** The kernel initializer. */
+  public Initializer kernelInitializer() {
+    return kernelInitializer;
+  }
+
+  /** The bias initializer. */
+  public Initializer biasInitializer() {
+    return biasInitializer;
+  }
+}
