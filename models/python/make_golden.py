@@ -207,6 +207,65 @@ FORWARD_CASES += RECURRENT_NORM_FORWARD_CASES
 TRAIN_CASES += RECURRENT_NORM_TRAIN_CASES
 ALL_NAMES += [c[0] for c in RECURRENT_NORM_FORWARD_CASES + RECURRENT_NORM_TRAIN_CASES]
 FIXED_X_TAKES_SHAPE = {"embedding", "embedding_conv1d_text"}
+
+# Functional (keras.Model(inputs, outputs)) cases, numbered on after the cases above. Each builder
+# makes its layers in the order it applies them (Keras names unnamed layers when they are made) and
+# returns (inputs, output).
+
+
+def functional_two_inputs():
+    a = keras.Input(shape=(4,), name="a")
+    b = keras.Input(shape=(3,), name="b")
+    h = L.Concatenate()([a, b])
+    h = L.Dense(5, activation="relu")(h)
+    return [a, b], L.Dense(3, activation="softmax")(h)
+
+
+def functional_residual():
+    x = keras.Input(shape=(6,))
+    h = L.Dense(6, activation="relu")(x)
+    h = L.Add()([h, x])
+    return [x], L.Dense(2, activation="sigmoid")(h)
+
+
+def functional_branchy():
+    # The branches have different depths, so model.layers (deepest first, ties in depth-first order
+    # from the output) differs from the order the layers were made: dense_1, dense, dense_2, ...
+    x = keras.Input(shape=(6,))
+    short = L.Dense(4, activation="relu")(x)
+    long = L.Dense(3, activation="tanh")(x)
+    long = L.Dense(2)(long)
+    h = L.Concatenate()([short, long])
+    return [x], L.Dense(3, activation="softmax")(h)
+
+
+def functional_concat_axis1():
+    a = keras.Input(shape=(2, 3))
+    b = keras.Input(shape=(4, 3))
+    h = L.Concatenate(axis=1)([a, b])
+    h = L.Flatten()(h)
+    return [a, b], L.Dense(2)(h)
+
+
+# name, builder, x shapes (one per input, batch first)
+FUNCTIONAL_FORWARD_CASES = [
+    ("functional_two_inputs", functional_two_inputs, [(4, 4), (4, 3)]),
+    ("functional_residual", functional_residual, [(3, 6)]),
+    ("functional_branchy", functional_branchy, [(3, 6)]),
+    ("functional_concat_axis1", functional_concat_axis1, [(2, 2, 3), (2, 4, 3)]),
+]
+# name, builder, optimizer factory, loss, x shapes, y kind, steps
+FUNCTIONAL_TRAIN_CASES = [
+    ("train_functional_two_inputs_adam", functional_two_inputs, lambda: adam(learning_rate=0.01),
+     "sparse_categorical_crossentropy", [(6, 4), (6, 3)], ("sparse", 3), 5),
+    ("train_functional_residual_sgd", functional_residual, lambda: sgd(learning_rate=0.1),
+     "binary_crossentropy", [(6, 6)], ("binary", 2), 5),
+    ("train_functional_branchy_sgd_momentum", functional_branchy,
+     lambda: sgd(learning_rate=0.05, momentum=0.9), "categorical_crossentropy", [(6, 6)],
+     ("onehot", 3), 5),
+]
+ALL_NAMES += [c[0] for c in FUNCTIONAL_FORWARD_CASES + FUNCTIONAL_TRAIN_CASES]
+
 # Embedding inputs are token ids (integers stored as float32), drawn from RandomState(x seed).
 for _name, _vocab in (("embedding", 10), ("embedding_conv1d_text", 7)):
     FIXED_X[_name] = (lambda n, v: lambda shape: np.random.RandomState(seeds_for(n)["x"])
@@ -298,7 +357,7 @@ def make_y_true(kind, n, seed):
     if what == "onehot":
         return np.eye(k, dtype="float32")[rs.randint(0, k, size=(n,))]
     if what == "binary":
-        return rs.randint(0, 2, size=(n, 1)).astype("float32")
+        return rs.randint(0, 2, size=(n, k)).astype("float32")
     if what == "regression":
         return rs.uniform(-1, 1, size=(n, k)).astype("float32")
     raise ValueError(kind)
@@ -362,6 +421,110 @@ def make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_k
         "weight_init": "np.random.RandomState(seeds.weights).uniform(-0.5, 0.5, shape) per "
                        "model.get_weights() entry, in order",
         "x_init": "np.random.RandomState(seeds.x).uniform(-1, 1, x_shape)",
+        "y_true_kind": y_kind[0],
+        "versions": versions(),
+    }
+    save_json(os.path.join(d, "meta.json"), meta)
+    return losses, max_pre_update_diff
+
+
+def build_functional(builder):
+    inputs, output = builder()
+    return keras.Model(inputs, output)
+
+
+def functional_x(name, x_shapes):
+    rs = np.random.RandomState(seeds_for(name)["x"])
+    return [rs.uniform(-1, 1, shape).astype("float32") for shape in x_shapes]
+
+
+def functional_meta(model):
+    """functional.json: what the Java test checks besides the numbers."""
+    layers = [lyr for lyr in model.layers if not isinstance(lyr, L.InputLayer)]
+    return {
+        "model_name": model.name,
+        "inputs": [t._keras_history.operation.name for t in model.inputs],  # InputLayer names
+        "input_shapes": [list(t.shape[1:]) for t in model.inputs],
+        "layers": [lyr.name for lyr in layers],
+        "layer_classes": [type(lyr).__name__ for lyr in layers],
+        "param_counts": [int(lyr.count_params()) for lyr in layers],
+        "total_params": int(model.count_params()),
+        "weight_paths": [v.path for v in model.weights],
+        "x_files": "x<i>.npy = input i, in model.inputs order",
+    }
+
+
+def write_functional_common(d, model, xs, ws, prefix="w"):
+    os.makedirs(d, exist_ok=True)
+    for i, x in enumerate(xs):
+        save_npy(os.path.join(d, f"x{i}.npy"), x)
+    for k, w in enumerate(ws):
+        save_npy(os.path.join(d, f"{prefix}{k}.npy"), w)
+    save_json(os.path.join(d, "functional.json"), functional_meta(model))
+
+
+def make_functional_forward(out, name, builder, x_shapes):
+    fresh_session()
+    model = build_functional(builder)
+    ws = set_explicit_weights(model, seeds_for(name)["weights"])
+    xs = functional_x(name, x_shapes)
+    y = np.asarray(model(xs, training=False))
+    # the same through predict(), the path the Java test takes
+    assert np.allclose(y, model.predict(xs, verbose=0), atol=1e-6)
+    d = os.path.join(out, name)
+    write_functional_common(d, model, xs, ws)
+    save_npy(os.path.join(d, "y.npy"), y)
+    save_json(os.path.join(d, "config.json"), model.get_config())
+    return y
+
+
+def make_functional_train(out, name, builder, opt_fn, loss_name, x_shapes, y_kind, steps):
+    fresh_session()
+    s = seeds_for(name)
+    model = build_functional(builder)
+    ws = set_explicit_weights(model, s["weights"])
+    xs = functional_x(name, x_shapes)
+    y_true = make_y_true(y_kind, x_shapes[0][0], s["y_true"])
+    opt = opt_fn()
+    model.compile(optimizer=opt, loss=loss_name, jit_compile=False)
+    loss_fn = keras.losses.get(loss_name)
+    d = os.path.join(out, name)
+    write_functional_common(d, model, xs, ws)
+    save_npy(os.path.join(d, "y_true.npy"), y_true)
+    losses = []
+    max_pre_update_diff = 0.0
+    for i in range(steps):
+        pre = float(np.mean(np.asarray(loss_fn(y_true, model(xs, training=True)))))
+        ret = model.train_on_batch(xs, y_true)
+        ret = float(ret[0] if isinstance(ret, (list, tuple)) else ret)
+        diff = abs(ret - pre)
+        max_pre_update_diff = max(max_pre_update_diff, diff)
+        if diff > 1e-5 * max(1.0, abs(pre)):
+            raise SystemExit(f"{name}: train_on_batch loss {ret} != pre-update loss {pre}")
+        losses.append(ret)
+        save_npy(os.path.join(d, f"loss_{i}.npy"), np.float32(ret))
+    for k, w in enumerate(model.get_weights()):
+        save_npy(os.path.join(d, f"after_w{k}.npy"), w)
+    save_json(os.path.join(d, "config.json"), model.get_config())
+    meta = {
+        "case": name,
+        "loss": loss_name,
+        "optimizer": keras.optimizers.serialize(opt),
+        "steps": steps,
+        "batch_size": int(x_shapes[0][0]),
+        "jit_compile": False,
+        "train_call": "model.train_on_batch([x0, x1, ...], y_true) repeated `steps` times on the "
+                      "same batch",
+        "loss_files": "loss_<i>.npy, i = 0..steps-1: value returned by train_on_batch for step i "
+                      "= loss of the batch computed with the weights BEFORE that step's update",
+        "loss_is_pre_update_loss": True,
+        "weights": "w<k>.npy = initial weights, after_w<k>.npy = weights after the last step; "
+                   "order = model.get_weights()",
+        "seeds": s,
+        "weight_init": "np.random.RandomState(seeds.weights).uniform(-0.5, 0.5, shape) per "
+                       "model.get_weights() entry, in order",
+        "x_init": "one np.random.RandomState(seeds.x) draws uniform(-1, 1, shape) for x0, x1, ... "
+                  "in order",
         "y_true_kind": y_kind[0],
         "versions": versions(),
     }
@@ -479,6 +642,15 @@ Training cases (`train_*`):
 | `after_w0.npy` .. `after_wK.npy` | weights after the last step |
 | `config.json` | `model.get_config()` |
 | `meta.json` | optimizer config, loss name, steps, seeds, versions |
+
+Functional cases (`functional_*`, `train_functional_*`; `keras.Model(inputs, output)` built with
+`keras.Input` and merge layers, see the `functional_*` builders in `make_golden.py`) have the same
+files except that the input batch is `x0.npy`, `x1.npy`, ... (one per input, in `model.inputs`
+order, all drawn in that order from one `RandomState(100+n).uniform(-1, 1, shape)`), and one more:
+
+| file | content |
+|---|---|
+| `functional.json` | `model_name`; `inputs`: the InputLayers' names; `input_shapes` (no batch); `layers`, `layer_classes`, `param_counts`: `[l for l in model.layers if not InputLayer]` in order (deepest first, ties in depth-first order from the output: `keras/src/ops/function.py`, `map_graph`); `total_params`; `weight_paths`: `[v.path for v in model.weights]` (the `get_weights()` order) |
 
 Models are compiled with `jit_compile=False` (no XLA) and no metrics.
 Every step is `model.train_on_batch(x, y_true)` on the whole batch
@@ -704,6 +876,18 @@ def main(argv=None):
             continue
         losses, diff = make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape,
                                   y_kind, steps)
+        print(f"{name:24s} losses {['%.6f' % v for v in losses]} "
+              f"(max |returned - pre-update| = {diff:.2e})")
+    for name, builder, x_shapes in FUNCTIONAL_FORWARD_CASES:
+        if only and name not in only:
+            continue
+        y = make_functional_forward(out, name, builder, x_shapes)
+        print(f"{name:24s} y{tuple(y.shape)} range [{y.min():.4g}, {y.max():.4g}]")
+    for name, builder, opt_fn, loss_name, x_shapes, y_kind, steps in FUNCTIONAL_TRAIN_CASES:
+        if only and name not in only:
+            continue
+        losses, diff = make_functional_train(out, name, builder, opt_fn, loss_name, x_shapes,
+                                             y_kind, steps)
         print(f"{name:24s} losses {['%.6f' % v for v in losses]} "
               f"(max |returned - pre-update| = {diff:.2e})")
     write_readme(out, probe)

@@ -16,8 +16,13 @@ and files. Input names are read from the exported signature, never assumed: Kera
 names them `keras_tensor_<N>`, the output `output_0`.
 
 Keras cases: the lesson's iris MLP and RNN, a small CNN, a two-input functional model (Concatenate) and
-an LSTM, exported with `model.export(dir)`. Weights are drawn from np.random.RandomState(<seed>) as
-uniform(-0.5, 0.5) for every array of get_weights(). Expected outputs come from
+an LSTM; then every other Sequential architecture of make_keras_files.py (its builders are imported, so
+the .keras/.h5 and SavedModel tests cover the same models), under the same case names: cnn_small (the
+lesson CNN's structure on 12x12 images), strided_cnn, stacked_rnn, mlp_dropout, flatten_regression,
+conv1d_text (Embedding + Conv1D; inputs are token ids 0..19 as float32), pooling_cnn, reshape_mlp,
+gru_stack and batchnorm_mlp. All are exported with `model.export(dir)`. Weights are drawn from
+np.random.RandomState(<seed>) as uniform(-0.5, 0.5) for every array of get_weights(), except
+BatchNormalization's moving variances, uniform(0.5, 1.5). Expected outputs come from
 `tf.saved_model.load(dir).signatures[...]`, and are checked against `model(x)` within 1e-5.
 
 The tf.Module case has two signatures with float64, int32, int64, bool and string inputs and is saved
@@ -36,6 +41,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
+
+import make_keras_files as keras_files  # noqa: E402  (same directory; sets single-threaded TF)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -69,14 +76,32 @@ def lstm():
     return keras.Sequential([keras.Input(shape=(6, 3)), L.LSTM(8), L.Dense(2, activation="tanh")])
 
 
-# name, builder, weight seed, input shapes (batch first)
+def sequential_of(layers):
+    """A builder of the Sequential model of one of make_keras_files.py's layer lists."""
+    return lambda: keras.Sequential(layers())
+
+
+# name, builder, weight seed, input shapes (batch first), or a number of rows for a one-input model
+# (the shape is then the model's input shape). New cases go at the end: Keras numbers its tensors
+# globally, so the existing cases keep their input names (keras_tensor_<N>).
 KERAS_CASES = [
     ("iris_mlp", iris_mlp, 1, [(5, 4)]),
     ("lesson_rnn", lesson_rnn, 2, [(4, 5, 1)]),
     ("small_cnn", small_cnn, 3, [(3, 8, 8, 1)]),
     ("two_inputs", two_inputs, 4, [(4, 4), (4, 3)]),
     ("lstm", lstm, 5, [(3, 6, 3)]),
-]
+] + [(name, sequential_of(getattr(keras_files, name)), seed, rows) for name, seed, rows in [
+    ("cnn_small", 7, 3),
+    ("strided_cnn", 8, 3),
+    ("stacked_rnn", 9, 4),
+    ("mlp_dropout", 10, 5),
+    ("flatten_regression", 11, 4),
+    ("conv1d_text", 12, 4),
+    ("pooling_cnn", 13, 3),
+    ("reshape_mlp", 14, 4),
+    ("gru_stack", 15, 3),
+    ("batchnorm_mlp", 16, 5),
+]]
 
 
 class Mixed(tf.Module):
@@ -117,11 +142,17 @@ def mixed_inputs():
 
 def set_weights(model, seed):
     rs = np.random.RandomState(seed)
-    model.set_weights([rs.uniform(-0.5, 0.5, w.shape).astype(w.dtype) for w in model.get_weights()])
+    weights = []
+    for variable, w in zip(model.weights, model.get_weights()):
+        low, high = (0.5, 1.5) if variable.path.endswith("moving_variance") else (-0.5, 0.5)
+        weights.append(rs.uniform(low, high, w.shape).astype(w.dtype))
+    model.set_weights(weights)
 
 
-def input_batches(shapes, seed):
+def input_batches(name, shapes, seed):
     rs = np.random.RandomState(100 + seed)
+    if name in keras_files.TOKEN_INPUTS:
+        return [rs.randint(0, keras_files.TOKEN_INPUTS[name], s).astype(np.float32) for s in shapes]
     return [rs.uniform(-1, 1, s).astype(np.float32) for s in shapes]
 
 
@@ -157,6 +188,8 @@ def run_signature(case_dir, fn, signature, inputs):
 def make_keras_case(out, name, builder, seed, shapes):
     keras.utils.set_random_seed(seed)
     model = builder()
+    if isinstance(shapes, int):
+        shapes = [(shapes,) + tuple(model.input_shape[1:])]
     set_weights(model, seed)
     case_dir = os.path.join(out, name)
     model_dir = os.path.join(case_dir, "model")
@@ -166,7 +199,7 @@ def make_keras_case(out, name, builder, seed, shapes):
     loaded = tf.saved_model.load(model_dir)
     fn = loaded.signatures["serving_default"]
     input_names = [spec.name for spec in model.inputs]
-    xs = input_batches(shapes, seed)
+    xs = input_batches(name, shapes, seed)
     # The signature's keyword names are the Keras tensors' names, in the model's input order.
     inputs = dict(zip(input_names, xs))
     entry = run_signature(case_dir, fn, "serving_default", inputs)
@@ -223,7 +256,7 @@ def main(argv=None):
     for name in manifest["cases"]:
         sigs = manifest["cases"][name]["signatures"]
         names = {s: list(e["inputs"]) for s, e in sigs.items()}
-        print(f"{name:12s} {size_of(os.path.join(out, name)) / 1024:7.1f} KiB  inputs {names}")
+        print(f"{name:18s} {size_of(os.path.join(out, name)) / 1024:7.1f} KiB  inputs {names}")
     print(f"wrote {out} ({size_of(out) / 1024:.1f} KiB)")
     return 0
 

@@ -52,21 +52,50 @@ public final class CompiledGraph implements AutoCloseable {
   }
 
   /** Runs one training step on a batch and returns the batch's sums, computed before the update. */
+  public BatchResult trainStep(List<TFloat32> xs, TFloat32 y) {
+    return runSums(xs, y, true, true);
+  }
+
+  /** {@link #trainStep(List, TFloat32)} for a model with one input. */
   public BatchResult trainStep(TFloat32 x, TFloat32 y) {
-    return runSums(x, y, true);
+    return trainStep(List.of(x), y);
   }
 
   /** Computes the loss and metric sums of a batch without training. */
+  public BatchResult testStep(List<TFloat32> xs, TFloat32 y) {
+    return runSums(xs, y, false, false);
+  }
+
+  /** {@link #testStep(List, TFloat32)} for a model with one input. */
   public BatchResult testStep(TFloat32 x, TFloat32 y) {
-    return runSums(x, y, false);
+    return testStep(List.of(x), y);
   }
 
   /** The model's output for a batch (inference mode); the caller closes the returned tensor. */
-  public TFloat32 predictStep(TFloat32 x) {
+  public TFloat32 predictStep(List<TFloat32> xs) {
     checkOpen();
-    try (Result result = session.runner().feed(ops.x, x).fetch(ops.output.value()).run()) {
+    try (Result result = ByName.fetch(feed(xs), ops.output.value()).run()) {
       return (TFloat32) copyOut(result.get(0));
     }
+  }
+
+  /** {@link #predictStep(List)} for a model with one input. */
+  public TFloat32 predictStep(TFloat32 x) {
+    return predictStep(List.of(x));
+  }
+
+  /** A runner with the model's inputs fed, one tensor per input in the model's order. */
+  private Session.Runner feed(List<TFloat32> xs) {
+    if (xs.size() != ops.xs.size()) {
+      throw new IllegalArgumentException("Model '" + definition.name() + "' expects "
+          + ops.xs.size() + " input(s) " + definition.inputs().stream().map(ModelInput::name).toList()
+          + ", received " + xs.size());
+    }
+    Session.Runner runner = session.runner();
+    for (int i = 0; i < xs.size(); i++) {
+      ByName.feed(runner, ops.xs.get(i), xs.get(i));
+    }
+    return runner;
   }
 
   /**
@@ -74,25 +103,22 @@ public final class CompiledGraph implements AutoCloseable {
    * batch's statistics) but no step and no update (for gradient checks).
    */
   BatchResult testStepInTrainingMode(TFloat32 x, TFloat32 y) {
-    return runSums(x, y, true, false);
+    return runSums(List.of(x), y, true, false);
   }
 
-  private BatchResult runSums(TFloat32 x, TFloat32 y, boolean train) {
-    return runSums(x, y, train, train);
-  }
-
-  private BatchResult runSums(TFloat32 x, TFloat32 y, boolean train, boolean step) {
+  private BatchResult runSums(List<TFloat32> xs, TFloat32 y, boolean train, boolean step) {
     checkOpen();
-    Session.Runner runner = session.runner().feed(ops.x, x).feed(ops.y, y)
-        .fetch(ops.lossSum).fetch(ops.lossCount);
-    ops.metricSums.forEach(runner::fetch);
-    ops.metricCounts.forEach(runner::fetch);
+    Session.Runner runner = ByName.feed(feed(xs), ops.y, y);
+    ByName.fetch(runner, ops.lossSum);
+    ByName.fetch(runner, ops.lossCount);
+    ops.metricSums.forEach(m -> ByName.fetch(runner, m));
+    ops.metricCounts.forEach(m -> ByName.fetch(runner, m));
     try (TFloat32 flag = TFloat32.scalarOf(train ? 1f : 0f)) {
       if (train) {
-        runner.feed(ops.trainingFlag, flag);
+        ByName.feed(runner, ops.trainingFlag, flag);
       }
       if (step) {
-        runner.addTarget(ops.trainStep);
+        ByName.target(runner, ops.trainStep);
       }
       try (Result result = runner.run()) {
         int n = ops.metricSums.size();
@@ -118,11 +144,11 @@ public final class CompiledGraph implements AutoCloseable {
   /** The same, with the layers in training mode when {@code training} (no step is taken). */
   List<float[]> gradients(TFloat32 x, TFloat32 y, boolean training) {
     checkOpen();
-    Session.Runner runner = session.runner().feed(ops.x, x).feed(ops.y, y);
-    ops.gradients.forEach(runner::fetch);
+    Session.Runner runner = ByName.feed(feed(List.of(x)), ops.y, y);
+    ops.gradients.forEach(g -> ByName.fetch(runner, g));
     List<float[]> values = new ArrayList<>();
     try (TFloat32 flag = TFloat32.scalarOf(training ? 1f : 0f);
-        Result result = runner.feed(ops.trainingFlag, flag).run()) {
+        Result result = ByName.feed(runner, ops.trainingFlag, flag).run()) {
       for (int i = 0; i < ops.gradients.size(); i++) {
         values.add(floats((TFloat32) result.get(i)));
       }
@@ -131,16 +157,24 @@ public final class CompiledGraph implements AutoCloseable {
   }
 
   /**
-   * Adds this model's session and a signature to a SavedModel exporter: input {@code inputName} is the
-   * model's input placeholder, output {@code outputName} its inference output. The variables are
-   * VariableV2 ops, which the exporter saves (it drops VarHandleOp variables).
+   * Adds this model's session and a signature to a SavedModel exporter: the inputs named
+   * {@code inputNames} (one per model input, in order) are the input placeholders, output
+   * {@code outputName} the inference output. The variables are VariableV2 ops, which the exporter saves
+   * (it drops VarHandleOp variables).
    */
   public SavedModelBundle.Exporter addTo(SavedModelBundle.Exporter exporter, String signatureKey,
-      String inputName, String outputName) {
+      List<String> inputNames, String outputName) {
     checkOpen();
-    Signature signature = Signature.builder(signatureKey)
-        .input(inputName, ops.x).output(outputName, ops.output.value()).build();
-    return exporter.withSession(session).withSignature(signature);
+    if (inputNames.size() != ops.xs.size()) {
+      throw new IllegalArgumentException("Model '" + definition.name() + "' has " + ops.xs.size()
+          + " input(s), but " + inputNames.size() + " signature input names were given: " + inputNames);
+    }
+    Signature.Builder signature = Signature.builder(signatureKey);
+    for (int i = 0; i < inputNames.size(); i++) {
+      signature.input(inputNames.get(i), ops.xs.get(i));
+    }
+    signature.output(outputName, ops.output.value());
+    return exporter.withSession(session).withSignature(signature.build());
   }
 
   /** Every weight's value by Keras path ({@code dense/kernel}), in layer order. */
@@ -198,6 +232,17 @@ public final class CompiledGraph implements AutoCloseable {
       throw new IllegalArgumentException("iterations must be >= 0, found " + value);
     }
     variables.assignIterations(session, value);
+  }
+
+  /**
+   * The graph op name of each variable by path: the weights ({@code dense/kernel}), the optimizer's
+   * slots ({@code adam/dense_kernel_momentum}) and its int64 step counter ({@code adam/iteration}),
+   * if it keeps one. TensorFlow makes scope names unique, so an op's name can differ from its path
+   * ({@code dense/bias} may be op {@code dense_1/bias}); a SavedModel export keeps the op names.
+   */
+  public Map<String, String> variableNames() {
+    checkOpen();
+    return variables.opNames();
   }
 
   /** The Keras paths of the model's weights (not the optimizer's), in {@code get_weights()} order. */

@@ -3,7 +3,9 @@ package io.tfbridge.engine;
 import io.tfbridge.layers.LayerContext;
 import io.tfbridge.layers.LayerOutput;
 import io.tfbridge.layers.WeightSpec;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -16,21 +18,26 @@ final class Forward {
   record Update(String path, Operand<TFloat32> value) {}
 
   /**
-   * Chains the layers' forward ops from {@code input}; the layers' {@link Update}s go to
-   * {@code updates}.
+   * Adds the layers' forward ops in order (topological: each layer after those it is applied to),
+   * starting from the model's inputs by name; the layers' {@link Update}s go to {@code updates}.
    *
    * @param tf ops, possibly scoped to a replica's device
    * @param trainingFlag 1 while training, 0 otherwise
    * @param seed the model's seed, from which each layer's op seeds derive
+   * @return the last layer's output (the only input's, for a model without layers)
    */
   static LayerOutput build(Ops tf, List<LayerNode> layers, VariableStore variables,
-      Operand<TFloat32> input, Operand<TFloat32> trainingFlag, long seed, List<Update> updates) {
-    LayerOutput out = LayerOutput.of(input);
+      Map<String, Operand<TFloat32>> inputs, Operand<TFloat32> trainingFlag, long seed,
+      List<Update> updates) {
+    Map<String, Operand<TFloat32>> tensors = new HashMap<>(inputs);
+    LayerOutput out = LayerOutput.of(inputs.values().iterator().next());
     for (int i = 0; i < layers.size(); i++) {
       LayerNode node = layers.get(i);
       Context context = new Context(tf.withSubScope(node.name()), node, variables, trainingFlag,
           seed * 31 + i + 1, updates);
-      out = node.layer().call(context, out.value());
+      List<Operand<TFloat32>> in = node.inbound().stream().map(tensors::get).toList();
+      out = node.layer().call(context, in);
+      tensors.put(node.name(), out.value());
     }
     return out;
   }

@@ -7,19 +7,22 @@ import java.util.List;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * What {@code compile} fixes: the model's and its input's names, the placed layers, the input and label shapes (batch first), the loss,
- * the metrics, the optimizer and the seed.
+ * What {@code compile} fixes: the model's name, its inputs, the placed layers in topological order (the
+ * last makes the output), the label shape (batch first), the loss, the metrics, the optimizer and the
+ * seed.
  */
-public record ModelDefinition(String name, String inputName, List<LayerNode> layers, Shape inputShape, Shape labelShape,
-    Loss loss, List<Metric> metrics, Optimizer optimizer, long seed) {
+public record ModelDefinition(String name, List<ModelInput> inputs, List<LayerNode> layers,
+    Shape labelShape, Loss loss, List<Metric> metrics, Optimizer optimizer, long seed) {
 
-  /** The output shape of the last layer. */
+  /** The output shape of the last layer (the input's, for a model without layers). */
   public Shape outputShape() {
-    return layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
+    return layers.isEmpty() ? inputs.get(0).shape() : layers.get(layers.size() - 1).outputShape();
   }
 
-  /** The first layer's name, which input errors name. */
-  public String firstLayerName() {
-    return layers.isEmpty() ? name : layers.get(0).name();
+  /** The name of the first layer applied to input {@code index}, which input errors name. */
+  public String firstLayerName(int index) {
+    String input = inputs.get(index).name();
+    return layers.stream().filter(n -> n.inbound().contains(input)).map(LayerNode::name)
+        .findFirst().orElse(name);
   }
 }

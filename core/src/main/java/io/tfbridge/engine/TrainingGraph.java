@@ -7,7 +7,9 @@ import io.tfbridge.optimizers.Gradient;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SlotFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -25,7 +27,8 @@ import org.tensorflow.types.TInt64;
  * and metric sums, gradients and the optimizer step. No op is added after construction.
  */
 final class TrainingGraph {
-  final Placeholder<TFloat32> x;
+  /** One placeholder per model input, in the model's input order: {@code x}, {@code x_1}, ... */
+  final List<Placeholder<TFloat32>> xs = new ArrayList<>();
   final Placeholder<TFloat32> y;
   final Operand<TFloat32> trainingFlag;
   final LayerOutput output;
@@ -39,11 +42,18 @@ final class TrainingGraph {
   TrainingGraph(Graph graph, ModelDefinition model, VariableStore variables) {
     Ops tf = Ops.create(graph);
     createWeights(model.layers(), variables);
-    x = tf.withName("x").placeholder(TFloat32.class, Placeholder.shape(model.inputShape()));
+    Map<String, Operand<TFloat32>> inputs = new LinkedHashMap<>();
+    for (int i = 0; i < model.inputs().size(); i++) {
+      ModelInput in = model.inputs().get(i);
+      Placeholder<TFloat32> x = tf.withName(i == 0 ? "x" : "x_" + i)
+          .placeholder(TFloat32.class, Placeholder.shape(in.shape()));
+      xs.add(x);
+      inputs.put(in.name(), x);
+    }
     y = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(model.labelShape()));
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
     List<Forward.Update> updates = new ArrayList<>();
-    output = Forward.build(tf, model.layers(), variables, x, trainingFlag, model.seed(), updates);
+    output = Forward.build(tf, model.layers(), variables, inputs, trainingFlag, model.seed(), updates);
     Ops lossOps = tf.withSubScope("loss");
     Operand<TFloat32> perSample = model.loss().call(lossOps, y, output);
     lossSum = lossOps.reduceSum(perSample, allAxes(lossOps, perSample));

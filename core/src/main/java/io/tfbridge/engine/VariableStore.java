@@ -28,6 +28,7 @@ public final class VariableStore {
   private final Ops tf;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private Variable<TInt64> iterations;
+  private String iterationsPath;
   private Placeholder<TInt64> iterationsValue;
   private Op assignIterations;
 
@@ -61,6 +62,7 @@ public final class VariableStore {
   Operand<TInt64> iterations(String path) {
     if (iterations == null) {
       iterations = Names.scoped(tf, path).variable(Shape.scalar(), TInt64.class);
+      iterationsPath = path;
       iterationsValue = Names.scoped(tf, "assign/" + path)
           .placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
       assignIterations = Names.scoped(tf, "assign/" + path + "_op").assign(iterations, iterationsValue);
@@ -72,7 +74,7 @@ public final class VariableStore {
   void assignIterations(Session session, long value) {
     if (iterations != null) {
       try (TInt64 t = TInt64.scalarOf(value)) {
-        session.runner().feed(iterationsValue, t).addTarget(assignIterations).run();
+        ByName.target(ByName.feed(session.runner(), iterationsValue, t), assignIterations).run();
       }
     }
   }
@@ -82,7 +84,7 @@ public final class VariableStore {
     if (iterations == null) {
       return 0;
     }
-    try (var result = session.runner().fetch(iterations).run()) {
+    try (var result = ByName.fetch(session.runner(), iterations).run()) {
       return ((TInt64) result.get(0)).getLong();
     }
   }
@@ -118,7 +120,7 @@ public final class VariableStore {
         Entry slot = entries.get(path);
         TFloat32 t = TFloat32.tensorOf(slot.variable().shape(), DataBuffers.of(data, true, false));
         tensors.add(t);
-        runner.feed(slot.value(), t).addTarget(slot.assign());
+        ByName.target(ByName.feed(runner, slot.value(), t), slot.assign());
       });
       runner.run();
     } finally {
@@ -132,7 +134,7 @@ public final class VariableStore {
       return List.of();
     }
     Session.Runner runner = session.runner();
-    paths.forEach(p -> runner.fetch(variable(p)));
+    paths.forEach(p -> ByName.fetch(runner, variable(p)));
     List<float[]> values = new ArrayList<>();
     try (var result = runner.run()) {
       for (int i = 0; i < paths.size(); i++) {
@@ -153,6 +155,20 @@ public final class VariableStore {
   /** Every float variable's path, in creation order. */
   List<String> paths() {
     return List.copyOf(entries.keySet());
+  }
+
+  /**
+   * The graph op name of every variable by path: the float variables in creation order, then the
+   * step counter if there is one. TensorFlow makes scope names unique, so an op's name can differ
+   * from its path (the second weight of layer {@code dense} is op {@code dense_1/bias}).
+   */
+  Map<String, String> opNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    entries.forEach((path, entry) -> names.put(path, entry.variable().op().name()));
+    if (iterations != null) {
+      names.put(iterationsPath, iterations.op().name());
+    }
+    return names;
   }
 
   /** The shape of the variable at {@code path}. */

@@ -20,6 +20,17 @@ public final class Input extends Layer<Input> {
     return new Input().inputShape(shape);
   }
 
+  /**
+   * The symbolic tensor of this input, for a functional model (Keras's {@code keras.Input(...)}).
+   *
+   * <pre>{@code
+   * KerasTensor a = Input.of(4).name("a").tensor();
+   * }</pre>
+   */
+  public KerasTensor tensor() {
+    return KerasTensor.input(this);
+  }
+
   @Override
   public String className() {
     return "InputLayer";

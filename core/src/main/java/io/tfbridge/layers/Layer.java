@@ -65,6 +65,47 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
   /** Adds this layer's forward pass to the graph. */
   public abstract LayerOutput call(LayerContext context, Operand<TFloat32> input);
 
+  /**
+   * The output shape for a layer's inputs; a single-input layer takes exactly one. A merge layer
+   * ({@link Concatenate}, {@link Add}) overrides it.
+   */
+  public Shape outputShape(String layerName, List<Shape> inputs) {
+    return outputShape(layerName, single(layerName, inputs));
+  }
+
+  /** The weights this layer needs for its inputs. */
+  public List<WeightSpec> weights(List<Shape> inputs) {
+    return weights(inputs.get(0));
+  }
+
+  /** Adds this layer's forward pass on its inputs to the graph. */
+  public LayerOutput call(LayerContext context, List<Operand<TFloat32>> inputs) {
+    return call(context, inputs.get(0));
+  }
+
+  /**
+   * Applies this layer to symbolic inputs, as Keras's {@code layer(x)} in a functional model; the
+   * shape is checked at once. Each call makes a new layer (weights are not shared between calls).
+   *
+   * <pre>{@code
+   * KerasTensor a = Input.of(4).name("a").tensor();
+   * KerasTensor b = Input.of(3).name("b").tensor();
+   * KerasTensor merged = Concatenate.of().apply(a, b);
+   * KerasTensor out = Dense.of(2).activation("softmax").apply(merged);
+   * }</pre>
+   */
+  public KerasTensor apply(KerasTensor... inputs) {
+    return KerasTensor.of(this, List.of(inputs));
+  }
+
+  private <T> T single(String layerName, List<T> inputs) {
+    if (inputs.size() != 1) {
+      throw new IllegalArgumentException("Layer \"" + layerName + "\" (" + className()
+          + ") expects 1 input, but it received " + inputs.size() + " input tensors");
+    }
+    return inputs.get(0);
+  }
+
   /** A shallow copy for a fluent method to modify before returning it. */
   @SuppressWarnings("unchecked")
   protected final L copy() {

@@ -1,6 +1,8 @@
 package io.tfbridge.models;
 
 import io.tfbridge.layers.Shapes;
+import java.util.ArrayList;
+import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -10,33 +12,42 @@ import org.tensorflow.types.TFloat32;
  * checked against the model once, when the data is adapted, never inside the batch loop.
  */
 final class ArrayData {
-  private final FloatNdArray x;
+  private final List<FloatNdArray> xs;
   private final FloatNdArray y;
 
-  ArrayData(FloatNdArray x, FloatNdArray y) {
-    this.x = x;
+  /** Samples of one or more inputs (the same number of each) and their labels, or null labels. */
+  ArrayData(List<FloatNdArray> xs, FloatNdArray y) {
+    this.xs = List.copyOf(xs);
     this.y = y;
   }
 
   /** The number of samples. */
   int size() {
-    return (int) x.shape().get(0);
+    return (int) xs.get(0).shape().get(0);
   }
 
   /** Samples {@code [from, to)} as a view. */
   ArrayData range(int from, int to) {
     var index = org.tensorflow.ndarray.index.Indices.range(from, to);
-    return new ArrayData(x.slice(index), y == null ? null : y.slice(index));
+    return new ArrayData(xs.stream().map(x -> x.slice(index)).toList(),
+        y == null ? null : y.slice(index));
   }
 
-  /** The inputs of the samples at {@code order[from..to)}, as a new tensor the caller closes. */
-  TFloat32 xBatch(int[] order, int from, int to) {
-    return gather(x, order, from, to);
-  }
-
-  /** The labels of the samples at {@code order[from..to)}, as a new tensor the caller closes. */
-  TFloat32 yBatch(int[] order, int from, int to) {
-    return gather(y, order, from, to);
+  /**
+   * The samples at {@code order[from..to)}: one tensor per input and the labels (none without
+   * labels), which the caller closes.
+   */
+  Batch batch(int[] order, int from, int to) {
+    List<TFloat32> inputs = new ArrayList<>();
+    try {
+      for (FloatNdArray x : xs) {
+        inputs.add(gather(x, order, from, to));
+      }
+      return new Batch(inputs, y == null ? null : gather(y, order, from, to));
+    } catch (RuntimeException | Error e) {
+      inputs.forEach(TFloat32::close);
+      throw e;
+    }
   }
 
   private static TFloat32 gather(FloatNdArray source, int[] order, int from, int to) {

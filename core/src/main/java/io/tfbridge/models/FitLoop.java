@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Keras's {@code fit} loop over a compiled graph: epochs, shuffled batches, validation, callbacks. It
@@ -58,12 +57,12 @@ final class FitLoop {
     int batch = 0;
     for (int from = 0; from < order.length; from += options.batchSize(), batch++) {
       int to = Math.min(order.length, from + options.batchSize());
-      try (TFloat32 x = train.xBatch(order, from, to); TFloat32 y = train.yBatch(order, from, to)) {
-        sums.add(graph.trainStep(x, y));
+      try (Batch b = train.batch(order, from, to)) {
+        sums.add(graph.trainStep(b.inputs(), b.labels()));
       }
-      int b = batch;
+      int index = batch;
       Map<String, Double> logs = sums.logs("");
-      callbacks.forEach(c -> c.onTrainBatchEnd(b, logs));
+      callbacks.forEach(c -> c.onTrainBatchEnd(index, logs));
     }
     return sums.logs("");
   }
@@ -74,8 +73,8 @@ final class FitLoop {
     Sums sums = new Sums(metricNames);
     for (int from = 0; from < order.length; from += batchSize) {
       int to = Math.min(order.length, from + batchSize);
-      try (TFloat32 x = data.xBatch(order, from, to); TFloat32 y = data.yBatch(order, from, to)) {
-        sums.add(graph.testStep(x, y));
+      try (Batch b = data.batch(order, from, to)) {
+        sums.add(graph.testStep(b.inputs(), b.labels()));
       }
     }
     return sums;

@@ -5,6 +5,7 @@ import io.tfbridge.data.HostArrays;
 import io.tfbridge.engine.CompiledGraph;
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelDefinition;
+import io.tfbridge.engine.ModelInput;
 import io.tfbridge.inference.DType;
 import io.tfbridge.inference.Predictor;
 import io.tfbridge.inference.Predictors;
@@ -51,15 +52,15 @@ public final class Model implements Predictor {
     this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
   }
 
-  static Model compile(Sequential spec, Optimizer optimizer, Loss loss, List<String> metricNames,
+  static Model compile(ModelSpec spec, Optimizer optimizer, Loss loss, List<String> metricNames,
       long seed) {
     List<LayerNode> layers = spec.build();
-    Shape input = io.tfbridge.layers.Shapes.withBatch(spec.inputShape());
-    Shape output = layers.isEmpty() ? input : layers.get(layers.size() - 1).outputShape();
+    List<ModelInput> inputs = spec.inputs();
+    Shape output = layers.isEmpty() ? inputs.get(0).shape() : layers.get(layers.size() - 1).outputShape();
     List<Metric> metrics = new ArrayList<>();
     metricNames.forEach(m -> metrics.add(Metrics.get(m, loss, output)));
-    return new Model(new ModelDefinition(spec.name(), spec.inputName(), layers, input,
-        loss.labelShape(output), loss, List.copyOf(metrics), optimizer, seed));
+    return new Model(new ModelDefinition(spec.name(), inputs, layers, loss.labelShape(output), loss,
+        List.copyOf(metrics), optimizer, seed));
   }
 
   /** The model's name. */
@@ -85,7 +86,15 @@ public final class Model implements Predictor {
    * @throws IllegalArgumentException if x or y do not fit the model, or their lengths differ
    */
   public History fit(FloatNdArray x, FloatNdArray y, FitOptions options) {
-    ArrayData all = data.adapt(x, y);
+    return fit(List.of(x), y, options);
+  }
+
+  /**
+   * {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} for a model with several inputs: one array
+   * per input, in the model's input order, each with the same number of samples.
+   */
+  public History fit(List<? extends FloatNdArray> xs, FloatNdArray y, FitOptions options) {
+    ArrayData all = data.adapt(List.copyOf(xs), y);
     int trainSize = (int) Math.ceil(all.size() * (1 - options.validationSplit()));
     ArrayData train = all.range(0, trainSize);
     ArrayData validation = trainSize < all.size() ? all.range(trainSize, all.size()) : null;
@@ -108,8 +117,13 @@ public final class Model implements Predictor {
 
   /** The loss and metrics on {@code x, y}, in batches of {@code batchSize}: {@code {loss=.., accuracy=..}}. */
   public Map<String, Double> evaluate(FloatNdArray x, FloatNdArray y, int batchSize) {
+    return evaluate(List.of(x), y, batchSize);
+  }
+
+  /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with one array per model input. */
+  public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, FloatNdArray y, int batchSize) {
     DataAdapter.checkBatchSize(batchSize);
-    return new LinkedHashMap<>(loop.evaluate(data.adapt(x, y), batchSize).logs(""));
+    return new LinkedHashMap<>(loop.evaluate(data.adapt(List.copyOf(xs), y), batchSize).logs(""));
   }
 
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with Keras's default batch size 32. */
@@ -124,24 +138,30 @@ public final class Model implements Predictor {
 
   /** The model's outputs for {@code x}, in batches of {@code batchSize}, in inference mode. */
   public FloatNdArray predict(FloatNdArray x, int batchSize) {
+    return predict(List.of(x), batchSize);
+  }
+
+  /** {@link #predict(FloatNdArray, int)} with one array per model input. */
+  public FloatNdArray predict(List<? extends FloatNdArray> xs, int batchSize) {
     DataAdapter.checkBatchSize(batchSize);
-    ArrayData samples = new ArrayData(data.input(x), null);
+    ArrayData samples = new ArrayData(data.inputs(List.copyOf(xs)), null);
     Shape outShape = Shape.of(samples.size()).append(definition.outputShape().tail());
     FloatNdArray out = NdArrays.ofFloats(outShape);
     int[] order = java.util.stream.IntStream.range(0, samples.size()).toArray();
     for (int from = 0; from < samples.size(); from += batchSize) {
       int to = Math.min(samples.size(), from + batchSize);
-      try (TFloat32 xb = samples.xBatch(order, from, to); TFloat32 yb = graph.predictStep(xb)) {
+      try (Batch b = samples.batch(order, from, to); TFloat32 yb = graph.predictStep(b.inputs())) {
         yb.copyTo(out.slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
       }
     }
     return out;
   }
 
-  /** The model's one input, named after its Input layer ({@code input_layer} unless named). */
+  /** The model's inputs, named after their Input layers ({@code input_layer} unless named). */
   @Override
   public List<TensorSpec> inputs() {
-    return List.of(new TensorSpec(definition.inputName(), DType.FLOAT32, definition.inputShape()));
+    return definition.inputs().stream()
+        .map(in -> new TensorSpec(in.name(), DType.FLOAT32, in.shape())).toList();
   }
 
   /** The model's one output, {@code output_0} as in Keras's exported SavedModels. */
@@ -153,13 +173,16 @@ public final class Model implements Predictor {
   /** {@link #predict(FloatNdArray)} with the input and output by name, as {@link Predictor} runs. */
   @Override
   public Map<String, NdArray<?>> predict(Map<String, ? extends NdArray<?>> inputs) {
-    TensorSpec in = inputs().get(0);
-    NdArray<?> x = Predictors.require(inputs, inputs(), in);
-    if (!(x instanceof FloatNdArray)) {
-      throw new IllegalArgumentException("Input '" + in.name() + "' must be float32 (a FloatNdArray)"
-          + ", found " + x.getClass().getSimpleName());
+    List<FloatNdArray> xs = new ArrayList<>();
+    for (TensorSpec in : inputs()) {
+      NdArray<?> x = Predictors.require(inputs, inputs(), in);
+      if (!(x instanceof FloatNdArray)) {
+        throw new IllegalArgumentException("Input '" + in.name() + "' must be float32 (a "
+            + "FloatNdArray), found " + x.getClass().getSimpleName());
+      }
+      xs.add((FloatNdArray) x);
     }
-    return Map.of(outputs().get(0).name(), predict((FloatNdArray) x));
+    return Map.of(outputs().get(0).name(), predict(xs, 32));
   }
 
   /** {@link #predict(FloatNdArray, int)} with Keras's default batch size 32. */

@@ -1,21 +1,15 @@
 package io.tfbridge.models;
 
 import io.tfbridge.engine.LayerNode;
+import io.tfbridge.engine.ModelInput;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.Layer;
 import io.tfbridge.layers.Shapes;
-import io.tfbridge.losses.Loss;
-import io.tfbridge.losses.Losses;
-import io.tfbridge.optimizers.Optimizer;
-import io.tfbridge.optimizers.Optimizers;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.OptionalLong;
 import org.tensorflow.ndarray.Shape;
+
 
 /**
  * Keras's {@code Sequential}: a stack of layers, the first declaring the input shape. Immutable; it owns
@@ -31,7 +25,7 @@ import org.tensorflow.ndarray.Shape;
  * }
  * }</pre>
  */
-public final class Sequential {
+public final class Sequential implements ModelSpec {
   private final List<Layer<?>> layers;
   private final String name;
   private final Long seed;
@@ -57,9 +51,14 @@ public final class Sequential {
     return new Sequential(layers, name, seed);
   }
 
-  /** The model's name. */
+  @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public OptionalLong seed() {
+    return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
   }
 
   /** The layers as given. */
@@ -67,38 +66,33 @@ public final class Sequential {
     return layers;
   }
 
+  /** The one input: named after the {@link Input} (Keras's {@code input_layer} unless named). */
+  @Override
+  public List<ModelInput> inputs() {
+    return List.of(new ModelInput(inputName(), Shapes.withBatch(inputShape())));
+  }
+
   /**
    * Places the layers: names them Keras's way ({@code dense}, {@code dense_1}, ...) and computes every
    * shape, so that an incompatible layer fails here, naming itself and the shape it received.
    */
+  @Override
   public List<LayerNode> build() {
+    String previous = inputName();
     Shape shape = Shapes.withBatch(inputShape());
-    Map<String, Integer> counters = new HashMap<>();
-    Set<String> names = new HashSet<>();
+    LayerNames names = new LayerNames("Sequential");
     List<LayerNode> nodes = new ArrayList<>();
     for (Layer<?> layer : layers) {
       if (layer instanceof Input) {
         continue;
       }
-      String layerName = layer.name().orElseGet(() -> nextName(layer.namePrefix(), counters, names));
-      if (!names.add(layerName)) {
-        throw new IllegalArgumentException("All layers added to a Sequential model should have unique "
-            + "names. Name \"" + layerName + "\" is already the name of a layer in this model.");
-      }
-      LayerNode node = LayerNode.place(layerName, layer, shape);
+      String layerName = names.take(layer.name(), layer.namePrefix());
+      LayerNode node = LayerNode.place(layerName, layer, previous, shape);
       nodes.add(node);
+      previous = layerName;
       shape = node.outputShape();
     }
     return nodes;
-  }
-
-  private static String nextName(String prefix, Map<String, Integer> counters, Set<String> taken) {
-    String candidate;
-    do {
-      int n = counters.merge(prefix, 1, Integer::sum) - 1;
-      candidate = n == 0 ? prefix : prefix + "_" + n;
-    } while (taken.contains(candidate));
-    return candidate;
   }
 
   /** The input shape without the batch dimension, from the first layer. */
@@ -115,33 +109,5 @@ public final class Sequential {
   public String inputName() {
     return layers.isEmpty() || !(layers.get(0) instanceof Input)
         ? "input_layer" : layers.get(0).name().orElse("input_layer");
-  }
-
-  /** Keras's summary table of this model. */
-  public String summary() {
-    return Summary.of(name, build());
-  }
-
-  /**
-   * Builds the graph, opens a session and initialises the weights: Keras's {@code compile}, by names.
-   *
-   * @param optimizer e.g. {@code "adam"}
-   * @param loss e.g. {@code "sparse_categorical_crossentropy"}
-   * @param metrics e.g. {@code "accuracy"}
-   * @throws IllegalArgumentException for an unknown name, listing the known ones
-   */
-  public Model compile(String optimizer, String loss, String... metrics) {
-    return compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
-  }
-
-  /** Keras's {@code compile} with optimizer and loss objects, e.g. {@code Adam.of().learningRate(0.01)}. */
-  public Model compile(Optimizer optimizer, Loss loss, String... metrics) {
-    long s = seed != null ? seed : new SecureRandom().nextLong();
-    return Model.compile(this, optimizer, loss, List.of(metrics), s);
-  }
-
-  /** Keras's {@code compile} with an optimizer object and a loss name. */
-  public Model compile(Optimizer optimizer, String loss, String... metrics) {
-    return compile(optimizer, Losses.get(loss), metrics);
   }
 }

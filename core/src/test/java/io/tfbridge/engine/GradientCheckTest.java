@@ -335,7 +335,7 @@ class GradientCheckTest {
         });
       }
       graph.setWeights(weights);
-      Shape xShape = batch(def.inputShape());
+      Shape xShape = batch(def.inputs().get(0).shape());
       Shape yShape = batch(def.labelShape());
       float[] x = c.inputs().values(xShape, random.split());
       float[] y = labels(c.loss(), yShape, def.outputShape(), random.split());

@@ -57,6 +57,15 @@ public final class Golden {
     return weights;
   }
 
+  /** {@code <prefix>0.npy, <prefix>1.npy, ...} while they exist, as NdArrays of their shapes. */
+  public List<FloatNdArray> arrays(String prefix) {
+    List<FloatNdArray> arrays = new ArrayList<>();
+    for (int i = 0; Golden.class.getResource(dir + prefix + i + ".npy") != null; i++) {
+      arrays.add(array(prefix + i));
+    }
+    return arrays;
+  }
+
   /** The scalar in {@code <file>.npy}. */
   public double scalar(String file) {
     return npy(file).toFloats()[0];

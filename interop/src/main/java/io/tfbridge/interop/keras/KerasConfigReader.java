@@ -4,34 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.Layer;
 import io.tfbridge.layers.Shapes;
+import io.tfbridge.models.ModelSpec;
 import io.tfbridge.models.Sequential;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A Keras model config (config.json, or the legacy {@code model_config} attribute) to a
- * {@link Sequential} spec. Reads Keras 3 configs ({@code InputLayer} with {@code batch_shape}) and
+ * {@link Sequential} spec (a Functional one goes to {@link FunctionalConfigReader}). Reads Keras 3 configs ({@code InputLayer} with {@code batch_shape}) and
  * Keras 2 ones ({@code batch_input_shape} on the input or first layer).
  */
 final class KerasConfigReader {
   private KerasConfigReader() {}
 
   /**
-   * The Sequential spec the config describes.
+   * The model spec the config describes: a {@link Sequential}, or a {@link io.tfbridge.models.Functional}.
    *
-   * @throws IllegalArgumentException for a functional or other non-Sequential model, an unsupported
-   *     layer or option, or a config without an input shape
+   * @throws IllegalArgumentException for another model class, an unsupported layer or option, or a
+   *     config without an input shape
    */
-  static Sequential read(JsonNode root) {
+  static ModelSpec read(JsonNode root) {
     String className = root.path("class_name").asText("");
     if (className.equals("Functional") || className.equals("Model")) {
-      throw new IllegalArgumentException("a functional model (class_name " + className + ") is not "
-          + "supported yet: tfbridge loads Sequential models only");
+      return FunctionalConfigReader.read(root);
     }
     if (!className.equals("Sequential")) {
       throw new IllegalArgumentException("model class '" + className + "' is not supported: "
-          + "tfbridge loads Sequential models only");
+          + "tfbridge loads Sequential and Functional models");
     }
+    return sequential(root);
+  }
+
+  private static Sequential sequential(JsonNode root) {
     JsonNode config = root.path("config");
     List<Layer<?>> layers = layers(config.path("layers"));
     if (layers.get(0).inputShape().isEmpty()) {
@@ -65,7 +69,8 @@ final class KerasConfigReader {
     return layers;
   }
 
-  private static Input input(LayerConfig c) {
+  /** An InputLayer entry: float32, dense, with a known shape. */
+  static Input input(LayerConfig c) {
     c.requireDefault("sparse", false);
     c.requireDefault("ragged", false);
     c.requireDefault("dtype", "float32");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelDefinition;
+import io.tfbridge.engine.ModelInput;
 import io.tfbridge.metrics.Metric;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,16 +21,19 @@ final class KerasConfigWriter {
 
   private KerasConfigWriter() {}
 
-  /** config.json: the Sequential with its layers, build_config and compile_config. */
+  /**
+   * config.json: the model (a Sequential when it is a plain chain, else a Functional) with its layers,
+   * build_config and compile_config.
+   */
   static ObjectNode modelConfig(ModelDefinition d) {
-    ObjectNode root = sequential(d);
+    ObjectNode root = architecture(d);
     root.set("compile_config", compileConfig(d));
     return root;
   }
 
   /** The legacy {@code model_config}: layers without module, registered_name and build_config. */
   static ObjectNode legacyModelConfig(ModelDefinition d) {
-    ObjectNode root = sequential(d);
+    ObjectNode root = architecture(d);
     stripForLegacy(root);
     for (JsonNode layer : root.path("config").path("layers")) {
       stripForLegacy((ObjectNode) layer);
@@ -43,25 +47,31 @@ final class KerasConfigWriter {
     entry.remove("build_config");
   }
 
+  private static ObjectNode architecture(ModelDefinition d) {
+    return FunctionalConfigWriter.isChain(d) ? sequential(d) : FunctionalConfigWriter.functional(d);
+  }
+
   private static ObjectNode sequential(ModelDefinition d) {
+    ModelInput input = d.inputs().get(0);
     ObjectNode config = Json.object().put("name", d.name()).put("trainable", true);
     config.set("dtype", Json.float32Policy());
     ArrayNode layers = config.putArray("layers");
-    layers.add(inputLayer(d));
+    layers.add(inputLayer(input));
     for (LayerNode node : d.layers()) {
       layers.add(LayerConfigWriter.write(node));
     }
-    config.set("build_input_shape", Json.batchShape(d.inputShape()));
+    config.set("build_input_shape", Json.batchShape(input.shape()));
     ObjectNode root = Json.serialized("keras", "Sequential", config);
-    root.set("build_config", Json.object().set("input_shape", Json.batchShape(d.inputShape())));
+    root.set("build_config", Json.object().set("input_shape", Json.batchShape(input.shape())));
     return root;
   }
 
-  private static ObjectNode inputLayer(ModelDefinition d) {
+  /** An InputLayer entry. */
+  static ObjectNode inputLayer(ModelInput input) {
     ObjectNode c = Json.object();
-    c.set("batch_shape", Json.batchShape(d.inputShape()));
+    c.set("batch_shape", Json.batchShape(input.shape()));
     c.put("dtype", "float32").put("sparse", false).put("ragged", false)
-        .put("name", d.inputName()).put("optional", false);
+        .put("name", input.name()).put("optional", false);
     return Json.serialized("keras.layers", "InputLayer", c);
   }
 

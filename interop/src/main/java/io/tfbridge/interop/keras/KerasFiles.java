@@ -1,8 +1,9 @@
 package io.tfbridge.interop.keras;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.models.Model;
-import io.tfbridge.models.Sequential;
+import io.tfbridge.models.ModelSpec;
 import io.tfbridge.optimizers.Optimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.util.List;
 /**
  * Keras model files, both ways: Keras 3 {@code .keras} (a zip of config.json, metadata.json and
  * model.weights.h5) and legacy {@code .h5} (HDF5 with model_config/training_config attributes and a
- * model_weights group). Sequential models of the DSL's layers ({@link #SUPPORTED_LAYERS}; a
+ * model_weights group). Sequential and functional models of the DSL's layers ({@link #SUPPORTED_LAYERS}; a
  * BatchNormalization's moving statistics included) load with their weights and optimizer state and train
  * further; Java models save so that Python's {@code keras.models.load_model} loads, predicts and
  * trains them further.
@@ -24,12 +25,12 @@ import java.util.List;
  *   model.fit(xMore, yMore, FitOptions.epochs(5));                  // continues from the file's Adam state
  *   KerasFiles.save(model, Path.of("iris-tuned.keras"));            // or "iris-tuned.h5"
  * }
- * Sequential spec = KerasFiles.readSpec(Path.of("iris.h5"));        // the architecture only
+ * ModelSpec spec = KerasFiles.readSpec(Path.of("iris.h5"));        // the architecture only
  * System.out.print(spec.summary());
  * }</pre>
  *
  * <p>Every failure is a {@link KerasFileException} naming the file and the problem: a truncated or
- * corrupt file, a missing part, a functional model, an unsupported layer, option, initializer,
+ * corrupt file, a missing part, a shared layer or several outputs, an unsupported layer, option, initializer,
  * activation, loss or optimizer, weights whose shapes disagree with the config, or (writing legacy
  * .h5) a config over jhdf's attribute limit.
  */
@@ -70,12 +71,12 @@ public final class KerasFiles {
   }
 
   /**
-   * The Sequential spec of a {@code .keras} or legacy {@code .h5} file, layers named as in the file;
+   * The model spec (Sequential or Functional) of a {@code .keras} or legacy {@code .h5} file, layers named as in the file;
    * nothing native is created.
    *
    * @throws KerasFileException if the file cannot be read or describes what tfbridge cannot build
    */
-  public static Sequential readSpec(Path file) {
+  public static ModelSpec readSpec(Path file) {
     return guarded(file, () -> KerasModelReader.readSpec(file));
   }
 
@@ -92,6 +93,41 @@ public final class KerasFiles {
     guarded(file, () -> {
       KerasModelWriter.write(model, file);
       return null;
+    });
+  }
+
+  /**
+   * The config.json a {@code .keras} file of {@code model} would hold: the architecture and its
+   * compile_config, as Keras 3.15 writes them. {@link io.tfbridge.interop.savedmodel.SavedModelExport}
+   * stores it in the SavedModel (as {@code assets.extra/keras_config.json}) so that the SavedModel
+   * converts back to Keras files.
+   *
+   * @throws IllegalArgumentException if the model has a layer, option or optimizer Keras files
+   *     cannot describe
+   * @see #fromConfig
+   */
+  public static String configJson(Model model) {
+    return Json.write(KerasConfigWriter.modelConfig(model.definition()));
+  }
+
+  /**
+   * Builds and compiles the model a config.json ({@link #configJson}) describes, compiled as its
+   * compile_config says (defaults as for {@link #load(Path)}); its weights are freshly initialised,
+   * for the caller to set with {@code model.graph().setWeights}.
+   *
+   * @param source where the JSON came from, named in errors
+   * @return a compiled model the caller closes
+   * @throws KerasFileException naming {@code source} if the JSON is invalid or describes what
+   *     tfbridge cannot build
+   */
+  public static Model fromConfig(String configJson, Path source) {
+    return guarded(source, () -> {
+      JsonNode config = Json.parse(configJson, source.toString());
+      ModelSpec spec = KerasConfigReader.read(config);
+      CompileConfigs.CompileSpec compile = CompileConfigs.read(config.get("compile_config"),
+          "optimizer").orElseGet(CompileConfigs::defaults);
+      return spec.compile(compile.optimizer(), compile.loss(),
+          compile.metrics().toArray(String[]::new));
     });
   }
 

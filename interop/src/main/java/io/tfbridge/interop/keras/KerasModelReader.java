@@ -2,7 +2,7 @@ package io.tfbridge.interop.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.engine.LayerNode;
-import io.tfbridge.models.Sequential;
+import io.tfbridge.models.ModelSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ final class KerasModelReader {
   }
 
   /** Only the spec: for a .keras file the weights are not parsed. */
-  static Sequential readSpec(Path file) throws IOException {
+  static ModelSpec readSpec(Path file) throws IOException {
     if (KerasFormat.detect(file) == KerasFormat.LEGACY_H5) {
       return LegacyH5Reader.read(file).spec();
     }
@@ -28,7 +28,7 @@ final class KerasModelReader {
   private static ModelFile readKeras(Path file) throws IOException {
     KerasArchive.Contents contents = KerasArchive.read(file);
     JsonNode config = config(contents);
-    Sequential spec = KerasConfigReader.read(config);
+    ModelSpec spec = KerasConfigReader.read(config);
     Optional<CompileConfigs.CompileSpec> compile =
         CompileConfigs.read(config.get("compile_config"), "optimizer");
     List<LayerNode> nodes = spec.build();

@@ -84,15 +84,27 @@ final class LayerConfigWriter {
       c.putNull("embeddings_regularizer").putNull("activity_regularizer")
           .putNull("embeddings_constraint");
       c.put("mask_zero", false).putNull("quantization_config");
-    } else {
+    } else if (layer instanceof io.tfbridge.layers.Concatenate concat) {
+      c.put("axis", concat.axis());
+    } else if (!(layer instanceof io.tfbridge.layers.Add)) {
       throw new IllegalArgumentException("layer '" + node.name() + "' (" + layer.className()
           + ") has no Keras config in tfbridge; supported: " + LayerConfigs.SUPPORTED);
     }
     ObjectNode entry = Json.serialized("keras.layers", layer.className(), c);
     if (built) {
-      entry.set("build_config", Json.object().set("input_shape", Json.batchShape(node.inputShape())));
+      entry.set("build_config", Json.object().set("input_shape", buildShape(node)));
     }
     return entry;
+  }
+
+  /** A layer's input shape, or a merge layer's list of them. */
+  private static com.fasterxml.jackson.databind.JsonNode buildShape(LayerNode node) {
+    if (!(node.layer() instanceof io.tfbridge.layers.Merge<?>)) {
+      return Json.batchShape(node.inputShape());
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode shapes = Json.array();
+    node.inputShapes().forEach(s -> shapes.add(Json.batchShape(s)));
+    return shapes;
   }
 
   private static void dense(ObjectNode c, Dense d) {

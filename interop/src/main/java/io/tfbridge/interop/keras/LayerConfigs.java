@@ -33,7 +33,7 @@ final class LayerConfigs {
       List.of("InputLayer", "Dense", "Conv2D", "MaxPooling2D", "Flatten", "SimpleRNN", "Dropout",
           "Activation", "Reshape", "AveragePooling2D", "GlobalAveragePooling2D",
           "GlobalMaxPooling2D", "GlobalAveragePooling1D", "Conv1D", "Embedding", "LSTM", "GRU",
-          "BatchNormalization");
+          "BatchNormalization", "Concatenate", "Add");
 
   private LayerConfigs() {}
 
@@ -61,6 +61,8 @@ final class LayerConfigs {
       case "LSTM" -> lstm(c);
       case "GRU" -> gru(c);
       case "BatchNormalization" -> batchNormalization(c);
+      case "Concatenate" -> io.tfbridge.layers.Concatenate.of().axis(c.has("axis") ? c.intValue("axis") : -1);
+      case "Add" -> io.tfbridge.layers.Add.of();
       default -> throw c.error("layer class " + c.className() + " is not supported by tfbridge; "
           + "supported layers: " + String.join(", ", SUPPORTED));
     };

@@ -4,7 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.tfbridge.engine.LayerNode;
-import io.tfbridge.models.Sequential;
+import io.tfbridge.models.ModelSpec;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ final class LegacyH5Reader {
         String modelConfig = H5.string(hdf, "model_config").orElseThrow(() ->
             new IllegalArgumentException("the HDF5 file has no model_config attribute: it is not a "
                 + "Keras model file (a weights-only file from save_weights holds no architecture)"));
-        Sequential spec = KerasConfigReader.read(Json.parse(modelConfig, "the model_config attribute"));
+        ModelSpec spec = KerasConfigReader.read(Json.parse(modelConfig, "the model_config attribute"));
         Optional<CompileConfigs.CompileSpec> compile = H5.string(hdf, "training_config")
             .flatMap(t -> CompileConfigs.read(Json.parse(t, "the training_config attribute"),
                 "optimizer_config"));

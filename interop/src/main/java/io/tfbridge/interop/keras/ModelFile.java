@@ -1,13 +1,13 @@
 package io.tfbridge.interop.keras;
 
 import io.tfbridge.engine.LayerNode;
-import io.tfbridge.models.Sequential;
+import io.tfbridge.models.ModelSpec;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What a Keras model file holds, read but not yet compiled: the Sequential spec, its placed layers,
+ * What a Keras model file holds, read but not yet compiled: the ModelSpec spec, its placed layers,
  * the compile settings (empty if saved uncompiled) and the arrays.
  */
-record ModelFile(Sequential spec, Optional<CompileConfigs.CompileSpec> compile, List<LayerNode> nodes,
+record ModelFile(ModelSpec spec, Optional<CompileConfigs.CompileSpec> compile, List<LayerNode> nodes,
     SavedState state) {}

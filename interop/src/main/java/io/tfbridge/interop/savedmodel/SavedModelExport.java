@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
@@ -40,10 +41,10 @@ public final class SavedModelExport {
     Path staging = target.resolveSibling("." + target.getFileName() + ".tmp-" + System.nanoTime());
     try {
       Files.createDirectories(target.getParent());
-      TensorSpec input = model.inputs().get(0);
+      List<String> inputs = model.inputs().stream().map(TensorSpec::name).toList();
       TensorSpec output = model.outputs().get(0);
       model.graph().addTo(SavedModelBundle.exporter(staging.toString()), SERVING_DEFAULT,
-          input.name(), output.name()).export();
+          inputs, output.name()).export();
       Files.deleteIfExists(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

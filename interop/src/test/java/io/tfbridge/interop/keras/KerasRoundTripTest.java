@@ -71,7 +71,7 @@ class KerasRoundTripTest {
       KerasFiles.save(model, tmp.resolve(name));
       try (Model loaded = KerasFiles.load(tmp.resolve(name))) {
         assertSameModel(model, loaded, x);
-        assertEquals("image", loaded.definition().inputName());
+        assertEquals("image", loaded.inputs().get(0).name());
         assertEquals("java_cnn", loaded.name());
       }
     }
@@ -146,7 +146,7 @@ class KerasRoundTripTest {
   static void assertSameModel(Model expected, Model actual, FloatNdArray x) {
     assertEquals(expected.summary(), actual.summary());
     assertEquals(expected.name(), actual.name());
-    assertEquals(expected.definition().inputName(), actual.definition().inputName());
+    assertEquals(expected.definition().inputs(), actual.definition().inputs());
     assertEquals(expected.definition().optimizer().getClass(), actual.definition().optimizer().getClass());
     assertEquals((float) expected.definition().optimizer().learningRate(),
         (float) actual.definition().optimizer().learningRate());

@@ -1,6 +1,7 @@
 package io.tfbridge.interop.savedmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfbridge.inference.DType;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -17,19 +19,60 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opentest4j.AssertionFailedError;
+import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 
 /**
  * SavedModels made by real Keras 3 ({@code model.export}) and TensorFlow
  * ({@code tf.saved_model.save} of a tf.Module with two signatures) predict in Java what they
- * predicted in Python: floats within 1e-5, integers, bools and strings exactly.
+ * predicted in Python: floats within 1e-5, integers, bools and strings exactly. The Keras cases
+ * are the lesson's three models (iris MLP, RNN, CNN) and every other Sequential architecture
+ * {@code make_keras_files.py} writes as .keras/.h5, plus a functional two-input model and an LSTM.
  */
 class SavedModelGoldenTest {
   private static final GoldenSavedModels GOLDEN = GoldenSavedModels.committed();
 
+  /** Every case manifest.json must hold: a case left out by make_savedmodels.py fails. */
+  private static final List<String> CASES = List.of(
+      // the lesson's models: iris MLP, RNN, and the CNN's structure (conv, pooling, flatten, dense)
+      "iris_mlp", "lesson_rnn", "cnn_small",
+      // the other architectures of make_keras_files.py (the same builders)
+      "strided_cnn", "stacked_rnn", "mlp_dropout", "flatten_regression", "conv1d_text",
+      "pooling_cnn", "reshape_mlp", "gru_stack", "batchnorm_mlp",
+      // SavedModel-only cases
+      "small_cnn", "two_inputs", "lstm", "tf_module");
+
   static Stream<GoldenSavedModels.Case> cases() {
     return GOLDEN.stream();
+  }
+
+  static Stream<GoldenSavedModels.Case> kerasCases() {
+    return GOLDEN.stream().filter(c -> c.kind().equals("keras_export"));
+  }
+
+  @Test
+  void manifestHoldsEveryArchitecture() {
+    assertEquals(new TreeSet<>(CASES),
+        new TreeSet<>(GOLDEN.stream().map(GoldenSavedModels.Case::name).toList()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kerasCases")
+  void anOutputOffByMoreThanTheToleranceFails(GoldenSavedModels.Case c) {
+    FloatNdArray expected = (FloatNdArray) GOLDEN.expected(c).get("output_0");
+    FloatNdArray wrong = NdArrays.ofFloats(expected.shape());
+    expected.copyTo(wrong);
+    long[] first = new long[expected.rank()];
+    wrong.setFloat(wrong.getFloat(first) + 5e-5f, first);
+    try (SavedModelPredictor model = SavedModels.load(c.model(), c.signature())) {
+      NdArray<?> actual = model.predict(GOLDEN.inputs(c)).get("output_0");
+      GoldenSavedModels.assertClose(c.toString(), expected, actual);
+      assertThrows(AssertionFailedError.class,
+          () -> GoldenSavedModels.assertClose(c.toString(), wrong, actual));
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,62 @@
+package io.tfbridge.models;
+
+import io.tfbridge.engine.LayerNode;
+import io.tfbridge.engine.ModelInput;
+import io.tfbridge.losses.Loss;
+import io.tfbridge.losses.Losses;
+import io.tfbridge.optimizers.Optimizer;
+import io.tfbridge.optimizers.Optimizers;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * An architecture that compiles into a {@link Model}: {@link Sequential} or {@link Functional}. It is
+ * immutable and owns no native state.
+ */
+public interface ModelSpec {
+
+  /** The model's name. */
+  String name();
+
+  /** The seed of the initial weights, dropout masks and shuffling, if one was given. */
+  OptionalLong seed();
+
+  /** The model's inputs with their shapes (batch first). */
+  List<ModelInput> inputs();
+
+  /**
+   * Places the layers in topological order, the output layer last: names them Keras's way and
+   * computes every shape, so that an incompatible layer fails here, naming itself and the shape it
+   * received.
+   */
+  List<LayerNode> build();
+
+  /** Keras's summary table of this model. */
+  default String summary() {
+    return Summary.of(name(), build());
+  }
+
+  /**
+   * Builds the graph, opens a session and initialises the weights: Keras's {@code compile}, by names.
+   *
+   * @param optimizer e.g. {@code "adam"}
+   * @param loss e.g. {@code "sparse_categorical_crossentropy"}
+   * @param metrics e.g. {@code "accuracy"}
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  default Model compile(String optimizer, String loss, String... metrics) {
+    return compile(Optimizers.get(optimizer), Losses.get(loss), metrics);
+  }
+
+  /** Keras's {@code compile} with optimizer and loss objects, e.g. {@code Adam.of().learningRate(0.01)}. */
+  default Model compile(Optimizer optimizer, Loss loss, String... metrics) {
+    long s = seed().orElseGet(() -> new SecureRandom().nextLong());
+    return Model.compile(this, optimizer, loss, List.of(metrics), s);
+  }
+
+  /** Keras's {@code compile} with an optimizer object and a loss name. */
+  default Model compile(Optimizer optimizer, String loss, String... metrics) {
+    return compile(optimizer, Losses.get(loss), metrics);
+  }
+}
