@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.tfbridge.distribute.DevicePlacement;
+import io.tfbridge.distribute.Replicas;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -20,30 +24,50 @@ import org.tensorflow.types.TFloat32;
 public final class CompiledGraph implements AutoCloseable {
   private final ModelDefinition definition;
   private final Graph graph;
+  private final Graph runGraph;
   private final Session session;
   private final VariableStore variables;
   private final TrainingGraph ops;
   private boolean closed;
 
-  /** Builds the graph of {@code definition}, opens a session and initialises the variables. */
+  /**
+   * Builds the graph of {@code definition}, opens a session and initialises the variables. A
+   * replicated model is built, then copied into a second graph whose ops carry their replica's
+   * device (the ops {@code addGradients} makes have none); the session runs that copy, by op name.
+   */
   public CompiledGraph(ModelDefinition definition) {
     this.definition = definition;
     this.graph = new Graph();
+    Graph placed = null;
     Session opened = null;
     try {
       this.variables = new VariableStore(org.tensorflow.op.Ops.create(graph));
       this.ops = new TrainingGraph(graph, definition, variables);
-      opened = new Session(graph);
+      Replicas replicas = definition.replicas();
+      placed = replicas.placed() ? DevicePlacement.placedCopy(graph, prefixes(replicas)) : graph;
+      opened = replicas.placed() ? new Session(placed, replicas.config()) : new Session(graph);
       variables.initialize(opened, definition.seed());
     } catch (RuntimeException | Error e) {
       // the session holds a reference to the graph: Graph.close() would wait for it forever
       if (opened != null) {
         opened.close();
       }
+      if (placed != null && placed != graph) {
+        placed.close();
+      }
       graph.close();
       throw e;
     }
+    this.runGraph = placed;
     this.session = opened;
+  }
+
+  private static Map<String, String> prefixes(Replicas replicas) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < replicas.count(); i++) {
+      map.put(Replicas.prefix(i), replicas.devices().get(i));
+    }
+    return map;
   }
 
   /** The definition this graph was built from. */
@@ -104,6 +128,22 @@ public final class CompiledGraph implements AutoCloseable {
    */
   BatchResult testStepInTrainingMode(TFloat32 x, TFloat32 y) {
     return runSums(List.of(x), y, true, false);
+  }
+
+  /**
+   * Runs one training step traced ({@code FULL_TRACE}) and returns TensorFlow's run metadata, whose
+   * step stats say which device ran each op ({@link DevicePlacement#stepDevices}).
+   */
+  public RunMetadata traceTrainStep(List<TFloat32> xs, TFloat32 y) {
+    checkOpen();
+    try (TFloat32 flag = TFloat32.scalarOf(1f)) {
+      Session.Runner runner = ByName.target(ByName.feed(ByName.feed(feed(xs), ops.y, y),
+          ops.trainingFlag, flag), ops.trainStep);
+      runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+      try (Result result = runner.runAndFetchMetadata()) {
+        return result.getMetadata().orElseThrow();
+      }
+    }
   }
 
   private BatchResult runSums(List<TFloat32> xs, TFloat32 y, boolean train, boolean step) {
@@ -266,6 +306,9 @@ public final class CompiledGraph implements AutoCloseable {
     if (!closed) {
       closed = true;
       session.close();
+      if (runGraph != graph) {
+        runGraph.close();
+      }
       graph.close();
     }
   }

@@ -1,5 +1,6 @@
 package io.tfbridge.engine;
 
+import io.tfbridge.distribute.Replicas;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.metrics.Metric;
 import io.tfbridge.optimizers.Optimizer;
@@ -8,11 +9,12 @@ import org.tensorflow.ndarray.Shape;
 
 /**
  * What {@code compile} fixes: the model's name, its inputs, the placed layers in topological order (the
- * last makes the output), the label shape (batch first), the loss, the metrics, the optimizer and the
- * seed.
+ * last makes the output), the label shape (batch first), the loss, the metrics, the optimizer, the
+ * seed and where the replicas run (one device unless compiled under a distribution strategy).
  */
 public record ModelDefinition(String name, List<ModelInput> inputs, List<LayerNode> layers,
-    Shape labelShape, Loss loss, List<Metric> metrics, Optimizer optimizer, long seed) {
+    Shape labelShape, Loss loss, List<Metric> metrics, Optimizer optimizer, long seed,
+    Replicas replicas) {
 
   /** The output shape of the last layer (the input's, for a model without layers). */
   public Shape outputShape() {

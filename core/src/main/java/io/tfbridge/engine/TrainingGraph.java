@@ -1,8 +1,7 @@
 package io.tfbridge.engine;
 
 import io.tfbridge.layers.LayerOutput;
-import io.tfbridge.losses.Loss;
-import io.tfbridge.metrics.Metric;
+import io.tfbridge.distribute.Replicas;
 import io.tfbridge.optimizers.Gradient;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SlotFactory;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -19,7 +19,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -52,21 +51,50 @@ final class TrainingGraph {
     }
     y = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(model.labelShape()));
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
-    List<Forward.Update> updates = new ArrayList<>();
-    output = Forward.build(tf, model.layers(), variables, inputs, trainingFlag, model.seed(), updates);
-    Ops lossOps = tf.withSubScope("loss");
-    Operand<TFloat32> perSample = model.loss().call(lossOps, y, output);
-    lossSum = lossOps.reduceSum(perSample, allAxes(lossOps, perSample));
-    lossCount = lossOps.dtypes.cast(lossOps.size(perSample), TFloat32.class);
-    for (Metric metric : model.metrics()) {
-      Ops metricOps = tf.withSubScope("metrics").withSubScope(metric.name());
-      Operand<TFloat32> values = metric.call(metricOps, y, output.value());
-      metricSums.add(metricOps.reduceSum(values, allAxes(metricOps, values)));
-      metricCounts.add(metricOps.dtypes.cast(metricOps.size(values), TFloat32.class));
+    List<Replica> replicas = new ArrayList<>();
+    if (!model.replicas().placed()) {
+      replicas.add(Replica.build(tf, model, variables, inputs, y, trainingFlag, model.seed()));
+    } else {
+      for (int i = 0; i < model.replicas().count(); i++) {
+        replicas.add(replica(tf, model, variables, inputs, i));
+      }
     }
-    Operand<TFloat32> meanLoss = lossOps.math.div(lossSum, lossCount);
-    gradients = gradients(graph, meanLoss, variables);
-    trainStep = trainStep(tf, model.optimizer(), variables, updates);
+    output = replicas.size() == 1 ? replicas.get(0).output()
+        : LayerOutput.of(tf.withName("output").concat(
+            replicas.stream().map(r -> r.output().value()).toList(), tf.constant(0)));
+    lossSum = total(tf, replicas, Replica::lossSum);
+    lossCount = total(tf, replicas, Replica::lossCount);
+    for (int m = 0; m < model.metrics().size(); m++) {
+      int k = m;
+      metricSums.add(total(tf, replicas, r -> r.metricSums().get(k)));
+      metricCounts.add(total(tf, replicas, r -> r.metricCounts().get(k)));
+    }
+    gradients = model.replicas().placed()
+        ? ReplicaGradients.summed(graph, tf, replicas, variables, lossCount)
+        : gradients(graph, tf.math.div(lossSum, lossCount), variables);
+    trainStep = trainStep(tf, model.optimizer(), variables, ReplicaGradients.updates(tf, replicas));
+  }
+
+  /** Replica {@code i}: its share of every input and of the labels, its ops under its prefix. */
+  private Replica replica(Ops tf, ModelDefinition model, VariableStore variables,
+      Map<String, Operand<TFloat32>> inputs, int i) {
+    int count = model.replicas().count();
+    Ops split = tf.withSubScope("split_" + i);
+    Map<String, Operand<TFloat32>> shares = new LinkedHashMap<>();
+    inputs.forEach((name, x) -> shares.put(name, Replica.share(split, x, i, count)));
+    Operand<TFloat32> labels = Replica.share(split, y, i, count);
+    Ops replicaOps = tf.withSubScope(Replicas.prefix(i).replace("/", ""));
+    return Replica.build(replicaOps, model, variables, shares, labels, trainingFlag,
+        model.seed() + 1_000_003L * i);
+  }
+
+  /** One replica's value, or the sum over replicas. */
+  private static Operand<TFloat32> total(Ops tf, List<Replica> replicas,
+      Function<Replica, Operand<TFloat32>> part) {
+    if (replicas.size() == 1) {
+      return part.apply(replicas.get(0));
+    }
+    return tf.math.addN(replicas.stream().map(part).toList());
   }
 
   private static void createWeights(List<LayerNode> layers, VariableStore variables) {
@@ -74,15 +102,6 @@ final class TrainingGraph {
       node.weights().forEach(w ->
           variables.create(node.weightPath(w), w.shape(), w.initializer(), w.trainable()));
     }
-  }
-
-  /** Int32 axes: the Sum gradient fails to build on int64 reduction indices. */
-  private static Operand<TInt32> allAxes(Ops tf, Operand<TFloat32> x) {
-    int[] axes = new int[x.shape().numDimensions()];
-    for (int i = 0; i < axes.length; i++) {
-      axes[i] = i;
-    }
-    return tf.constant(axes);
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import io.tfbridge.callbacks.History;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.engine.CompiledGraph;
 import io.tfbridge.engine.LayerNode;
+import io.tfbridge.distribute.Strategy;
 import io.tfbridge.engine.ModelDefinition;
 import io.tfbridge.engine.ModelInput;
 import io.tfbridge.inference.DType;
@@ -60,7 +61,7 @@ public final class Model implements Predictor {
     List<Metric> metrics = new ArrayList<>();
     metricNames.forEach(m -> metrics.add(Metrics.get(m, loss, output)));
     return new Model(new ModelDefinition(spec.name(), inputs, layers, loss.labelShape(output), loss,
-        List.copyOf(metrics), optimizer, seed));
+        List.copyOf(metrics), optimizer, seed, Strategy.current().replicas()));
   }
 
   /** The model's name. */

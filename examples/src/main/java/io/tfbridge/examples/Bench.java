@@ -22,7 +22,8 @@ import org.tensorflow.ndarray.NdArray;
 
 /**
  * Speed figures, printed, never asserted: the lesson CNN's training and prediction throughput, and
- * one-row prediction latency of a Java model and of the same model exported and loaded as a SavedModel.
+ * one-row prediction latency of a Java model and of the same model exported and loaded as a SavedModel,
+ * and mirrored training throughput with 1, 2 and 4 CPU replicas.
  */
 final class Bench {
   private final PrintStream out;
@@ -35,6 +36,7 @@ final class Bench {
   void run(int samples, int calls) {
     cnn(samples);
     latency(calls);
+    new MirroredBench(out).run(samples, 1, 2, 4);
   }
 
   private void cnn(int samples) {

@@ -15,7 +15,11 @@ import picocli.CommandLine.ParentCommand;
  * <pre>
  * tfbridge convert iris.keras export/iris      # Keras file to SavedModel
  * tfbridge convert iris.h5 iris.keras          # legacy HDF5 to Keras 3
+ * tfbridge convert export/iris iris.keras      # a SavedModel tfbridge exported back to Keras
  * </pre>
+ *
+ * <p>Only SavedModels tfbridge exported convert to Keras files; one from Keras's
+ * {@code model.export} or {@code tf.saved_model.save} holds no Keras architecture and is refused.
  */
 @Command(name = "convert", description = "Convert a model between .keras, .h5 and SavedModel "
     + "(DST's format from its name).")

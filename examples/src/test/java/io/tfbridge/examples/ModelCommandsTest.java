@@ -117,12 +117,12 @@ class ModelCommandsTest {
   }
 
   @Test
-  void convertingASavedModelIsAClearError() {
+  void convertingAKerasMadeSavedModelIsAClearError() {
     Path src = GOLDEN.resolve("iris_mlp/model");
     CliRun run = CliRun.of("convert", src.toString(), tmp.resolve("iris.keras").toString());
     assertEquals(Cli.RUNTIME_ERROR, run.code(), run::describe);
     assertTrue(run.err().startsWith("tfbridge: error: Cannot convert SavedModel " + src
-        + " to .keras"), run::describe);
+        + " to .keras: it holds a TensorFlow graph but no Keras architecture"), run::describe);
     assertTrue(Files.notExists(tmp.resolve("iris.keras")));
   }
 
@@ -141,14 +141,21 @@ class ModelCommandsTest {
     Path savedModel = tmp.resolve("export");
     CliRun convert = CliRun.of("convert", keras.toString(), savedModel.toString());
     assertEquals(Cli.OK, convert.code(), convert::describe);
+    Path h5 = tmp.resolve("back.h5");
+    CliRun back = CliRun.of("convert", savedModel.toString(), h5.toString());
+    assertEquals(Cli.OK, back.code(), back::describe);
+    assertEquals("Converted " + savedModel + " (SavedModel) to " + h5 + " (.h5)",
+        back.out().strip());
     Path x = GOLDEN.resolve("iris_mlp/x_keras_tensor.npy");
-    for (Path model : new Path[] {keras, savedModel}) {
+    for (Path model : new Path[] {keras, savedModel, h5}) {
       Path y = tmp.resolve(model.getFileName() + ".npy");
       CliRun run = CliRun.of("predict", model.toString(), "-i", x.toString(), "-o", y.toString());
       assertEquals(Cli.OK, run.code(), run::describe);
     }
     assertArrayEquals(Npy.read(tmp.resolve("iris.keras.npy")).toFloats(),
         Npy.read(tmp.resolve("export.npy")).toFloats(), 1e-6f);
+    assertArrayEquals(Npy.read(tmp.resolve("iris.keras.npy")).toFloats(),
+        Npy.read(tmp.resolve("back.h5.npy")).toFloats(), 1e-6f);
   }
 
   /** The interop module's golden SavedModels, found from this module's directory. */

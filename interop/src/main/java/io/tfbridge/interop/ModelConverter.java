@@ -2,6 +2,8 @@ package io.tfbridge.interop;
 
 import io.tfbridge.interop.keras.KerasFiles;
 import io.tfbridge.interop.savedmodel.SavedModelExport;
+import io.tfbridge.interop.savedmodel.SavedModelImport;
+import io.tfbridge.interop.savedmodel.SavedModels;
 import io.tfbridge.models.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,18 @@ import java.nio.file.Path;
  * {@link SavedModelExport#export} or {@link KerasFiles#save}, so what KerasFiles cannot load (an
  * unsupported layer, say) cannot be converted either.
  *
- * <p>A SavedModel holds a TensorFlow graph, not Keras layers, so it converts to nothing else.
+ * <p>A SavedModel that tfbridge exported converts back to {@code .keras} or {@code .h5}: it keeps
+ * the model's Keras config.json and the names of its variables in {@code assets.extra/}
+ * ({@link SavedModelExport}), so {@link SavedModelImport#load} rebuilds the model, reads the weights,
+ * optimizer slots and iteration count from the SavedModel's variables, and {@link KerasFiles#save}
+ * writes it. Other SavedModels (Keras's {@code model.export}, {@code tf.saved_model.save}) hold a
+ * TensorFlow graph but no Keras architecture and are refused; convert the model's Keras file
+ * instead, or run the SavedModel as it is. A SavedModel does not convert to another SavedModel
+ * (copy the directory).
+ *
+ * <pre>{@code
+ * ModelConverter.convert(Path.of("export/iris"), Path.of("iris.keras"));  // a tfbridge export → Keras
+ * }</pre>
  */
 public final class ModelConverter {
   private ModelConverter() {}
@@ -28,7 +41,8 @@ public final class ModelConverter {
    * Converts {@code src} into the new file or directory {@code dst}.
    *
    * @throws IllegalArgumentException if {@code src} does not exist, {@code dst} does, or the
-   *     conversion is not supported, naming both
+   *     conversion is not supported (a SavedModel to a SavedModel, or one without a Keras
+   *     architecture to a Keras file), naming both; or if {@code src} cannot be read
    */
   public static void convert(Path src, Path dst) {
     if (!Files.exists(src)) {
@@ -40,7 +54,7 @@ public final class ModelConverter {
     ModelFormat from = ModelFormat.of(src);
     ModelFormat to = ModelFormat.of(dst);
     switch (from) {
-      case SAVED_MODEL -> fromSavedModel(src, to);
+      case SAVED_MODEL -> fromSavedModel(src, dst, to);
       case KERAS, H5 -> {
         if (to == ModelFormat.SAVED_MODEL) {
           kerasToSavedModel(src, dst);
@@ -51,14 +65,22 @@ public final class ModelConverter {
     }
   }
 
-  private static void fromSavedModel(Path src, ModelFormat to) {
+  private static void fromSavedModel(Path src, Path dst, ModelFormat to) {
     if (to == ModelFormat.SAVED_MODEL) {
       throw new IllegalArgumentException(src + " is already a SavedModel; copy the directory "
           + "instead (give the destination a .keras or .h5 name to convert)");
     }
-    throw new IllegalArgumentException("Cannot convert SavedModel " + src + " to " + to.label()
-        + ": a SavedModel holds a TensorFlow graph, not Keras layers, so it cannot become a Keras "
-        + "file. Run it as it is with `tfbridge predict`.");
+    if (SavedModels.isSavedModel(src) && !SavedModelImport.holdsKerasModel(src)) {
+      throw new IllegalArgumentException("Cannot convert SavedModel " + src + " to " + to.label()
+          + ": it holds a TensorFlow graph but no Keras architecture (no "
+          + SavedModelImport.KERAS_CONFIG + ", which only tfbridge's exports have; Keras's "
+          + "model.export and tf.saved_model.save write none). Convert the model's .keras or .h5 "
+          + "file instead, or run this SavedModel as it is with `tfbridge predict` "
+          + "(SavedModels.load).");
+    }
+    try (Model model = SavedModelImport.load(src)) {
+      KerasFiles.save(model, dst);
+    }
   }
 
   /** A Keras file → SavedModel: the loaded model, exported with its serving_default signature. */

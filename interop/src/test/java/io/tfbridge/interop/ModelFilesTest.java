@@ -72,13 +72,13 @@ class ModelFilesTest {
   }
 
   @Test
-  void aSavedModelConvertsToNothingYet() {
+  void aKerasMadeSavedModelConvertsToNothing() {
     Path src = golden("iris_mlp");
     Path dst = tmp.resolve("iris.keras");
     String message = assertThrows(IllegalArgumentException.class,
         () -> ModelConverter.convert(src, dst)).getMessage();
-    assertTrue(message.startsWith("Cannot convert SavedModel " + src + " to .keras: a SavedModel "
-        + "holds a TensorFlow graph, not Keras layers"), message);
+    assertTrue(message.startsWith("Cannot convert SavedModel " + src + " to .keras: it holds a "
+        + "TensorFlow graph but no Keras architecture"), message);
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> ModelConverter.convert(src, tmp)).getMessage().endsWith("already exists; remove "
         + "it or choose another name"));

@@ -1,9 +1,11 @@
 package io.tfbridge.interop.savedmodel;
 
 import io.tfbridge.inference.TensorSpec;
+import io.tfbridge.interop.keras.KerasFiles;
 import io.tfbridge.models.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +20,14 @@ import org.tensorflow.SavedModelBundle;
  * {@code model.export} names them. Python loads it with {@code tf.saved_model.load} and
  * {@code keras.layers.TFSMLayer}; TF Serving loads {@link #exportForServing}'s {@code base/1/} layout.
  *
+ * <p>Beside the graph it keeps what TensorFlow ignores but tfbridge needs to turn the SavedModel back
+ * into a Keras model ({@link SavedModelImport}, {@code tfbridge convert export/iris iris.keras}):
+ * {@code assets.extra/keras_config.json}, the config.json a {@code .keras} file of the model holds
+ * (architecture and compile_config), and {@code assets.extra/keras_variables.json}, the graph op name
+ * of each weight, optimizer slot and the step counter by Keras path (TensorFlow makes scope names
+ * unique, so {@code dense/bias} may be op {@code dense_1/bias}). TF Serving,
+ * {@code tf.saved_model.load} and TFSMLayer ignore {@code assets.extra/}.
+ *
  * <pre>{@code
  * SavedModelExport.export(model, Path.of("iris_savedmodel"));
  * }</pre>
@@ -25,6 +35,7 @@ import org.tensorflow.SavedModelBundle;
 public final class SavedModelExport {
   /** The signature key TF Serving and Keras use by default. */
   public static final String SERVING_DEFAULT = "serving_default";
+  private static final System.Logger LOG = System.getLogger(SavedModelExport.class.getName());
 
   private SavedModelExport() {}
 
@@ -45,6 +56,7 @@ public final class SavedModelExport {
       TensorSpec output = model.outputs().get(0);
       model.graph().addTo(SavedModelBundle.exporter(staging.toString()), SERVING_DEFAULT,
           inputs, output.name()).export();
+      writeKerasModel(model, staging);
       Files.deleteIfExists(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
@@ -52,6 +64,27 @@ public final class SavedModelExport {
     } finally {
       deleteRecursively(staging);
     }
+  }
+
+  /**
+   * Writes the files that let {@link SavedModelImport} rebuild the Keras model: its config.json and
+   * each variable's graph op name. A model Keras files cannot describe gets neither; its SavedModel
+   * serves as usual but converts to no Keras file.
+   */
+  private static void writeKerasModel(Model model, Path savedModel) throws IOException {
+    String config;
+    try {
+      config = KerasFiles.configJson(model);
+    } catch (IllegalArgumentException e) {
+      LOG.log(System.Logger.Level.WARNING, "SavedModel of ''{0}'' holds no Keras architecture, so "
+          + "it will not convert to a Keras file: {1}", model.name(), e.getMessage());
+      return;
+    }
+    Path file = savedModel.resolve(SavedModelImport.KERAS_CONFIG);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, config, StandardCharsets.UTF_8);
+    Files.writeString(savedModel.resolve(SavedModelImport.KERAS_VARIABLES),
+        SavedModelImport.variablesJson(model), StandardCharsets.UTF_8);
   }
 
   /**

@@ -5,7 +5,8 @@
  * {@code model.export}, {@code tf.saved_model.save}, Java-exported) as a
  * {@link io.tfbridge.interop.savedmodel.SavedModelPredictor}: the shared
  * {@link io.tfbridge.inference.Predictor} over one of its signatures, each described by a
- * {@link io.tfbridge.interop.savedmodel.SavedModelSignature}.
+ * {@link io.tfbridge.interop.savedmodel.SavedModelSignature}. A SavedModel tfbridge exported also
+ * loads back as a trainable Keras model with {@link io.tfbridge.interop.savedmodel.SavedModelImport}.
  *
  * <pre>{@code
  * try (SavedModelPredictor model = SavedModels.load(Path.of("iris_savedmodel"))) {

@@ -1,0 +1,135 @@
+package io.tfbridge.distribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tfbridge.layers.Dense;
+import io.tfbridge.models.FitOptions;
+import io.tfbridge.models.Model;
+import io.tfbridge.models.Sequential;
+import io.tfbridge.optimizers.Adam;
+import io.tfbridge.optimizers.Optimizer;
+import io.tfbridge.optimizers.SGD;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A mirrored model trains as one device does on the same global batch, and each replica's forward
+ * and backward ops run on its own device, as TensorFlow's step stats report.
+ */
+class MirroredStrategyTest {
+  private static final int FEATURES = 20;
+  private static final int CLASSES = 4;
+
+  private static Sequential spec() {
+    return Sequential.of(
+        Dense.of(16).activation("relu").inputShape(FEATURES),
+        Dense.of(16).activation("relu"),
+        Dense.of(CLASSES).activation("softmax")).seed(11);
+  }
+
+  private static float[][] features(int n) {
+    SplittableRandom random = new SplittableRandom(5);
+    float[][] x = new float[n][FEATURES];
+    for (float[] row : x) {
+      for (int j = 0; j < FEATURES; j++) {
+        row[j] = (float) random.nextDouble(-1, 1);
+      }
+    }
+    return x;
+  }
+
+  private static int[] labels(int n) {
+    SplittableRandom random = new SplittableRandom(6);
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = random.nextInt(CLASSES);
+    }
+    return y;
+  }
+
+  /** 20 steps of batch {@code batch}; the final weights. */
+  private static List<float[]> train(Strategy strategy, Supplier<Optimizer> optimizer, int batch) {
+    try (Strategy.Scope scope = strategy.scope();
+        Model model = spec().compile(optimizer.get(), "sparse_categorical_crossentropy", "accuracy")) {
+      int n = 20 * batch;
+      model.fit(features(n), labels(n), FitOptions.epochs(1).batchSize(batch).shuffle(false).verbose(0));
+      return model.getWeights();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} replicas, {1}, batch {2}")
+  @CsvSource({"2, sgd, 32", "4, sgd, 32", "2, adam, 32", "4, adam, 30", "4, sgd, 3"})
+  void replicasTrainAsOneDeviceOnTheGlobalBatch(int replicas, String optimizer, int batch) {
+    Supplier<Optimizer> opt = optimizer.equals("sgd")
+        ? () -> SGD.of().learningRate(0.1).momentum(0.9) : () -> Adam.of().learningRate(0.01);
+    List<float[]> single = train(Replicas::single, opt, batch);
+    List<float[]> mirrored = train(MirroredStrategy.ofCpus(replicas), opt, batch);
+    double worst = 0;
+    for (int w = 0; w < single.size(); w++) {
+      for (int i = 0; i < single.get(w).length; i++) {
+        worst = Math.max(worst, Math.abs(single.get(w)[i] - mirrored.get(w)[i]));
+      }
+    }
+    assertTrue(worst <= 1e-5, "largest weight difference after 20 steps: " + worst);
+    assertFalse(java.util.Arrays.equals(single.get(0), initialKernel()), "the weights must have moved");
+  }
+
+  private static float[] initialKernel() {
+    try (Model model = spec().compile("sgd", "sparse_categorical_crossentropy")) {
+      return model.getWeights().get(0);
+    }
+  }
+
+  @Test
+  void eachReplicaRunsForwardAndBackwardOnItsOwnDevice() {
+    MirroredStrategy strategy = MirroredStrategy.ofCpus(2);
+    Map<String, List<String>> ran;
+    try (Strategy.Scope scope = strategy.scope();
+        Model model = spec().compile("sgd", "sparse_categorical_crossentropy");
+        TFloat32 x = TFloat32.tensorOf(Shape.of(8, FEATURES));
+        TFloat32 y = TFloat32.tensorOf(Shape.of(8))) {
+      ran = DevicePlacement.stepDevices(model.graph().traceTrainStep(List.of(x), y));
+    }
+    for (int i = 0; i < 2; i++) {
+      String device = strategy.devices().get(i);
+      assertEquals(List.of(device), DevicePlacement.devicesOf(ran, Replicas.prefix(i)), "replica " + i);
+      String gradients = Replicas.prefix(i) + "gradients/";
+      String forward = Replicas.prefix(i) + "dense/";
+      assertTrue(ran.getOrDefault(device, List.of()).stream().anyMatch(n -> n.startsWith(gradients)),
+          "replica " + i + "'s backward ops ran on " + device + ": " + ran.get(device));
+      assertTrue(ran.getOrDefault(device, List.of()).stream().anyMatch(n -> n.startsWith(forward)),
+          "replica " + i + "'s forward ops ran on " + device);
+    }
+  }
+
+  @Test
+  void scopeRestoresThePreviousStrategyAndModelsCompiledOutsideAreSingleDevice() {
+    Strategy outer = Strategy.current();
+    MirroredStrategy strategy = MirroredStrategy.ofCpus(2);
+    try (Strategy.Scope scope = strategy.scope()) {
+      assertSame(strategy, Strategy.current());
+      assertEquals(2, strategy.numReplicasInSync());
+    }
+    assertSame(outer, Strategy.current());
+    try (Model model = spec().compile("sgd", "sparse_categorical_crossentropy")) {
+      assertFalse(model.definition().replicas().placed());
+    }
+  }
+
+  @Test
+  void aStrategyNeedsAReplica() {
+    var e = assertThrows(IllegalArgumentException.class, () -> MirroredStrategy.ofCpus(0));
+    assertTrue(e.getMessage().contains("at least 1 replica, found 0"), e.getMessage());
+  }
+}
