@@ -11,7 +11,9 @@ class BenchCommandTest {
     CliRun run = CliRun.of("bench", "--samples", "128", "--calls", "100");
     assertEquals(Cli.OK, run.code(), run.err());
     assertTrue(run.out().matches("(?s)cnn training: [\\d,]+ samples/s.*cnn predict: +[\\d,]+ samples/s.*"
-        + "Java Model +median \\d+ µs, p99 \\d+ µs.*SavedModel +median \\d+ µs.*"), run.out());
+        + "Java Model +median \\d+ µs, p99 \\d+ µs.*SavedModel +median \\d+ µs.*"
+        + "1 replica\\(s\\): [\\d,]+ samples/s.*2 replica\\(s\\): [\\d,]+ samples/s"
+        + ".*4 replica\\(s\\): [\\d,]+ samples/s.*"), run.out());
   }
 
   @Test

@@ -27,6 +27,27 @@ class LessonsTest {
   }
 
   @Test
+  void distributedPrintsTheDeviceEachReplicaRanOnAndItsLossFalls() {
+    CliRun run = CliRun.of("lesson", "distributed", "--replicas", "2", "--seed", "1");
+    assertEquals(Cli.OK, run.code(), run::describe);
+    List<String> lines = run.lines();
+    assertEquals("Number of devices: 2", lines.get(0), run::describe);
+    assertEquals("Replica 0 ran on /job:localhost/replica:0/task:0/device:CPU:0",
+        lines.get(lines.size() - 2), run::describe);
+    assertEquals("Replica 1 ran on /job:localhost/replica:0/task:0/device:CPU:1",
+        lines.get(lines.size() - 1), run::describe);
+    List<Double> losses = epochLosses(lines, 5);
+    assertTrue(losses.get(4) < losses.get(0), () -> "loss did not fall: " + losses);
+  }
+
+  @Test
+  void distributedRefusesZeroReplicas() {
+    CliRun run = CliRun.of("lesson", "distributed", "--replicas", "0");
+    assertEquals(2, run.code(), run::describe);
+    assertTrue(run.err().contains("--replicas"), run.err());
+  }
+
+  @Test
   void rnnHistoryAndPredictions() {
     RnnLesson.Result result = RnnLesson.run(3, LessonConsole.silent());
     List<Double> losses = result.history().get("loss");
