@@ -5,7 +5,9 @@ Usage:
     python models/python/check_java_keras.py FILE X.npy Y.npy [XT.npy YT.npy]
         [--expect-iterations N] [--atol 1e-6] [--epochs 5]
 
-FILE is a .keras or legacy .h5 file that tfbridge (Java) wrote. The script
+FILE is a .keras or legacy .h5 file that tfbridge (Java) wrote. For a model with several inputs
+(a functional model), X.npy and XT.npy are comma-separated lists of .npy files, one per model input
+in the model's input order (e.g. x_a.npy,x_b.npy). The script
   1. loads it with keras.models.load_model (compiled from the file's compile config);
   2. checks that model.predict(X) equals Y (Java's predictions) within --atol;
   3. with --expect-iterations, checks that the optimizer's iteration count came from the file
@@ -39,6 +41,14 @@ def synthetic_labels(model, x, rs):
     return rs.normal(size=shape).astype("float32")
 
 
+def load_inputs(files, model):
+    """One .npy file, or comma-separated files: one per model input, in the model's input order."""
+    arrays = [np.load(f) for f in files.split(",")]
+    if len(arrays) != len(model.inputs):
+        sys.exit(f"{files}: {len(arrays)} input files for a model with {len(model.inputs)} inputs")
+    return arrays[0] if len(arrays) == 1 else arrays
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file")
@@ -54,7 +64,9 @@ def main():
 
     model = keras.models.load_model(args.file)
     failed = False
-    x, y = np.load(args.x), np.load(args.y)
+    x, y = load_inputs(args.x, model), np.load(args.y)
+    print(f"model {model.__class__.__name__} {model.name!r}: inputs "
+          f"{[t.name for t in model.inputs]}, layers {[layer.name for layer in model.layers]}")
     diff = float(np.max(np.abs(model.predict(x, verbose=0) - y)))
     ok = diff <= args.atol
     failed |= not ok
@@ -71,7 +83,7 @@ def main():
 
     rs = np.random.RandomState(0)
     if args.train:
-        xt, yt = np.load(args.train[0]), np.load(args.train[1])
+        xt, yt = load_inputs(args.train[0], model), np.load(args.train[1])
     else:
         xt = rs.normal(size=(32,) + tuple(model.input_shape[1:])).astype("float32")
         yt = synthetic_labels(model, xt, rs)

@@ -7,18 +7,20 @@ Usage:
 DIR defaults to <repo>/interop/src/test/resources/keras. For every case it writes DIR/<case>/:
     model.keras   Keras 3 zip (config.json, metadata.json, model.weights.h5)
     model.h5      the same model in Keras's legacy HDF5 format
-    x.npy         inputs (float32)
+    x.npy         inputs (float32); a model with several inputs has x_<input>.npy per Input layer
+                  (named after it) instead, and likewise x_train_<input>.npy
     y.npy         Keras's model.predict(x) (float32)
     x_train.npy, y_train.npy   the tiny training set the model was fit on for one epoch, so the
                   files hold optimizer state (Adam/SGD slots and the iteration count)
     y_resumed.npy predict(x) after loading model.keras in Keras and fitting one more epoch on
                   x_train, y_train (batch 8, no shuffling): what a restored optimizer state gives
 
-Each case is a Sequential model of the layers tfbridge supports, compiled with a real optimizer
-and loss and trained for one epoch on tiny random data with fixed seeds. `--large` adds the
-lesson's full CNN ("cnn", ~2.7 MB per file; not committed, CI makes it). The cases under
-ERROR_CASES are models Java must refuse (an LSTM with dropout, a functional model): only their
-model files.
+Each case is a Sequential model of the layers tfbridge supports, or a functional model
+(keras.Model(inputs, outputs), the FUNCTIONAL_CASES: several inputs, Concatenate, Add), compiled
+with a real optimizer and loss and trained for one epoch on tiny random data with fixed seeds.
+`--large` adds the lesson's full CNN ("cnn", ~2.7 MB per file; not committed, CI makes it). The
+cases under ERROR_CASES are models Java must refuse (an LSTM with dropout, a functional model with
+a shared layer, one with two outputs): only their model files.
 
 The files are not byte-reproducible (metadata.json and the zip carry the save date); the .npy
 files are, on one machine, since TensorFlow runs single-threaded with op determinism.
@@ -136,6 +138,60 @@ def lstm_dropout():
     return [keras.Input((5, 2)), L.LSTM(3, dropout=0.2), L.Dense(1)]
 
 
+# Functional models (keras.Model(inputs, outputs)): builders return the model, not a layer list.
+def functional_two_inputs():
+    """Two inputs -> Concatenate -> Dense stack -> softmax."""
+    a, b = keras.Input((4,), name="a"), keras.Input((3,), name="b")
+    h = L.Concatenate()([a, b])
+    h = L.Dense(8, activation="relu")(h)
+    h = L.Dense(6, activation="tanh", name="middle")(h)
+    return keras.Model([a, b], L.Dense(3, activation="softmax")(h), name="two_inputs")
+
+
+def functional_residual():
+    """A residual block: features + Dense(Dense(features)) -> Dense sigmoid (binary)."""
+    x = keras.Input((6,), name="features")
+    h = L.Dense(8, activation="relu")(x)
+    h = L.Dense(6)(h)
+    s = L.Add(name="skip")([x, h])
+    s = L.Activation("relu")(s)
+    return keras.Model(x, L.Dense(1, activation="sigmoid")(s), name="residual")
+
+
+def functional_branchy():
+    """An image through a Conv branch, a vector through two Dense branches, concatenated."""
+    image, meta = keras.Input((8, 8, 1), name="image"), keras.Input((5,), name="meta")
+    c = L.Conv2D(3, (3, 3), activation="relu")(image)
+    c = L.MaxPooling2D((2, 2))(c)
+    c = L.Flatten()(c)
+    d1 = L.Dense(4, activation="relu", name="branch_relu")(meta)
+    d2 = L.Dense(4, activation="tanh", name="branch_tanh")(meta)
+    h = L.Concatenate(name="merge")([c, d1, d2])
+    h = L.Dense(6, activation="relu")(h)
+    return keras.Model([image, meta], L.Dense(3, activation="softmax")(h), name="branchy")
+
+
+def functional_chain():
+    """A plain chain saved as a Keras Functional config (not Sequential)."""
+    x = keras.Input((4,), name="x")
+    h = L.Dense(5, activation="tanh")(x)
+    return keras.Model(x, L.Dense(2)(h), name="chain")
+
+
+def functional_shared():
+    """One Dense applied to two inputs (shared weights): Java must refuse it."""
+    a, b = keras.Input((4,), name="a"), keras.Input((4,), name="b")
+    shared = L.Dense(3, name="shared")
+    return keras.Model([a, b], L.Add()([shared(a), shared(b)]))
+
+
+def functional_two_outputs():
+    """Two outputs: Java must refuse it."""
+    x = keras.Input((4,), name="x")
+    h = L.Dense(3, activation="relu")(x)
+    return keras.Model(x, [L.Dense(2, name="out_a")(h), L.Dense(1, name="out_b")(h)])
+
+
 # name: (layers, optimizer, loss, metrics, y kind, samples)
 CASES = {
     "iris": (iris, lambda: keras.optimizers.Adam(), "sparse_categorical_crossentropy",
@@ -166,7 +222,21 @@ CASES = {
                   "sparse_categorical_crossentropy", ["accuracy"], ("sparse", 3), 16),
     "batchnorm_mlp": (batchnorm_mlp, lambda: keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
                       "sparse_categorical_crossentropy", ["accuracy"], ("sparse", 3), 24),
+    "functional_two_inputs": (functional_two_inputs, lambda: keras.optimizers.Adam(learning_rate=0.01),
+                              "sparse_categorical_crossentropy", ["accuracy"], ("sparse", 3), 24),
+    "functional_residual": (functional_residual,
+                            lambda: keras.optimizers.SGD(learning_rate=0.05, momentum=0.9),
+                            "binary_crossentropy", ["accuracy"], ("binary", 1), 20),
+    "functional_branchy": (functional_branchy, lambda: keras.optimizers.Adam(learning_rate=0.01),
+                           "categorical_crossentropy", ["accuracy"], ("onehot", 3), 16),
+    "functional_chain": (functional_chain, lambda: keras.optimizers.Adam(learning_rate=0.01),
+                         "mean_squared_error", [], ("regression", None), 16),
 }
+# Cases built as keras.Model(inputs, outputs): a builder returns the model. A model with several
+# inputs stores them as x_<input>.npy and x_train_<input>.npy (one file per Input layer, named after
+# it) instead of x.npy and x_train.npy.
+FUNCTIONAL_CASES = ["functional_two_inputs", "functional_residual", "functional_branchy",
+                    "functional_chain"]
 # Cases whose inputs are token ids (vocabulary size): integers drawn uniformly, stored as float32.
 TOKEN_INPUTS = {"conv1d_text": 20}
 # Seeds: 1000 + the position among the first cases (sorted), as before more were added; later
@@ -189,12 +259,16 @@ LARGE_CASES = {
     "cnn": (cnn, lambda: keras.optimizers.Adam(), "categorical_crossentropy", ["accuracy"],
             ("onehot", 10), 16),
 }
-ERROR_CASES = ["lstm_dropout", "functional"]
+ERROR_CASES = ["lstm_dropout", "functional_shared", "functional_two_outputs"]
+ERROR_BUILDERS = {"functional_shared": functional_shared,
+                  "functional_two_outputs": functional_two_outputs}
 
 
 def labels(kind, model, x, rs):
     """Learnable labels: a fixed random teacher, so that further training lowers the loss."""
     out_shape = model.output_shape[1:]
+    if isinstance(x, list):  # several inputs: the teacher sees them side by side
+        x = np.concatenate([xi.reshape(len(xi), -1) for xi in x], axis=1)
     teacher = rs.normal(size=(int(np.prod(x.shape[1:])), int(np.prod(out_shape)))) / 3
     scores = (x.reshape(len(x), -1) @ teacher).reshape((len(x),) + out_shape)
     name, n = kind
@@ -211,13 +285,19 @@ def make_case(out, name, spec, seed):
     layers, optimizer, loss, metrics, kind, samples = spec
     keras.backend.clear_session()
     keras.utils.set_random_seed(seed)
-    model = keras.Sequential(layers())
+    model = layers() if name in FUNCTIONAL_CASES else keras.Sequential(layers())
     model.compile(optimizer=optimizer(), loss=loss, metrics=metrics)
     rs = np.random.RandomState(seed)
-    x_train = inputs(name, rs, (samples,) + model.input_shape[1:])
+    if len(model.inputs) == 1:
+        x_train = inputs(name, rs, (samples,) + tuple(model.inputs[0].shape[1:]))
+    else:
+        x_train = [inputs(name, rs, (samples,) + tuple(t.shape[1:])) for t in model.inputs]
     y_train = labels(kind, model, x_train, rs)
     model.fit(x_train, y_train, epochs=1, batch_size=8, verbose=0)
-    x = inputs(name, rs, (5,) + model.input_shape[1:])
+    if len(model.inputs) == 1:
+        x = inputs(name, rs, (5,) + tuple(model.inputs[0].shape[1:]))
+    else:
+        x = [inputs(name, rs, (5,) + tuple(t.shape[1:])) for t in model.inputs]
     y = model.predict(x, verbose=0)
     path = os.path.join(out, name)
     os.makedirs(path, exist_ok=True)
@@ -228,9 +308,15 @@ def make_case(out, name, spec, seed):
     resumed = keras.models.load_model(os.path.join(path, "model.keras"))
     resumed.fit(x_train, y_train, epochs=1, batch_size=8, shuffle=False, verbose=0)
     y_resumed = resumed.predict(x, verbose=0)
-    for file, arr in [("x", x), ("y", y), ("x_train", x_train), ("y_train", y_train),
-                      ("y_resumed", y_resumed)]:
-        np.save(os.path.join(path, file + ".npy"), np.asarray(arr, dtype="float32"))
+    arrays = [("x", x), ("y", y), ("x_train", x_train), ("y_train", y_train),
+              ("y_resumed", y_resumed)]
+    for file, arr in arrays:
+        if isinstance(arr, list):  # one file per input, named after its Input layer
+            for t, a in zip(model.inputs, arr):
+                input_name = t.name.split(":")[0]
+                np.save(os.path.join(path, f"{file}_{input_name}.npy"), np.asarray(a, dtype="float32"))
+        else:
+            np.save(os.path.join(path, file + ".npy"), np.asarray(arr, dtype="float32"))
     print(f"{name}: {model.count_params()} params, optimizer {model.optimizer.name}, "
           f"{len(model.optimizer.variables)} optimizer variables")
 
@@ -241,8 +327,7 @@ def make_error_case(out, name):
     if name == "lstm_dropout":
         model = keras.Sequential(lstm_dropout())
     else:
-        inp = keras.Input((4,))
-        model = keras.Model(inp, L.Dense(2)(L.Dense(3, activation="relu")(inp)))
+        model = ERROR_BUILDERS[name]()
     model.compile(optimizer="adam", loss="mse")
     path = os.path.join(out, name)
     os.makedirs(path, exist_ok=True)
@@ -262,12 +347,14 @@ hand; re-run the script). One directory per case:
 | `model.h5` | the same model in Keras's legacy HDF5 format |
 | `x.npy`, `y.npy` | inputs and Keras's `model.predict(x)` |
 | `x_train.npy`, `y_train.npy` | the data the model was fit on for one epoch (batch 8) before saving |
+| `x_<input>.npy`, `x_train_<input>.npy` | instead of `x.npy`, `x_train.npy` for a model with several inputs: one per Input layer, named after it |
 | `y_resumed.npy` | `predict(x)` after Keras loads `model.keras` and fits one more unshuffled epoch |
 
 Cases: {cases}.
 
-`lstm_dropout` (an LSTM with dropout=0.2) and `functional` hold only model files: models Java
-must refuse. The lesson's full CNN (`cnn`, ~2.7 MB per file) is not committed; `--large` or
+The `functional_*` cases are Keras functional models (`keras.Model(inputs, outputs)`).
+`lstm_dropout` (an LSTM with dropout=0.2), `functional_shared` (one Dense applied to two inputs) and
+`functional_two_outputs` hold only model files: models Java must refuse. The lesson's full CNN (`cnn`, ~2.7 MB per file) is not committed; `--large` or
 `--only cnn` makes it.
 """
 

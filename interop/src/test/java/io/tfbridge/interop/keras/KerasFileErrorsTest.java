@@ -84,11 +84,23 @@ class KerasFileErrorsTest {
         + "tfbridge; supported layers: " + String.join(", ", KerasFiles.SUPPORTED_LAYERS));
   }
 
+  /** Keras-made functional models that tfbridge cannot represent: one Dense applied to two inputs. */
   @ParameterizedTest
   @ValueSource(strings = {"model.keras", "model.h5"})
-  void functionalModelsAreNotSupportedYet(String name) {
-    assertError(file("functional", name), "a functional model (class_name Functional) is not "
-        + "supported yet: tfbridge loads Sequential models only");
+  void sharedLayersAreRefused(String name) {
+    String message = assertError(file("functional_shared", name), "layer 'shared' (Dense): the layer "
+        + "is applied 2 times in the model; tfbridge supports layers applied exactly once (no shared "
+        + "layers)");
+    KerasFileException e = assertThrows(KerasFileException.class,
+        () -> KerasFiles.readSpec(file("functional_shared", name)));
+    assertEquals(message, e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"model.keras", "model.h5"})
+  void modelsWithTwoOutputsAreRefused(String name) {
+    assertError(file("functional_two_outputs", name), "the Functional model has 2 outputs [out_a, "
+        + "out_b]; tfbridge supports models with one output");
   }
 
   @Test

@@ -1,6 +1,9 @@
 package io.tfbridge.interop.keras;
 
+import static io.tfbridge.interop.keras.KerasTestData.dir;
 import static io.tfbridge.interop.keras.KerasTestData.file;
+import static io.tfbridge.interop.keras.KerasTestData.inputFiles;
+import static io.tfbridge.interop.keras.KerasTestData.inputs;
 import static io.tfbridge.interop.keras.KerasTestData.maxDiff;
 import static io.tfbridge.interop.keras.KerasTestData.npy;
 import static io.tfbridge.interop.keras.KerasTestData.python;
@@ -10,13 +13,18 @@ import static io.tfbridge.interop.keras.KerasTestData.writeNpy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tfbridge.layers.Add;
+import io.tfbridge.layers.Concatenate;
 import io.tfbridge.layers.Conv2D;
 import io.tfbridge.layers.Dense;
 import io.tfbridge.layers.Dropout;
 import io.tfbridge.layers.Flatten;
+import io.tfbridge.layers.Input;
+import io.tfbridge.layers.KerasTensor;
 import io.tfbridge.layers.MaxPooling2D;
 import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.models.FitOptions;
+import io.tfbridge.models.Functional;
 import io.tfbridge.models.Model;
 import io.tfbridge.models.Sequential;
 import io.tfbridge.optimizers.Adam;
@@ -49,18 +57,18 @@ class KerasPythonInteropTest {
   @MethodSource("pythonCases")
   void pythonLoadsPredictsAndTrainsJavaWrittenFiles(String testCase, String name) throws Exception {
     String python = python();
-    FloatNdArray xTrain = npy(testCase, "x_train");
     FloatNdArray yTrain = npy(testCase, "y_train");
     try (Model model = KerasFiles.load(file(testCase, name))) {
-      model.fit(xTrain, yTrain, FitOptions.epochs(1).batchSize(8).verbose(0));
-      checkInPython(python, model, name.replace("model", testCase), npy(testCase, "x"),
-          file(testCase, "x_train.npy"), file(testCase, "y_train.npy"));
+      model.fit(inputs(testCase, "x_train", model), yTrain, FitOptions.epochs(1).batchSize(8).verbose(0));
+      checkInPython(python, model, name.replace("model", testCase), inputs(testCase, "x", model),
+          inputFiles(dir(testCase), "x_train", model), file(testCase, "y_train.npy"));
     }
   }
 
   static Stream<Arguments> pythonCases() {
     Stream<Arguments> keras = KerasTestData.CASES.stream().map(c -> Arguments.of(c, "model.keras"));
-    Stream<Arguments> h5 = Stream.of("iris", "strided_cnn", "stacked_rnn", "gru_stack", "batchnorm_mlp")
+    Stream<Arguments> h5 = Stream.of("iris", "strided_cnn", "stacked_rnn", "gru_stack", "batchnorm_mlp",
+            "functional_two_inputs", "functional_residual", "functional_branchy")
         .map(c -> Arguments.of(c, "model.h5"));
     return Stream.concat(keras, h5);
   }
@@ -89,22 +97,64 @@ class KerasPythonInteropTest {
       Path yTrain = tmp.resolve("y_train.npy");
       writeNpy(xTrain, x);
       writeNpy(yTrain, y);
-      checkInPython(python, model, name, x, xTrain, yTrain);
+      checkInPython(python, model, name, List.of(x), List.of(xTrain), yTrain);
     }
   }
 
-  private void checkInPython(String python, Model model, String fileName, FloatNdArray x, Path xTrain,
-      Path yTrain) throws Exception {
+  /**
+   * A functional model built and trained in Java only (two inputs, Concatenate, a residual Add):
+   * Keras loads it as a Functional model with the Java input names, predicts as Java within 1e-6,
+   * restores the iteration count and trains further.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"java_functional.keras", "java_functional.h5"})
+  void pythonLoadsJavaBuiltFunctionalModels(String name) throws Exception {
+    String python = python();
+    try (Model model = javaFunctional().compile(Adam.of().learningRate(0.01),
+        "categorical_crossentropy", "accuracy")) {
+      List<FloatNdArray> x = List.of(KerasRoundTripTest.random(16, 4), KerasRoundTripTest.random(16, 3));
+      FloatNdArray y = KerasRoundTripTest.oneHot(16, 3);
+      model.fit(x, y, FitOptions.epochs(2).batchSize(8).verbose(0));
+      List<Path> xTrain = List.of(tmp.resolve("x_train_a.npy"), tmp.resolve("x_train_b.npy"));
+      writeNpy(xTrain.get(0), x.get(0));
+      writeNpy(xTrain.get(1), x.get(1));
+      Path yTrain = tmp.resolve("y_train.npy");
+      writeNpy(yTrain, y);
+      String out = checkInPython(python, model, name, x, xTrain, yTrain);
+      assertTrue(out.contains("model Functional 'java_functional': inputs ['a', 'b']"), out);
+    }
+  }
+
+  /** a (4) and b (3) concatenated, a Dense, plus a Dense of b (residual Add), then softmax over 3. */
+  static Functional javaFunctional() {
+    KerasTensor a = Input.of(4).name("a").tensor();
+    KerasTensor b = Input.of(3).name("b").tensor();
+    KerasTensor merged = Concatenate.of().apply(a, b);
+    KerasTensor hidden = Dense.of(6).activation("relu").apply(merged);
+    KerasTensor shortcut = Dense.of(6).activation("tanh").name("shortcut").apply(b);
+    KerasTensor sum = Add.of().apply(hidden, shortcut);
+    KerasTensor out = Dense.of(3).activation("softmax").apply(sum);
+    return Functional.of(List.of(a, b), out).name("java_functional").seed(5);
+  }
+
+  private String checkInPython(String python, Model model, String fileName, List<FloatNdArray> x,
+      List<Path> xTrain, Path yTrain) throws Exception {
     Path saved = tmp.resolve(fileName);
     KerasFiles.save(model, saved);
-    Path xFile = tmp.resolve("x.npy");
+    List<String> xFiles = new java.util.ArrayList<>();
+    for (int i = 0; i < x.size(); i++) {
+      Path xFile = tmp.resolve("x_" + i + ".npy");
+      writeNpy(xFile, x.get(i));
+      xFiles.add(xFile.toString());
+    }
     Path yFile = tmp.resolve("y.npy");
-    writeNpy(xFile, x);
-    writeNpy(yFile, model.predict(x));
+    writeNpy(yFile, model.predict(x, 32));
     String out = run(List.of(python, script("check_java_keras.py").toString(), saved.toString(),
-        xFile.toString(), yFile.toString(), xTrain.toString(), yTrain.toString(),
+        String.join(",", xFiles), yFile.toString(),
+        String.join(",", xTrain.stream().map(Path::toString).toList()), yTrain.toString(),
         "--expect-iterations", Long.toString(model.graph().iterations())));
     assertTrue(out.contains("ok: predict") && out.contains("ok: fit"), out);
+    return out;
   }
 
   /**
@@ -124,19 +174,19 @@ class KerasPythonInteropTest {
         checkFreshFile(dir.resolve(testCase), name, !testCase.equals("mlp_dropout"));
       }
     }
-    for (String refused : List.of("lstm_dropout", "functional")) {
+    for (String refused : List.of("lstm_dropout", "functional_shared", "functional_two_outputs")) {
       assertThrows(KerasFileException.class, () -> KerasFiles.load(dir.resolve(refused + "/model.keras")));
     }
   }
 
   private static void checkFreshFile(Path dir, String name, boolean deterministic) {
-    FloatNdArray x = npy(dir.resolve("x.npy"));
     try (Model model = KerasFiles.load(dir.resolve(name))) {
-      double diff = maxDiff(npy(dir.resolve("y.npy")), model.predict(x));
+      List<FloatNdArray> x = inputs(dir, "x", model);
+      double diff = maxDiff(npy(dir.resolve("y.npy")), model.predict(x, 32));
       assertTrue(diff <= 1e-5, dir + "/" + name + ": predict max |diff| " + diff);
-      model.fit(npy(dir.resolve("x_train.npy")), npy(dir.resolve("y_train.npy")),
+      model.fit(inputs(dir, "x_train", model), npy(dir.resolve("y_train.npy")),
           FitOptions.epochs(1).batchSize(8).shuffle(false).verbose(0));
-      diff = maxDiff(npy(dir.resolve("y_resumed.npy")), model.predict(x));
+      diff = maxDiff(npy(dir.resolve("y_resumed.npy")), model.predict(x, 32));
       assertTrue(!deterministic || diff <= 1e-5, dir + "/" + name + ": resumed max |diff| " + diff);
     }
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.data.Npy;
 import io.tfbridge.data.NpyArray;
+import io.tfbridge.models.Model;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,16 @@ import org.tensorflow.ndarray.FloatNdArray;
  * {@code models/python/make_keras_files.py}) and helpers to compare arrays and run Python.
  */
 final class KerasTestData {
-  /** The Sequential cases Java must load; the lesson's full CNN is made in CI only (2.7 MB). */
-  static final List<String> CASES = List.of("iris", "cnn_small", "rnn", "strided_cnn", "stacked_rnn",
-      "mlp_dropout", "flatten_regression", "conv1d_text", "pooling_cnn", "reshape_mlp", "lstm", "gru_stack", "batchnorm_mlp");
+  /**
+   * The functional cases ({@code keras.Model(inputs, outputs)}): two inputs and Concatenate, a
+   * residual Add, a Conv branch and two Dense branches concatenated, a chain saved as Functional.
+   */
+  static final List<String> FUNCTIONAL_CASES = List.of("functional_two_inputs", "functional_residual",
+      "functional_branchy", "functional_chain");
+  /** The cases Java must load (Sequential, then functional); the lesson's full CNN is made in CI only (2.7 MB). */
+  static final List<String> CASES = java.util.stream.Stream.concat(Stream.of("iris", "cnn_small", "rnn",
+      "strided_cnn", "stacked_rnn", "mlp_dropout", "flatten_regression", "conv1d_text", "pooling_cnn",
+      "reshape_mlp", "lstm", "gru_stack", "batchnorm_mlp"), FUNCTIONAL_CASES.stream()).toList();
   static final List<String> FILES = List.of("model.keras", "model.h5");
 
   private KerasTestData() {}
@@ -66,6 +74,33 @@ final class KerasTestData {
 
   static FloatNdArray npy(String testCase, String name) {
     return npy(file(testCase, name + ".npy"));
+  }
+
+  /** The directory of a case's files. */
+  static Path dir(String testCase) {
+    return file(testCase, "model.keras").getParent();
+  }
+
+  /**
+   * The files of a model's inputs, in the model's input order: {@code <prefix>.npy} for a model with
+   * one input when the case has it, else {@code <prefix>_<input name>.npy} per input.
+   */
+  static List<Path> inputFiles(Path dir, String prefix, Model model) {
+    Path single = dir.resolve(prefix + ".npy");
+    if (model.inputs().size() == 1 && Files.exists(single)) {
+      return List.of(single);
+    }
+    return model.inputs().stream().map(in -> dir.resolve(prefix + "_" + in.name() + ".npy")).toList();
+  }
+
+  /** The arrays of {@link #inputFiles}. */
+  static List<FloatNdArray> inputs(Path dir, String prefix, Model model) {
+    return inputFiles(dir, prefix, model).stream().map(KerasTestData::npy).toList();
+  }
+
+  /** A case's inputs {@code x} or {@code x_train} for {@code model}. */
+  static List<FloatNdArray> inputs(String testCase, String prefix, Model model) {
+    return inputs(dir(testCase), prefix, model);
   }
 
   static void writeNpy(Path file, FloatNdArray array) throws IOException {
