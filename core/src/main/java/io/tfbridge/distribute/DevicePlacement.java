@@ -45,7 +45,18 @@ public final class DevicePlacement {
 
   /** {@link #place(Graph, Map)} on a GraphDef. */
   public static GraphDef place(GraphDef graphDef, Map<String, String> prefixToDevice) {
+    return place(graphDef, prefixToDevice, null);
+  }
+
+  /**
+   * {@link #place(GraphDef, Map)}, and nodes without a device that no prefix matches get
+   * {@code otherDevice} (unless it is null or empty): in a cluster, the chief's device for the
+   * variables and the optimizer, which TensorFlow would otherwise place on any task.
+   */
+  public static GraphDef place(GraphDef graphDef, Map<String, String> prefixToDevice,
+      String otherDevice) {
     checkPrefixes(prefixToDevice);
+    String fallback = otherDevice == null || otherDevice.isEmpty() ? null : otherDevice;
     GraphDef.Builder placed = graphDef.toBuilder();
     for (int i = 0; i < placed.getNodeCount(); i++) {
       NodeDef node = placed.getNode(i);
@@ -53,6 +64,7 @@ public final class DevicePlacement {
         continue;
       }
       String device = deviceFor(node.getName(), prefixToDevice);
+      device = device != null ? device : fallback;
       if (device != null) {
         placed.setNode(i, node.toBuilder().setDevice(device));
       }

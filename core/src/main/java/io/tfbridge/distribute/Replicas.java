@@ -5,18 +5,31 @@ import org.tensorflow.proto.ConfigProto;
 
 /**
  * Where a compiled model's replicas run: one device string per replica (empty for "let TensorFlow
- * place it") and the session config that makes those devices exist.
+ * place it"), the device of everything else (the variables, the all-reduce, the optimizer), the
+ * session config and the session's target.
  *
  * @param devices e.g. {@code /job:localhost/replica:0/task:0/device:CPU:1}, one per replica
  * @param config the session's ConfigProto (e.g. {@code device_count {"CPU": 4}})
+ * @param hostDevice the device of the ops outside the replicas, or empty to let TensorFlow place them
+ * @param target the session's master, {@code grpc://host:port} for a cluster, empty in-process
  */
-public record Replicas(List<String> devices, ConfigProto config) {
+public record Replicas(List<String> devices, ConfigProto config, String hostDevice, String target) {
 
   public Replicas {
     devices = List.copyOf(devices);
     if (devices.isEmpty()) {
       throw new IllegalArgumentException("A model needs at least one replica");
     }
+  }
+
+  /** Replicas in this process, the ops outside them placed by TensorFlow. */
+  public Replicas(List<String> devices, ConfigProto config) {
+    this(devices, config, "", "");
+  }
+
+  /** Whether the session runs on a cluster's master rather than in this process. */
+  public boolean remote() {
+    return !target.isEmpty();
   }
 
   /** One replica, placed by TensorFlow, default session config: an ordinary compiled model. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import io.tfbridge.distribute.DevicePlacement;
+import io.tfbridge.distribute.RemoteSession;
 import io.tfbridge.distribute.Replicas;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
@@ -44,8 +45,11 @@ public final class CompiledGraph implements AutoCloseable {
       this.variables = new VariableStore(org.tensorflow.op.Ops.create(graph));
       this.ops = new TrainingGraph(graph, definition, variables);
       Replicas replicas = definition.replicas();
-      placed = replicas.placed() ? DevicePlacement.placedCopy(graph, prefixes(replicas)) : graph;
-      opened = replicas.placed() ? new Session(placed, replicas.config()) : new Session(graph);
+      placed = replicas.placed() ? DevicePlacement.importGraph(DevicePlacement.place(
+          graph.toGraphDef(), prefixes(replicas), replicas.hostDevice())) : graph;
+      opened = !replicas.placed() ? new Session(graph)
+          : replicas.remote() ? RemoteSession.open(placed, replicas.target(), replicas.config())
+          : new Session(placed, replicas.config());
       variables.initialize(opened, definition.seed());
     } catch (RuntimeException | Error e) {
       // the session holds a reference to the graph: Graph.close() would wait for it forever

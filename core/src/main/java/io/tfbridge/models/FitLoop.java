@@ -27,7 +27,7 @@ final class FitLoop {
     List<Callback> callbacks = callbacks(options, history);
     int steps = steps(train.size(), options.batchSize());
     callbacks.forEach(c -> c.onTrainBegin(options.epochs(), steps));
-    for (int epoch = 0; epoch < options.epochs(); epoch++) {
+    for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
       int e = epoch;
       callbacks.forEach(c -> c.onEpochBegin(e));
       Map<String, Double> logs = trainEpoch(train, options, random, callbacks);

@@ -19,9 +19,10 @@ public final class FitOptions {
   private final boolean shuffle;
   private final int verbose;
   private final List<Callback> callbacks;
+  private final int initialEpoch;
 
   private FitOptions(int epochs, int batchSize, double validationSplit, boolean shuffle, int verbose,
-      List<Callback> callbacks) {
+      List<Callback> callbacks, int initialEpoch) {
     this.epochs = check("epochs", epochs);
     this.batchSize = check("batch_size", batchSize);
     if (!(validationSplit >= 0 && validationSplit < 1)) {
@@ -32,11 +33,16 @@ public final class FitOptions {
     this.shuffle = shuffle;
     this.verbose = verbose;
     this.callbacks = List.copyOf(callbacks);
+    if (initialEpoch < 0) {
+      throw new IllegalArgumentException(
+          "`initial_epoch` must be >= 0. Received: initial_epoch=" + initialEpoch);
+    }
+    this.initialEpoch = initialEpoch;
   }
 
   /** Keras's defaults. */
   public static FitOptions defaults() {
-    return new FitOptions(1, 32, 0, true, 1, List.of());
+    return new FitOptions(1, 32, 0, true, 1, List.of(), 0);
   }
 
   /** The defaults with this many epochs. */
@@ -46,34 +52,48 @@ public final class FitOptions {
 
   /** A copy with this many epochs. */
   public FitOptions withEpochs(int value) {
-    return new FitOptions(value, batchSize, validationSplit, shuffle, verbose, callbacks);
+    return new FitOptions(value, batchSize, validationSplit, shuffle, verbose, callbacks, initialEpoch);
   }
 
   /** A copy with this batch size (default 32). */
   public FitOptions batchSize(int value) {
-    return new FitOptions(epochs, value, validationSplit, shuffle, verbose, callbacks);
+    return new FitOptions(epochs, value, validationSplit, shuffle, verbose, callbacks, initialEpoch);
   }
 
   /** A copy that holds out the last {@code fraction} of the samples, before shuffling, for validation. */
   public FitOptions validationSplit(double fraction) {
-    return new FitOptions(epochs, batchSize, fraction, shuffle, verbose, callbacks);
+    return new FitOptions(epochs, batchSize, fraction, shuffle, verbose, callbacks, initialEpoch);
   }
 
   /** A copy that shuffles the training samples each epoch, or not (default true). */
   public FitOptions shuffle(boolean value) {
-    return new FitOptions(epochs, batchSize, validationSplit, value, verbose, callbacks);
+    return new FitOptions(epochs, batchSize, validationSplit, value, verbose, callbacks, initialEpoch);
   }
 
   /** A copy with this verbosity: 0 silent, 1 or 2 a line per epoch (default 1). */
   public FitOptions verbose(int value) {
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, value, callbacks);
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, value, callbacks, initialEpoch);
   }
 
   /** A copy with these callbacks added. */
   public FitOptions callbacks(Callback... added) {
     List<Callback> all = new ArrayList<>(callbacks);
     all.addAll(List.of(added));
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, all);
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, all, initialEpoch);
+  }
+
+  /**
+   * A copy that starts at epoch {@code value} (Keras's {@code initial_epoch}, default 0): the epochs
+   * run are {@code value .. epochs-1}, as when resuming from a checkpoint taken after epoch
+   * {@code value}.
+   */
+  public FitOptions initialEpoch(int value) {
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, callbacks, value);
+  }
+
+  /** The epoch training starts at. */
+  public int initialEpoch() {
+    return initialEpoch;
   }
 
   /** The number of epochs. */
