@@ -1,5 +1,6 @@
 package io.tfbridge.engine;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,14 +202,31 @@ public final class CompiledGraph implements AutoCloseable {
   }
 
   /**
-   * Adds this model's session and a signature to a SavedModel exporter: the inputs named
+   * Exports this model through {@code exporter} with one signature: the inputs named
    * {@code inputNames} (one per model input, in order) are the input placeholders, output
    * {@code outputName} the inference output. The variables are VariableV2 ops, which the exporter saves
-   * (it drops VarHandleOp variables).
+   * (it drops VarHandleOp variables). A replicated model is exported from a single-device copy with
+   * the same variables, since its ops name devices that the loading machine may not have.
+   *
+   * @throws IOException if the exporter cannot write
    */
-  public SavedModelBundle.Exporter addTo(SavedModelBundle.Exporter exporter, String signatureKey,
-      List<String> inputNames, String outputName) {
+  public void export(SavedModelBundle.Exporter exporter, String signatureKey, List<String> inputNames,
+      String outputName) throws IOException {
     checkOpen();
+    if (!definition.replicas().placed()) {
+      addTo(exporter, signatureKey, inputNames, outputName).export();
+      return;
+    }
+    try (CompiledGraph single = new CompiledGraph(definition.withReplicas(Replicas.single()))) {
+      single.setWeights(weights());
+      single.setWeights(optimizerWeights());
+      single.setIterations(iterations());
+      single.export(exporter, signatureKey, inputNames, outputName);
+    }
+  }
+
+  private SavedModelBundle.Exporter addTo(SavedModelBundle.Exporter exporter, String signatureKey,
+      List<String> inputNames, String outputName) {
     if (inputNames.size() != ops.xs.size()) {
       throw new IllegalArgumentException("Model '" + definition.name() + "' has " + ops.xs.size()
           + " input(s), but " + inputNames.size() + " signature input names were given: " + inputNames);

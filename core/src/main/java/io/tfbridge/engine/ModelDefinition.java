@@ -16,6 +16,11 @@ public record ModelDefinition(String name, List<ModelInput> inputs, List<LayerNo
     Shape labelShape, Loss loss, List<Metric> metrics, Optimizer optimizer, long seed,
     Replicas replicas) {
 
+  /** A copy whose replicas run as {@code other} says (e.g. a single-device twin for export). */
+  public ModelDefinition withReplicas(Replicas other) {
+    return new ModelDefinition(name, inputs, layers, labelShape, loss, metrics, optimizer, seed, other);
+  }
+
   /** The output shape of the last layer (the input's, for a model without layers). */
   public Shape outputShape() {
     return layers.isEmpty() ? inputs.get(0).shape() : layers.get(layers.size() - 1).outputShape();

@@ -54,8 +54,8 @@ public final class SavedModelExport {
       Files.createDirectories(target.getParent());
       List<String> inputs = model.inputs().stream().map(TensorSpec::name).toList();
       TensorSpec output = model.outputs().get(0);
-      model.graph().addTo(SavedModelBundle.exporter(staging.toString()), SERVING_DEFAULT,
-          inputs, output.name()).export();
+      model.graph().export(SavedModelBundle.exporter(staging.toString()), SERVING_DEFAULT,
+          inputs, output.name());
       writeKerasModel(model, staging);
       Files.deleteIfExists(target);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
