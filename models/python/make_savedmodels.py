@@ -2,7 +2,7 @@
 """Make SavedModels with real Keras 3 / TensorFlow for the Java SavedModel-import tests.
 
 Usage:
-    python models/python/make_savedmodels.py [--out DIR]
+    python models/python/make_savedmodels.py [--out DIR] [--large]
 
 DIR defaults to <repo>/interop/src/test/resources/savedmodel. For every case it writes
 
@@ -27,6 +27,10 @@ BatchNormalization's moving variances, uniform(0.5, 1.5). Expected outputs come 
 
 The tf.Module case has two signatures with float64, int32, int64, bool and string inputs and is saved
 with `tf.saved_model.save`. String arrays are written as numpy unicode ('<U') arrays.
+
+`--large` adds the lesson's full CNN ("cnn": 28x28x1 -> Conv2D 32 -> MaxPool -> Conv2D 64 -> MaxPool ->
+Flatten -> Dense 128 -> Dense 10, make_keras_files.py's `cnn` builder; ~1.8 MB). It is not committed:
+SavedModelGoldenTest makes it in a temporary directory when TFBRIDGE_PYTHON is set (as CI does).
 
 tf-keras 2 (`model.save(dir)` SavedModels) is not made: tf_keras is not part of the pinned toolchain.
 """
@@ -102,6 +106,11 @@ KERAS_CASES = [
     ("gru_stack", 15, 3),
     ("batchnorm_mlp", 16, 5),
 ]]
+# Made only with --large (not committed): the lesson's full CNN. After every committed Keras case, so
+# those keep their input names whether or not it is made.
+LARGE_KERAS_CASES = [
+    ("cnn", sequential_of(keras_files.cnn), 17, 3),
+]
 
 
 class Mixed(tf.Module):
@@ -241,13 +250,15 @@ def size_of(path):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=DEFAULT_OUT, help=f"output directory (default {DEFAULT_OUT})")
+    ap.add_argument("--large", action="store_true",
+                    help="also the lesson's full CNN (case 'cnn', ~1.8 MB; not committed)")
     args = ap.parse_args(argv)
     out = os.path.abspath(args.out)
     if os.path.isdir(out):
         shutil.rmtree(out)
     os.makedirs(out)
     manifest = {"tensorflow": tf.__version__, "keras": keras.__version__, "cases": {}}
-    for name, builder, seed, shapes in KERAS_CASES:
+    for name, builder, seed, shapes in KERAS_CASES + (LARGE_KERAS_CASES if args.large else []):
         manifest["cases"][name] = make_keras_case(out, name, builder, seed, shapes)
     manifest["cases"]["tf_module"] = make_module_case(out, "tf_module")
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:

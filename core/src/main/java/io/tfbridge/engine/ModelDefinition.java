@@ -16,6 +16,26 @@ public record ModelDefinition(String name, List<ModelInput> inputs, List<LayerNo
     Shape labelShape, Loss loss, List<Metric> metrics, Optimizer optimizer, long seed,
     Replicas replicas) {
 
+  /**
+   * Whether the model is a plain chain: one input, each layer applied to the one before. Keras files
+   * and summaries show a chain as a Sequential model, anything else as a Functional one.
+   */
+  public boolean isChain() {
+    return isChain(inputs, layers);
+  }
+
+  /** {@link #isChain()} of these inputs and placed layers. */
+  public static boolean isChain(List<ModelInput> inputs, List<LayerNode> layers) {
+    String previous = inputs.get(0).name();
+    for (LayerNode node : layers) {
+      if (node.layer() instanceof io.tfbridge.layers.Merge<?> || !node.inbound().equals(List.of(previous))) {
+        return false;
+      }
+      previous = node.name();
+    }
+    return inputs.size() == 1;
+  }
+
   /** A copy whose replicas run as {@code other} says (e.g. a single-device twin for export). */
   public ModelDefinition withReplicas(Replicas other) {
     return new ModelDefinition(name, inputs, layers, labelShape, loss, metrics, optimizer, seed, other);

@@ -227,7 +227,7 @@ public final class Model implements Predictor {
 
   /** Keras's summary table. */
   public String summary() {
-    return Summary.of(name(), layers());
+    return Summary.of(name(), definition.inputs(), layers());
   }
 
   /** The native graph, for interop (export) within tfbridge. */

@@ -34,7 +34,7 @@ public interface ModelSpec {
 
   /** Keras's summary table of this model. */
   default String summary() {
-    return Summary.of(name(), build());
+    return Summary.of(name(), inputs(), build());
   }
 
   /**

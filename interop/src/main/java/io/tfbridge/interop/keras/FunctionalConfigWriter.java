@@ -7,7 +7,6 @@ import io.tfbridge.engine.ModelDefinition;
 import io.tfbridge.engine.ModelInput;
 import io.tfbridge.layers.Merge;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.tensorflow.ndarray.Shape;
 
@@ -18,21 +17,6 @@ import org.tensorflow.ndarray.Shape;
  */
 final class FunctionalConfigWriter {
   private FunctionalConfigWriter() {}
-
-  /**
-   * Whether {@code d} is a plain chain (one input, each layer applied to the one before), which is
-   * written as a Sequential; any other model is written as a Functional.
-   */
-  static boolean isChain(ModelDefinition d) {
-    String previous = d.inputs().get(0).name();
-    for (LayerNode node : d.layers()) {
-      if (node.layer() instanceof Merge<?> || !node.inbound().equals(List.of(previous))) {
-        return false;
-      }
-      previous = node.name();
-    }
-    return d.inputs().size() == 1;
-  }
 
   static ObjectNode functional(ModelDefinition d) {
     ObjectNode config = Json.object().put("name", d.name()).put("trainable", true);

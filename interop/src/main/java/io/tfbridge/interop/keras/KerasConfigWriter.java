@@ -48,7 +48,7 @@ final class KerasConfigWriter {
   }
 
   private static ObjectNode architecture(ModelDefinition d) {
-    return FunctionalConfigWriter.isChain(d) ? sequential(d) : FunctionalConfigWriter.functional(d);
+    return d.isChain() ? sequential(d) : FunctionalConfigWriter.functional(d);
   }
 
   private static ObjectNode sequential(ModelDefinition d) {

@@ -173,7 +173,8 @@ class KerasTwoConfigTest {
     // the second call of a layer
     String secondCall = TWO_INPUTS.replace("[[[\"concatenate\", 0, 0, {}]]]",
         "[[[\"concatenate\", 1, 0, {}]]]");
-    e = assertThrows(IllegalArgumentException.class, () -> KerasConfigReader.read(json(secondCall)));
+    e = assertThrows(IllegalArgumentException.class,
+        () -> KerasConfigReader.read(json(secondCall)));
     assertTrue(e.getMessage().contains("call 1 of layer 'concatenate'"), e.getMessage());
   }
 
