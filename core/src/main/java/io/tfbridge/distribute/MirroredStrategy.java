@@ -28,6 +28,15 @@ public final class MirroredStrategy implements Strategy {
     this.replicas = replicas;
   }
 
+  /**
+   * One replica per GPU where there are GPUs (Keras's {@code MirroredStrategy()}), otherwise
+   * {@code cpuReplicas} replicas on logical CPU devices.
+   */
+  public static MirroredStrategy of(int cpuReplicas) {
+    int gpus = Devices.gpuCount();
+    return gpus > 0 ? ofGpus(gpus) : ofCpus(cpuReplicas);
+  }
+
   /** {@code n} replicas on logical CPU devices CPU:0..n-1. */
   public static MirroredStrategy ofCpus(int n) {
     checkCount(n);

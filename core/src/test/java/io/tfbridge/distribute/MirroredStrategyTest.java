@@ -128,6 +128,15 @@ class MirroredStrategyTest {
   }
 
   @Test
+  void withoutGpusTheStrategyTakesLogicalCpus() {
+    // the CPU build (these tests) sees no GPU; the -Pgpu build on a GPU machine would take them all
+    assertEquals(0, Devices.gpuCount());
+    assertEquals(List.of("/job:localhost/replica:0/task:0/device:CPU:0",
+        "/job:localhost/replica:0/task:0/device:CPU:1", "/job:localhost/replica:0/task:0/device:CPU:2"),
+        MirroredStrategy.of(3).devices());
+  }
+
+  @Test
   void aStrategyNeedsAReplica() {
     var e = assertThrows(IllegalArgumentException.class, () -> MirroredStrategy.ofCpus(0));
     assertTrue(e.getMessage().contains("at least 1 replica, found 0"), e.getMessage());
