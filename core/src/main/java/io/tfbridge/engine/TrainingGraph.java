@@ -150,6 +150,7 @@ final class TrainingGraph {
       Variable<TFloat32> v = variables.variable(paths.get(i));
       pairs.add(new Gradient(paths.get(i), v, gradients.get(i)));
     }
+    variables.reserveScope(optimizer.kerasName());
     Ops gated = tf.withSubScope(optimizer.kerasName()).withControlDependencies(gate);
     String prefix = optimizer.kerasName();
     return optimizer.applyGradients(gated, pairs, new SlotFactory() {

@@ -25,7 +25,7 @@ import org.tensorflow.types.TInt64;
  * from the host: initial values from seeded initializers, or weights loaded from a file.
  */
 public final class VariableStore {
-  private final Ops tf;
+  private final Names names;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private Variable<TInt64> iterations;
   private String iterationsPath;
@@ -37,7 +37,7 @@ public final class VariableStore {
       Initializer initializer, boolean trainable) {}
 
   VariableStore(Ops tf) {
-    this.tf = tf;
+    this.names = new Names(tf);
   }
 
   /** Creates a float variable at {@code path}, initialised by {@code initializer}. */
@@ -45,12 +45,20 @@ public final class VariableStore {
     if (entries.containsKey(path)) {
       throw new IllegalArgumentException("Two weights share the path '" + path + "'");
     }
-    Variable<TFloat32> variable = Names.scoped(tf, path).variable(shape, TFloat32.class);
-    Placeholder<TFloat32> value = Names.scoped(tf, "assign/" + path)
+    Variable<TFloat32> variable = names.scoped(path).variable(shape, TFloat32.class);
+    Placeholder<TFloat32> value = names.scoped("assign/" + path)
         .placeholder(TFloat32.class, Placeholder.shape(shape));
-    Op assign = Names.scoped(tf, "assign/" + path + "_op").assign(variable, value);
+    Op assign = names.scoped("assign/" + path + "_op").assign(variable, value);
     entries.put(path, new Entry(variable, value, assign, initializer, trainable));
     return variable;
+  }
+
+  /**
+   * Opens the variable scope {@code path} before other ops claim its name: the optimizer's slots
+   * ({@code adam/...}) are made after its update ops, which would otherwise take {@code adam}.
+   */
+  void reserveScope(String path) {
+    names.scope(path);
   }
 
   /** A zero-initialised, non-trainable variable (an optimizer slot). */
@@ -61,11 +69,11 @@ public final class VariableStore {
   /** The optimizer's int64 step counter at {@code path}, created on first use. */
   Operand<TInt64> iterations(String path) {
     if (iterations == null) {
-      iterations = Names.scoped(tf, path).variable(Shape.scalar(), TInt64.class);
+      iterations = names.scoped(path).variable(Shape.scalar(), TInt64.class);
       iterationsPath = path;
-      iterationsValue = Names.scoped(tf, "assign/" + path)
+      iterationsValue = names.scoped("assign/" + path)
           .placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-      assignIterations = Names.scoped(tf, "assign/" + path + "_op").assign(iterations, iterationsValue);
+      assignIterations = names.scoped("assign/" + path + "_op").assign(iterations, iterationsValue);
     }
     return iterations;
   }
@@ -159,8 +167,7 @@ public final class VariableStore {
 
   /**
    * The graph op name of every variable by path: the float variables in creation order, then the
-   * step counter if there is one. TensorFlow makes scope names unique, so an op's name can differ
-   * from its path (the second weight of layer {@code dense} is op {@code dense_1/bias}).
+   * step counter if there is one. Each is its path ({@link Names} opens each scope once).
    */
   Map<String, String> opNames() {
     Map<String, String> names = new LinkedHashMap<>();
