@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
  * tfbridge lesson iris [--seed N] [--quiet]
  * tfbridge lesson cnn [--epochs N] [--limit N] [--data PATH] [--seed N] [--quiet]
  * tfbridge lesson rnn [--seed N] [--quiet]
+ * tfbridge lesson distributed [--replicas N | --workers N] [--epochs N] [--seed N] [--output PATH]
+ *     [--checkpoint-dir DIR] [--timeout SECONDS] [--tf-config JSON] [--quiet]
  * tfbridge lesson iris-median [--seeds N]
  * tfbridge bench [--samples N] [--calls N]
  * tfbridge --version
@@ -61,6 +63,11 @@ public final class Cli {
   /** Where lessons print their results. */
   PrintStream out() {
     return out;
+  }
+
+  /** Where diagnostics go. */
+  PrintStream err() {
+    return err;
   }
 
   /**

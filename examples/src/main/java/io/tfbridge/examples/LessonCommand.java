@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lesson", description = "Run a program of lesson 7 (Advanced Topics).",
     subcommands = {LessonCommand.IrisCommand.class, LessonCommand.CnnCommand.class,
-        LessonCommand.RnnCommand.class, LessonCommand.DistributedCommand.class,
+        LessonCommand.RnnCommand.class, DistributedCommand.class,
         LessonCommand.IrisMedianCommand.class})
 public final class LessonCommand {
   @ParentCommand
@@ -99,34 +99,6 @@ public final class LessonCommand {
     @Override
     public Integer call() {
       RnnLesson.run(seed, lesson.console(quiet));
-      return Cli.OK;
-    }
-  }
-
-  /** {@code tfbridge lesson distributed}: mirrored training of the 784-64-64-10 model (section 3.2). */
-  @Command(name = "distributed", description = "Mirrored training on N logical CPU devices; prints "
-      + "the devices each replica ran on.")
-  static final class DistributedCommand implements Callable<Integer> {
-    @ParentCommand
-    LessonCommand lesson;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--replicas", paramLabel = "N",
-        description = "Replicas, one per logical CPU device (default: ${DEFAULT-VALUE}).")
-    int replicas = 2;
-
-    @Option(names = "--seed", description = "The model's and the data's seed (default: ${DEFAULT-VALUE}).")
-    long seed = DistributedLesson.DEFAULT_SEED;
-
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
-    boolean quiet;
-
-    @Override
-    public Integer call() {
-      requirePositive(spec, "--replicas", replicas, 1);
-      DistributedLesson.run(replicas, seed, lesson.console(quiet));
       return Cli.OK;
     }
   }

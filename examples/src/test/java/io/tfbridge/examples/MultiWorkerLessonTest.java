@@ -1,0 +1,160 @@
+package io.tfbridge.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tfbridge.interop.keras.KerasFiles;
+import io.tfbridge.models.Model;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lesson distributed} across worker processes on 127.0.0.1 (issue 4): two workers train as one
+ * process does; a lost worker fails the chief in bounded time and a restart resumes from its checkpoint;
+ * a worker whose chief is gone exits.
+ */
+class MultiWorkerLessonTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void twoWorkerProcessesTrainAsOneProcess() {
+    assertTimeoutPreemptively(Duration.ofSeconds(110), () -> {
+      Path cluster = dir.resolve("cluster.keras");
+      Path single = dir.resolve("single.keras");
+      CliRun launched = CliRun.of("lesson", "distributed", "--workers", "2", "--epochs", "2", "--seed", "7",
+          "--output", cluster.toString(), "--checkpoint-dir", dir.resolve("ck").toString());
+      assertEquals(Cli.OK, launched.code(), launched::describe);
+      List<String> lines = launched.lines();
+      assertEquals("Number of devices: 2", lines.get(0), launched::describe);
+      assertEquals("Replica 1 ran on /job:worker/replica:0/task:1/device:CPU:0", launched.lastLine(),
+          launched::describe);
+      assertFalse(Files.exists(dir.resolve("ck")), "the checkpoint is deleted once training finishes");
+      CliRun local = CliRun.of("lesson", "distributed", "--replicas", "1", "--epochs", "2", "--seed", "7",
+          "--output", single.toString(), "-q");
+      assertEquals(Cli.OK, local.code(), local::describe);
+      assertSameWeights(single, cluster);
+    });
+  }
+
+  @Test
+  void aKilledWorkerFailsTheChiefAndARestartResumes() {
+    assertTimeoutPreemptively(Duration.ofSeconds(115), () -> {
+      List<String> ports = WorkerLauncher.freeAddresses(2);
+      Path checkpoints = dir.resolve("ck");
+      List<String> args = List.of("--epochs", "40", "--seed", "3", "--checkpoint-dir", checkpoints.toString(),
+          "--timeout", "10", "-q");
+      List<Process> tasks = new ArrayList<>();
+      try {
+        tasks.add(task(ports, 0, args));
+        tasks.add(task(ports, 1, args));
+        awaitFile(checkpoints.resolve(BackupAndRestore.STATE_FILE), Duration.ofSeconds(60));
+        tasks.get(1).destroyForcibly();
+        long killed = System.nanoTime();
+        assertTrue(tasks.get(0).waitFor(60, TimeUnit.SECONDS), "the chief did not fail within 60 s");
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed);
+        String err = Files.readString(dir.resolve("task0.err"));
+        System.out.println("chief failed " + seconds + " s after worker 1 was killed: " + err.lines()
+            .filter(l -> l.startsWith("tfbridge: error:")).findFirst().orElse("?"));
+        assertNotEquals(0, tasks.get(0).exitValue(), err);
+        assertTrue(err.contains("tfbridge: error: training on the cluster [" + ports.get(0) + ", "
+            + ports.get(1) + "] failed: worker:1 at " + ports.get(1) + " is unreachable"), err);
+        assertTrue(err.contains("the run can be restarted to resume from the last checkpoint (epoch "), err);
+      } finally {
+        tasks.forEach(Process::destroyForcibly);
+      }
+      List<String> restart = new ArrayList<>(List.of("lesson", "distributed", "--workers", "2"));
+      restart.addAll(args);
+      CliRun resumed = CliRun.of(restart.toArray(String[]::new));
+      assertEquals(Cli.OK, resumed.code(), resumed::describe);
+      Matcher m = Pattern.compile("Resuming from the checkpoint of epoch (\\d+)").matcher(resumed.out());
+      assertTrue(m.find(), resumed::describe);
+      assertTrue(Integer.parseInt(m.group(1)) >= 1, resumed::describe);
+    });
+  }
+
+  @Test
+  void aWorkerExitsOnceItsChiefIsGone() {
+    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+      List<String> ports = WorkerLauncher.freeAddresses(2);
+      List<String> args = List.of("--epochs", "100", "--checkpoint-dir", dir.resolve("ck").toString(), "-q");
+      List<Process> tasks = new ArrayList<>();
+      try {
+        tasks.add(task(ports, 0, args));
+        tasks.add(task(ports, 1, args));
+        awaitFile(dir.resolve("ck").resolve(BackupAndRestore.STATE_FILE), Duration.ofSeconds(60));
+        tasks.get(0).destroyForcibly();
+        assertTrue(tasks.get(1).waitFor(30, TimeUnit.SECONDS), "worker 1 did not exit within 30 s");
+        String err = Files.readString(dir.resolve("task1.err"));
+        assertEquals(Cli.RUNTIME_ERROR, tasks.get(1).exitValue(), err);
+        assertTrue(err.contains("tfbridge: error: chief worker:0 at " + ports.get(0) + " is gone"), err);
+      } finally {
+        tasks.forEach(Process::destroyForcibly);
+      }
+    });
+  }
+
+  @Test
+  void workersWithATfConfigIsAUsageError() {
+    CliRun run = CliRun.of("lesson", "distributed", "--workers", "2", "--tf-config",
+        WorkerLauncher.tfConfig(List.of("127.0.0.1:1", "127.0.0.1:2"), 0));
+    assertEquals(Cli.USAGE_ERROR, run.code(), run::describe);
+    assertTrue(run.err().contains("--workers starts its own cluster; expected no TF_CONFIG"), run.err());
+  }
+
+  @Test
+  void aClusterWithAChiefJobIsRefused() {
+    CliRun run = CliRun.of("lesson", "distributed", "--tf-config", "{\"cluster\": {\"chief\": [\"127.0.0.1:1\"], "
+        + "\"worker\": [\"127.0.0.1:2\"]}, \"task\": {\"type\": \"chief\", \"index\": 0}}");
+    assertEquals(Cli.RUNTIME_ERROR, run.code(), run::describe);
+    assertTrue(run.err().contains("expects only a \"worker\" job (worker 0 is the chief), found jobs [chief, "
+        + "worker]"), run.err());
+  }
+
+  /** Task {@code index} of the cluster {@code ports} as a child JVM, its output in taskI.out/.err. */
+  private Process task(List<String> ports, int index, List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+        "-Xss4m", "-cp", System.getProperty("java.class.path"), Cli.class.getName(), "lesson", "distributed"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("task" + index + ".out").toFile())
+        .redirectError(dir.resolve("task" + index + ".err").toFile());
+    builder.environment().put("TF_CONFIG", WorkerLauncher.tfConfig(ports, index));
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    return builder.start();
+  }
+
+  private static void awaitFile(Path file, Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!Files.exists(file)) {
+      assertTrue(System.nanoTime() < deadline, "expected " + file + " within " + limit);
+      Thread.sleep(50);
+    }
+  }
+
+  private static void assertSameWeights(Path expected, Path actual) {
+    try (Model a = KerasFiles.load(expected); Model b = KerasFiles.load(actual)) {
+      List<float[]> wa = a.getWeights();
+      List<float[]> wb = b.getWeights();
+      assertEquals(wa.size(), wb.size());
+      for (int w = 0; w < wa.size(); w++) {
+        assertEquals(wa.get(w).length, wb.get(w).length, "weight " + w);
+        for (int i = 0; i < wa.get(w).length; i++) {
+          assertEquals(wa.get(w)[i], wb.get(w)[i], 1e-5, "weight " + w + "[" + i + "]");
+        }
+      }
+    }
+  }
+}
