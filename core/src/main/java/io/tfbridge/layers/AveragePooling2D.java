@@ -1,7 +1,7 @@
 package io.tfbridge.layers;
 
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -13,48 +13,15 @@ import org.tensorflow.types.TFloat32;
  * AveragePooling2D pool = AveragePooling2D.of(2, 2);
  * }</pre>
  */
-public final class AveragePooling2D extends Layer<AveragePooling2D> {
-  private final Window poolSize;
-  private Window strides;
-  private Padding padding = Padding.VALID;
+public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
 
   private AveragePooling2D(Window poolSize) {
-    this.poolSize = poolSize;
-    this.strides = poolSize;
+    super(poolSize);
   }
 
-  /** Averaging over {@code rows x cols} windows (Keras's {@code pool_size}). */
+  /** Averaging over {@code rows x cols} windows (Keras's {@code pool_size}; Keras has no default). */
   public static AveragePooling2D of(int rows, int cols) {
     return new AveragePooling2D(Window.of("pool_size", rows, cols));
-  }
-
-  /** A copy with these strides (default: the pool size). */
-  public AveragePooling2D strides(int rows, int cols) {
-    AveragePooling2D copy = copy();
-    copy.strides = Window.of("strides", rows, cols);
-    return copy;
-  }
-
-  /** A copy with {@code "valid"} (default) or {@code "same"} padding. */
-  public AveragePooling2D padding(String padding) {
-    AveragePooling2D copy = copy();
-    copy.padding = Padding.get(padding);
-    return copy;
-  }
-
-  /** The pool size. */
-  public Window poolSize() {
-    return poolSize;
-  }
-
-  /** The strides. */
-  public Window strides() {
-    return strides;
-  }
-
-  /** The padding. */
-  public Padding padding() {
-    return padding;
   }
 
   @Override
@@ -68,21 +35,7 @@ public final class AveragePooling2D extends Layer<AveragePooling2D> {
   }
 
   @Override
-  public Shape outputShape(String layerName, Shape input) {
-    Shapes.requireRank(layerName, input, 4, 4);
-    long rows = padding.outputLength(input.get(1), poolSize.rows(), strides.rows());
-    long cols = padding.outputLength(input.get(2), poolSize.cols(), strides.cols());
-    if (rows == 0 || cols == 0 || rows < -1 || cols < -1) {
-      throw Shapes.incompatible(layerName,
-          "spatial dimensions of at least " + poolSize + " with padding=\"valid\"", input);
-    }
-    return Shape.of(input.get(0), rows, cols, input.get(3));
-  }
-
-  @Override
-  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
-    var tf = context.tf();
-    return LayerOutput.of(tf.nn.avgPool(input,
-        poolSize.asNhwc(), strides.asNhwc(), padding.tfName()));
+  protected Operand<TFloat32> pool(Ops tf, Operand<TFloat32> input) {
+    return tf.nn.avgPool(input, poolSize().asNhwc(), strides().asNhwc(), padding().tfName());
   }
 }
