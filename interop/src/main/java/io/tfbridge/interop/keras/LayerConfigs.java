@@ -117,9 +117,13 @@ final class LayerConfigs {
     c.requireDefault("stateful", false);
     c.requireDefault("dropout", 0.0);
     c.requireDefault("recurrent_dropout", 0.0);
-    return SimpleRNN.of(c.intValue("units"))
-        .activation(c.has("activation") ? activation(c).kerasName() : "tanh")
-        .useBias(c.bool("use_bias", true))
+    return recurrent(c, SimpleRNN.of(c.intValue("units"))
+        .activation(c.has("activation") ? activation(c).kerasName() : "tanh"));
+  }
+
+  /** The options every recurrent layer shares: use_bias, return_sequences and the initializers. */
+  private static <L extends io.tfbridge.layers.RecurrentLayer<L>> L recurrent(LayerConfig c, L layer) {
+    return layer.useBias(c.bool("use_bias", true))
         .returnSequences(c.bool("return_sequences", false))
         .kernelInitializer(InitializerConfigs.read(c, "kernel_initializer", GlorotUniform.of()))
         .recurrentInitializer(InitializerConfigs.read(c, "recurrent_initializer", Orthogonal.of()))
@@ -139,28 +143,18 @@ final class LayerConfigs {
 
   private static io.tfbridge.layers.LSTM lstm(LayerConfig c) {
     checkGatedRecurrent(c);
-    return io.tfbridge.layers.LSTM.of(c.intValue("units"))
+    return recurrent(c, io.tfbridge.layers.LSTM.of(c.intValue("units"))
         .activation(namedActivation(c, "activation", "tanh"))
         .recurrentActivation(namedActivation(c, "recurrent_activation", "sigmoid"))
-        .useBias(c.bool("use_bias", true))
-        .unitForgetBias(c.bool("unit_forget_bias", true))
-        .returnSequences(c.bool("return_sequences", false))
-        .kernelInitializer(InitializerConfigs.read(c, "kernel_initializer", GlorotUniform.of()))
-        .recurrentInitializer(InitializerConfigs.read(c, "recurrent_initializer", Orthogonal.of()))
-        .biasInitializer(InitializerConfigs.read(c, "bias_initializer", Zeros.of()));
+        .unitForgetBias(c.bool("unit_forget_bias", true)));
   }
 
   private static io.tfbridge.layers.GRU gru(LayerConfig c) {
     checkGatedRecurrent(c);
-    return io.tfbridge.layers.GRU.of(c.intValue("units"))
+    return recurrent(c, io.tfbridge.layers.GRU.of(c.intValue("units"))
         .activation(namedActivation(c, "activation", "tanh"))
         .recurrentActivation(namedActivation(c, "recurrent_activation", "sigmoid"))
-        .useBias(c.bool("use_bias", true))
-        .resetAfter(c.bool("reset_after", true))
-        .returnSequences(c.bool("return_sequences", false))
-        .kernelInitializer(InitializerConfigs.read(c, "kernel_initializer", GlorotUniform.of()))
-        .recurrentInitializer(InitializerConfigs.read(c, "recurrent_initializer", Orthogonal.of()))
-        .biasInitializer(InitializerConfigs.read(c, "bias_initializer", Zeros.of()));
+        .resetAfter(c.bool("reset_after", true)));
   }
 
   private static io.tfbridge.layers.BatchNormalization batchNormalization(LayerConfig c) {
