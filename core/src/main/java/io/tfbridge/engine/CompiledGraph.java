@@ -9,13 +9,10 @@ import io.tfbridge.distribute.DevicePlacement;
 import io.tfbridge.distribute.RemoteSession;
 import io.tfbridge.distribute.Replicas;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.proto.RunMetadata;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -30,6 +27,7 @@ public final class CompiledGraph implements AutoCloseable {
   private final Session session;
   private final VariableStore variables;
   private final TrainingGraph ops;
+  private final Steps steps;
   private boolean closed;
 
   /**
@@ -65,6 +63,7 @@ public final class CompiledGraph implements AutoCloseable {
     }
     this.runGraph = placed;
     this.session = opened;
+    this.steps = new Steps(session, ops, definition);
   }
 
   private static Map<String, String> prefixes(Replicas replicas) {
@@ -82,7 +81,7 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** Runs one training step on a batch and returns the batch's sums, computed before the update. */
   public BatchResult trainStep(List<TFloat32> xs, TFloat32 y) {
-    return runSums(xs, y, true, true);
+    return steps().sums(xs, y, true, true);
   }
 
   /** {@link #trainStep(List, TFloat32)} for a model with one input. */
@@ -92,7 +91,7 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** Computes the loss and metric sums of a batch without training. */
   public BatchResult testStep(List<TFloat32> xs, TFloat32 y) {
-    return runSums(xs, y, false, false);
+    return steps().sums(xs, y, false, false);
   }
 
   /** {@link #testStep(List, TFloat32)} for a model with one input. */
@@ -102,10 +101,7 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** The model's output for a batch (inference mode); the caller closes the returned tensor. */
   public TFloat32 predictStep(List<TFloat32> xs) {
-    checkOpen();
-    try (Result result = ByName.fetch(feed(xs), ops.output.value()).run()) {
-      return (TFloat32) copyOut(result.get(0));
-    }
+    return steps().predict(xs);
   }
 
   /** {@link #predictStep(List)} for a model with one input. */
@@ -113,26 +109,12 @@ public final class CompiledGraph implements AutoCloseable {
     return predictStep(List.of(x));
   }
 
-  /** A runner with the model's inputs fed, one tensor per input in the model's order. */
-  private Session.Runner feed(List<TFloat32> xs) {
-    if (xs.size() != ops.xs.size()) {
-      throw new IllegalArgumentException("Model '" + definition.name() + "' expects "
-          + ops.xs.size() + " input(s) " + definition.inputs().stream().map(ModelInput::name).toList()
-          + ", received " + xs.size());
-    }
-    Session.Runner runner = session.runner();
-    for (int i = 0; i < xs.size(); i++) {
-      ByName.feed(runner, ops.xs.get(i), xs.get(i));
-    }
-    return runner;
-  }
-
   /**
    * The loss and metric sums of a batch with the layers in training mode (BatchNormalization on the
    * batch's statistics) but no step and no update (for gradient checks).
    */
   BatchResult testStepInTrainingMode(TFloat32 x, TFloat32 y) {
-    return runSums(List.of(x), y, true, false);
+    return steps().sums(List.of(x), y, true, false);
   }
 
   /**
@@ -140,42 +122,7 @@ public final class CompiledGraph implements AutoCloseable {
    * step stats say which device ran each op ({@link DevicePlacement#stepDevices}).
    */
   public RunMetadata traceTrainStep(List<TFloat32> xs, TFloat32 y) {
-    checkOpen();
-    try (TFloat32 flag = TFloat32.scalarOf(1f)) {
-      Session.Runner runner = ByName.target(ByName.feed(ByName.feed(feed(xs), ops.y, y),
-          ops.trainingFlag, flag), ops.trainStep);
-      runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
-      try (Result result = runner.runAndFetchMetadata()) {
-        return result.getMetadata().orElseThrow();
-      }
-    }
-  }
-
-  private BatchResult runSums(List<TFloat32> xs, TFloat32 y, boolean train, boolean step) {
-    checkOpen();
-    Session.Runner runner = ByName.feed(feed(xs), ops.y, y);
-    ByName.fetch(runner, ops.lossSum);
-    ByName.fetch(runner, ops.lossCount);
-    ops.metricSums.forEach(m -> ByName.fetch(runner, m));
-    ops.metricCounts.forEach(m -> ByName.fetch(runner, m));
-    try (TFloat32 flag = TFloat32.scalarOf(train ? 1f : 0f)) {
-      if (train) {
-        ByName.feed(runner, ops.trainingFlag, flag);
-      }
-      if (step) {
-        ByName.target(runner, ops.trainStep);
-      }
-      try (Result result = runner.run()) {
-        int n = ops.metricSums.size();
-        double[] sums = new double[n];
-        double[] counts = new double[n];
-        for (int i = 0; i < n; i++) {
-          sums[i] = scalar(result.get(2 + i));
-          counts[i] = scalar(result.get(2 + n + i));
-        }
-        return new BatchResult(scalar(result.get(0)), scalar(result.get(1)), sums, counts);
-      }
-    }
+    return steps().traceTrainStep(xs, y);
   }
 
   /**
@@ -188,17 +135,12 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** The same, with the layers in training mode when {@code training} (no step is taken). */
   List<float[]> gradients(TFloat32 x, TFloat32 y, boolean training) {
+    return steps().gradients(List.of(x), y, training);
+  }
+
+  private Steps steps() {
     checkOpen();
-    Session.Runner runner = ByName.feed(feed(List.of(x)), ops.y, y);
-    ops.gradients.forEach(g -> ByName.fetch(runner, g));
-    List<float[]> values = new ArrayList<>();
-    try (TFloat32 flag = TFloat32.scalarOf(training ? 1f : 0f);
-        Result result = ByName.feed(runner, ops.trainingFlag, flag).run()) {
-      for (int i = 0; i < ops.gradients.size(); i++) {
-        values.add(floats((TFloat32) result.get(i)));
-      }
-    }
-    return values;
+    return steps;
   }
 
   /**
@@ -333,21 +275,5 @@ public final class CompiledGraph implements AutoCloseable {
       }
       graph.close();
     }
-  }
-
-  private static double scalar(Tensor t) {
-    return ((TFloat32) t).getFloat();
-  }
-
-  private static float[] floats(TFloat32 t) {
-    float[] data = new float[Math.toIntExact(t.size())];
-    t.asRawTensor().data().asFloats().read(data);
-    return data;
-  }
-
-  /** Copies a result tensor out, since the Result that owns it is closed on return. */
-  private static Tensor copyOut(Tensor t) {
-    TFloat32 source = (TFloat32) t;
-    return TFloat32.tensorOf(source.shape(), copy -> source.copyTo(copy));
   }
 }

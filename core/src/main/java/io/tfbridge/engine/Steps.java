@@ -1,0 +1,109 @@
+package io.tfbridge.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The per-batch runs of a compiled model: one {@code Session.run} each, feeding the batch and
+ * fetching by op name. Every tensor it makes closes before it returns, except a prediction, which the
+ * caller owns.
+ */
+final class Steps {
+  private final Session session;
+  private final TrainingGraph ops;
+  private final ModelDefinition definition;
+
+  Steps(Session session, TrainingGraph ops, ModelDefinition definition) {
+    this.session = session;
+    this.ops = ops;
+    this.definition = definition;
+  }
+
+  /** The loss and metric sums of a batch; {@code train} sets the layers' mode, {@code step} trains. */
+  BatchResult sums(List<TFloat32> xs, TFloat32 y, boolean train, boolean step) {
+    Session.Runner runner = ByName.feed(feed(xs), ops.y, y);
+    ByName.fetch(runner, ops.lossSum);
+    ByName.fetch(runner, ops.lossCount);
+    ops.metricSums.forEach(m -> ByName.fetch(runner, m));
+    ops.metricCounts.forEach(m -> ByName.fetch(runner, m));
+    try (TFloat32 flag = TFloat32.scalarOf(train ? 1f : 0f)) {
+      if (train) {
+        ByName.feed(runner, ops.trainingFlag, flag);
+      }
+      if (step) {
+        ByName.target(runner, ops.trainStep);
+      }
+      try (Result result = runner.run()) {
+        int n = ops.metricSums.size();
+        double[] sums = new double[n];
+        double[] counts = new double[n];
+        for (int i = 0; i < n; i++) {
+          sums[i] = scalar(result.get(2 + i));
+          counts[i] = scalar(result.get(2 + n + i));
+        }
+        return new BatchResult(scalar(result.get(0)), scalar(result.get(1)), sums, counts);
+      }
+    }
+  }
+
+  /** The inference output of a batch, copied out of the run's result; the caller closes it. */
+  TFloat32 predict(List<TFloat32> xs) {
+    try (Result result = ByName.fetch(feed(xs), ops.output.value()).run()) {
+      TFloat32 source = (TFloat32) result.get(0);
+      return TFloat32.tensorOf(source.shape(), copy -> source.copyTo(copy));
+    }
+  }
+
+  /** One training step traced with {@code FULL_TRACE}: TensorFlow's run metadata. */
+  RunMetadata traceTrainStep(List<TFloat32> xs, TFloat32 y) {
+    try (TFloat32 flag = TFloat32.scalarOf(1f)) {
+      Session.Runner runner = ByName.target(ByName.feed(ByName.feed(feed(xs), ops.y, y),
+          ops.trainingFlag, flag), ops.trainStep);
+      runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+      try (Result result = runner.runAndFetchMetadata()) {
+        return result.getMetadata().orElseThrow();
+      }
+    }
+  }
+
+  /** The gradients of the batch's mean loss in trainable-weight order; no step is taken. */
+  List<float[]> gradients(List<TFloat32> xs, TFloat32 y, boolean training) {
+    Session.Runner runner = ByName.feed(feed(xs), ops.y, y);
+    ops.gradients.forEach(g -> ByName.fetch(runner, g));
+    List<float[]> values = new ArrayList<>();
+    try (TFloat32 flag = TFloat32.scalarOf(training ? 1f : 0f);
+        Result result = ByName.feed(runner, ops.trainingFlag, flag).run()) {
+      for (int i = 0; i < ops.gradients.size(); i++) {
+        TFloat32 g = (TFloat32) result.get(i);
+        float[] data = new float[Math.toIntExact(g.size())];
+        g.asRawTensor().data().asFloats().read(data);
+        values.add(data);
+      }
+    }
+    return values;
+  }
+
+  /** A runner with the model's inputs fed, one tensor per input in the model's order. */
+  private Session.Runner feed(List<TFloat32> xs) {
+    if (xs.size() != ops.xs.size()) {
+      throw new IllegalArgumentException("Model '" + definition.name() + "' expects "
+          + ops.xs.size() + " input(s) " + definition.inputs().stream().map(ModelInput::name).toList()
+          + ", received " + xs.size());
+    }
+    Session.Runner runner = session.runner();
+    for (int i = 0; i < xs.size(); i++) {
+      ByName.feed(runner, ops.xs.get(i), xs.get(i));
+    }
+    return runner;
+  }
+
+  private static double scalar(Tensor t) {
+    return ((TFloat32) t).getFloat();
+  }
+}
