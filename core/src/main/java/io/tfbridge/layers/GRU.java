@@ -79,15 +79,8 @@ public final class GRU extends RecurrentLayer<GRU> {
 
   @Override
   public List<WeightSpec> weights(Shape input) {
-    List<WeightSpec> specs = new ArrayList<>();
-    specs.add(WeightSpec.trainable("kernel", Shape.of(input.get(2), 3L * units), kernelInitializer));
-    specs.add(WeightSpec.trainable(
-        "recurrent_kernel", Shape.of(units, 3L * units), recurrentInitializer));
-    if (useBias) {
-      Shape shape = resetAfter ? Shape.of(2, 3L * units) : Shape.of(3L * units);
-      specs.add(WeightSpec.trainable("bias", shape, biasInitializer));
-    }
-    return specs;
+    Shape bias = resetAfter ? Shape.of(2, 3L * units) : Shape.of(3L * units);
+    return cellWeights(input, 3, bias, biasInitializer);
   }
 
   @Override

@@ -6,9 +6,10 @@ import io.tfbridge.initializers.Initializer;
 import io.tfbridge.initializers.Zeros;
 
 /**
- * What Keras's kernel layers ({@link Dense}, {@link Conv1D}, {@link Conv2D}) share: the activation
- * (default linear), use_bias (default true) and the kernel and bias initializers (glorot_uniform, zeros),
- * with their fluent copies.
+ * What Keras's kernel layers ({@link Dense}, {@link Conv1D}, {@link Conv2D}, and the
+ * {@link RecurrentLayer}s) share: the activation (default linear; tanh for the recurrent layers),
+ * use_bias (default true) and the kernel and bias initializers (glorot_uniform, zeros), with their
+ * fluent copies.
  *
  * @param <L> the concrete layer type, returned by the fluent methods
  */

@@ -78,15 +78,8 @@ public final class LSTM extends RecurrentLayer<LSTM> {
 
   @Override
   public List<WeightSpec> weights(Shape input) {
-    List<WeightSpec> specs = new ArrayList<>();
-    specs.add(WeightSpec.trainable("kernel", Shape.of(input.get(2), 4L * units), kernelInitializer));
-    specs.add(WeightSpec.trainable(
-        "recurrent_kernel", Shape.of(units, 4L * units), recurrentInitializer));
-    if (useBias) {
-      Initializer bias = unitForgetBias ? new UnitForgetBias(biasInitializer, units) : biasInitializer;
-      specs.add(WeightSpec.trainable("bias", Shape.of(4L * units), bias));
-    }
-    return specs;
+    Initializer bias = unitForgetBias ? new UnitForgetBias(biasInitializer, units) : biasInitializer;
+    return cellWeights(input, 4, Shape.of(4L * units), bias);
   }
 
   @Override

@@ -41,14 +41,7 @@ public final class SimpleRNN extends RecurrentLayer<SimpleRNN> {
 
   @Override
   public List<WeightSpec> weights(Shape input) {
-    List<WeightSpec> specs = new ArrayList<>();
-    specs.add(WeightSpec.trainable("kernel", Shape.of(input.get(2), units), kernelInitializer));
-    specs.add(WeightSpec.trainable(
-        "recurrent_kernel", Shape.of(units, units), recurrentInitializer));
-    if (useBias) {
-      specs.add(WeightSpec.trainable("bias", Shape.of(units), biasInitializer));
-    }
-    return specs;
+    return cellWeights(input, 1, Shape.of(units), biasInitializer);
   }
 
   @Override
