@@ -56,7 +56,7 @@ public enum Activation {
         "Unknown activation: '" + name + "'. Known activations: " + knownNames());
   }
 
-  static String knownNames() {
+  public static String knownNames() {
     return Arrays.stream(values()).map(Activation::kerasName).collect(Collectors.joining(", "));
   }
 

@@ -48,4 +48,9 @@ public final class GlorotUniform implements Initializer {
     }
     return new double[] {shape.get(rank - 2) * receptive, shape.get(rank - 1) * receptive};
   }
+
+  @Override
+  public io.tfbridge.saving.Config getConfig() {
+    return io.tfbridge.saving.Config.builder().putNull("seed", "input_axes", "output_axes").build();
+  }
 }

@@ -19,4 +19,9 @@ public interface Initializer {
    * @param random the generator to draw from
    */
   float[] generate(Shape shape, SplittableRandom random);
+
+  /** Keras's {@code get_config()} of this initializer (its options; none by default). */
+  default io.tfbridge.saving.Config getConfig() {
+    return io.tfbridge.saving.Config.empty();
+  }
 }

@@ -76,4 +76,9 @@ public final class Orthogonal implements Initializer {
     double v = random.nextDouble();
     return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
+
+  @Override
+  public io.tfbridge.saving.Config getConfig() {
+    return io.tfbridge.saving.Config.builder().putNull("seed").put("gain", 1.0).build();
+  }
 }

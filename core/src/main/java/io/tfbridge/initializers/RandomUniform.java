@@ -55,4 +55,10 @@ public final class RandomUniform implements Initializer {
     }
     return values;
   }
+
+  @Override
+  public io.tfbridge.saving.Config getConfig() {
+    return io.tfbridge.saving.Config.builder().putNull("seed").put("minval", minval)
+        .put("maxval", maxval).build();
+  }
 }

@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -54,5 +56,20 @@ public final class Activation extends Layer<Activation> {
   @Override
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     return LayerOutput.activate(context, input, activation);
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("activation", activation.kerasName()).build();
+  }
+
+  @Override
+  public boolean hasBuildConfig() {
+    return false;
+  }
+
+  /** Reads Keras's Activation config. */
+  public static Activation fromConfig(ConfigReader c) {
+    return of(c.activation("activation", io.tfbridge.activations.Activation.LINEAR));
   }
 }

@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -76,5 +78,15 @@ public final class Add extends Merge<Add> {
       sum = tf.math.add(sum, x);
     }
     return sum;
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty();
+  }
+
+  /** Reads Keras's Add config (no options). */
+  public static Add fromConfig(ConfigReader c) {
+    return of();
   }
 }

@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -37,5 +38,10 @@ public final class AveragePooling2D extends Pooling2D<AveragePooling2D> {
   @Override
   protected Operand<TFloat32> pool(Ops tf, Operand<TFloat32> input) {
     return tf.nn.avgPool(input, poolSize().asNhwc(), strides().asNhwc(), padding().tfName());
+  }
+
+  /** Reads Keras's AveragePooling2D config. */
+  public static AveragePooling2D fromConfig(ConfigReader c) {
+    return withPoolingOptions(c, AveragePooling2D::of);
   }
 }

@@ -1,8 +1,11 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Initializers;
 import io.tfbridge.initializers.Ones;
 import io.tfbridge.initializers.Zeros;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -239,5 +242,43 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
         ? tf.math.sub(context.weight("beta"), tf.math.mul(mean, inv))
         : tf.math.neg(tf.math.mul(mean, inv));
     return tf.math.add(tf.math.mul(x, inv), shift);
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("axis", axis).put("momentum", momentum).put("epsilon", epsilon)
+        .put("center", center).put("scale", scale)
+        .put("beta_initializer", Initializers.serialize(betaInitializer))
+        .put("gamma_initializer", Initializers.serialize(gammaInitializer))
+        .put("moving_mean_initializer", Initializers.serialize(movingMeanInitializer))
+        .put("moving_variance_initializer", Initializers.serialize(movingVarianceInitializer))
+        .putNull("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint")
+        .put("synchronized", false).put("renorm", false).putNull("renorm_clipping")
+        .put("renorm_momentum", 0.99).build();
+  }
+
+  /**
+   * Reads Keras's BatchNormalization config: one axis (an integer or a list of one); renorm must be
+   * off; {@code synchronized} is moot (mirrored replicas average their statistics' updates).
+   */
+  public static BatchNormalization fromConfig(ConfigReader c) {
+    c.requireDefault("renorm", false);
+    c.ignore("synchronized", "renorm_momentum");
+    Object axis = c.get("axis");
+    if (axis instanceof java.util.List<?> list && list.size() == 1) {
+      axis = list.get(0);
+    }
+    if (axis != null && !(axis instanceof Integer)) {
+      throw c.unsupported("axis=" + axis + " (one axis is supported)");
+    }
+    return of().axis(axis == null ? -1 : (Integer) axis)
+        .momentum(c.getDouble("momentum", 0.99))
+        .epsilon(c.getDouble("epsilon", 0.001))
+        .center(c.getBool("center", true))
+        .scale(c.getBool("scale", true))
+        .betaInitializer(c.initializer("beta_initializer", Zeros.of()))
+        .gammaInitializer(c.initializer("gamma_initializer", Ones.of()))
+        .movingMeanInitializer(c.initializer("moving_mean_initializer", Zeros.of()))
+        .movingVarianceInitializer(c.initializer("moving_variance_initializer", Ones.of()));
   }
 }

@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -84,5 +86,15 @@ public final class Concatenate extends Merge<Concatenate> {
   protected Operand<TFloat32> merge(Ops tf, List<Operand<TFloat32>> inputs) {
     int rank = inputs.get(0).shape().numDimensions();
     return tf.concat(inputs, tf.constant(axis < 0 ? axis + rank : axis));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("axis", axis).build();
+  }
+
+  /** Reads Keras's Concatenate config. */
+  public static Concatenate fromConfig(ConfigReader c) {
+    return of().axis(c.getInt("axis", -1));
   }
 }

@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -135,5 +137,29 @@ public final class Conv1D extends KernelLayer<Conv1D> {
       y = tf.nn.biasAdd(y, context.weight("bias"));
     }
     return LayerOutput.activate(context, y, activation);
+  }
+
+  @Override
+  public Config getConfig() {
+    Config.Builder b = Config.builder().put("filters", filters)
+        .putInts("kernel_size", kernelSize).putInts("strides", strides)
+        .put("padding", padding.kerasName()).put("data_format", "channels_last")
+        .putInts("dilation_rate", 1).put("groups", 1);
+    putInitializers(putActivation(b));
+    return b.putNull("kernel_regularizer", "bias_regularizer", "activity_regularizer",
+        "kernel_constraint", "bias_constraint").build();
+  }
+
+  /** Reads Keras's Conv1D config (channels_last, padding valid or same, dilation_rate 1, groups 1). */
+  public static Conv1D fromConfig(ConfigReader c) {
+    c.requireDefault("data_format", "channels_last");
+    c.requireDefault("groups", 1);
+    if (c.getInts("dilation_rate", 1, new int[] {1})[0] != 1) {
+      throw c.unsupported("dilation_rate=" + c.get("dilation_rate"));
+    }
+    return of(c.getInt("filters"), c.getInts("kernel_size", 1, null)[0])
+        .strides(c.getInts("strides", 1, new int[] {1})[0])
+        .padding(c.getChoice("padding", "valid", "valid", "same"))
+        .withKernelOptions(c, io.tfbridge.activations.Activation.LINEAR);
   }
 }

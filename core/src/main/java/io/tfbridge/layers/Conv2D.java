@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -117,5 +119,32 @@ public final class Conv2D extends KernelLayer<Conv2D> {
       y = tf.nn.biasAdd(y, context.weight("bias"));
     }
     return LayerOutput.activate(context, y, activation);
+  }
+
+  @Override
+  public Config getConfig() {
+    Config.Builder b = Config.builder().put("filters", filters)
+        .putInts("kernel_size", kernel.rows(), kernel.cols())
+        .putInts("strides", strides.rows(), strides.cols())
+        .put("padding", padding.kerasName()).put("data_format", "channels_last")
+        .putInts("dilation_rate", 1, 1).put("groups", 1);
+    putInitializers(putActivation(b));
+    return b.putNull("kernel_regularizer", "bias_regularizer", "activity_regularizer",
+        "kernel_constraint", "bias_constraint").build();
+  }
+
+  /** Reads Keras's Conv2D config (channels_last, dilation_rate 1, groups 1). */
+  public static Conv2D fromConfig(ConfigReader c) {
+    c.requireDefault("data_format", "channels_last");
+    c.requireDefault("groups", 1);
+    int[] dilation = c.getInts("dilation_rate", 2, new int[] {1, 1});
+    if (dilation[0] != 1 || dilation[1] != 1) {
+      throw c.unsupported("dilation_rate=" + java.util.Arrays.toString(dilation));
+    }
+    int[] kernel = c.getInts("kernel_size", 2, null);
+    int[] strides = c.getInts("strides", 2, new int[] {1, 1});
+    return of(c.getInt("filters"), kernel[0], kernel[1]).strides(strides[0], strides[1])
+        .padding(c.getChoice("padding", "valid", "valid", "same"))
+        .withKernelOptions(c, io.tfbridge.activations.Activation.LINEAR);
   }
 }

@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -78,5 +80,18 @@ public final class Dense extends KernelLayer<Dense> {
       y = tf.reshape(y, tf.constant(shape.take(shape.numDimensions() - 1).append(units).asArray()));
     }
     return LayerOutput.activate(context, y, activation);
+  }
+
+  @Override
+  public Config getConfig() {
+    Config.Builder b = Config.builder().put("units", units);
+    putInitializers(putActivation(b));
+    return b.putNull("kernel_regularizer", "bias_regularizer", "kernel_constraint",
+        "bias_constraint", "quantization_config").build();
+  }
+
+  /** Reads Keras's Dense config. */
+  public static Dense fromConfig(ConfigReader c) {
+    return of(c.getInt("units")).withKernelOptions(c, io.tfbridge.activations.Activation.LINEAR);
   }
 }

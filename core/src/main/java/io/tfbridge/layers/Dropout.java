@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.random.RandomUniform;
@@ -69,5 +71,21 @@ public final class Dropout extends Layer<Dropout> {
     Operand<TFloat32> mask = tf.math.sub(tf.math.mul(keep, tf.constant(scale)), tf.constant(1f));
     Operand<TFloat32> factor = tf.math.add(tf.constant(1f), tf.math.mul(context.trainingFlag(), mask));
     return LayerOutput.of(tf.math.mul(input, factor));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("rate", rate).putNull("seed", "noise_shape").build();
+  }
+
+  @Override
+  public boolean hasBuildConfig() {
+    return false;
+  }
+
+  /** Reads Keras's Dropout config (its seed is dropped: tfbridge draws from the model's seed). */
+  public static Dropout fromConfig(ConfigReader c) {
+    c.ignore("seed");
+    return of(c.getDouble("rate"));
   }
 }

@@ -1,7 +1,10 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Initializers;
 import io.tfbridge.initializers.RandomUniform;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -99,5 +102,22 @@ public final class Embedding extends Layer<Embedding> {
     var tf = context.tf();
     Operand<TInt32> ids = tf.dtypes.cast(input, TInt32.class);
     return LayerOutput.of(tf.gather(context.weight("embeddings"), ids, tf.constant(0)));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("input_dim", inputDim).put("output_dim", outputDim)
+        .put("embeddings_initializer", Initializers.serialize(embeddingsInitializer))
+        .putNull("embeddings_regularizer", "activity_regularizer", "embeddings_constraint")
+        .put("mask_zero", false).putNull("quantization_config").build();
+  }
+
+  /** Reads Keras's Embedding config (Keras 2's input_length is dropped: shapes come from the input). */
+  public static Embedding fromConfig(ConfigReader c) {
+    c.ignore("input_length");
+    c.requireDefault("sparse", false);
+    return of(c.getInt("input_dim"), c.getInt("output_dim"))
+        .maskZero(c.getBool("mask_zero", false))
+        .embeddingsInitializer(c.initializer("embeddings_initializer", RandomUniform.of()));
   }
 }

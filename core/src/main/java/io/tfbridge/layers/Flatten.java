@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -45,5 +47,16 @@ public final class Flatten extends Layer<Flatten> {
     var tf = context.tf();
     long size = input.shape().tail().size();
     return LayerOutput.of(tf.reshape(input, tf.constant(new long[] {-1, size})));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("data_format", "channels_last").build();
+  }
+
+  /** Reads Keras's Flatten config (channels_last). */
+  public static Flatten fromConfig(ConfigReader c) {
+    c.requireDefault("data_format", "channels_last");
+    return of();
   }
 }

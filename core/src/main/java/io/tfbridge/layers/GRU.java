@@ -1,6 +1,8 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.activations.Activation;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -155,5 +157,22 @@ public final class GRU extends RecurrentLayer<GRU> {
         recurrentH == null ? xs.get(2) : tf.math.add(xs.get(2), recurrentH));
     Operand<TFloat32> update = tf.math.mul(tf.math.sub(tf.constant(1f), z), hh);
     return h == null ? update : tf.math.add(tf.math.mul(z, h), update);
+  }
+
+  @Override
+  public Config getConfig() {
+    Config.Builder b = putHead(Config.builder()).put("activation", activation.kerasName())
+        .put("recurrent_activation", recurrentActivation.kerasName()).put("use_bias", useBias);
+    putRecurrentNulls(putRecurrentInitializers(b));
+    return b.put("dropout", 0.0).put("recurrent_dropout", 0.0).putNull("seed")
+        .put("reset_after", resetAfter).build();
+  }
+
+  /** Reads Keras's GRU config. */
+  public static GRU fromConfig(ConfigReader c) {
+    return of(c.getInt("units")).withRecurrentOptions(c)
+        .activation(c.activation("activation", Activation.TANH))
+        .recurrentActivation(c.activation("recurrent_activation", Activation.SIGMOID).kerasName())
+        .resetAfter(c.getBool("reset_after", true));
   }
 }

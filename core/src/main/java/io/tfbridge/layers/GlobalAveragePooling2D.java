@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.math.Mean;
@@ -39,5 +40,10 @@ public final class GlobalAveragePooling2D extends GlobalPooling<GlobalAveragePoo
   @Override
   Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep) {
     return tf.math.mean(x, axes, Mean.keepDims(keep));
+  }
+
+  /** Reads Keras's GlobalAveragePooling2D config. */
+  public static GlobalAveragePooling2D fromConfig(ConfigReader c) {
+    return withPoolingOptions(c, of());
   }
 }

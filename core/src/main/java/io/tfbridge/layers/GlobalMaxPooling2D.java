@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceMax;
@@ -39,5 +40,10 @@ public final class GlobalMaxPooling2D extends GlobalPooling<GlobalMaxPooling2D> 
   @Override
   Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep) {
     return tf.reduceMax(x, axes, ReduceMax.keepDims(keep));
+  }
+
+  /** Reads Keras's GlobalMaxPooling2D config. */
+  public static GlobalMaxPooling2D fromConfig(ConfigReader c) {
+    return withPoolingOptions(c, of());
   }
 }

@@ -1,10 +1,12 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * What Keras's global pooling layers share: a reduction over every axis between the batch and the
@@ -57,5 +59,21 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends Layer<L>
     }
     var tf = context.tf();
     return LayerOutput.of(reduce(tf, input, tf.constant(axes), keepdims));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().put("data_format", "channels_last").put("keepdims", keepdims).build();
+  }
+
+  @Override
+  public boolean hasBuildConfig() {
+    return false;
+  }
+
+  /** Reads data_format (channels_last) and keepdims into {@code layer}. */
+  static <L extends GlobalPooling<L>> L withPoolingOptions(ConfigReader c, L layer) {
+    c.requireDefault("data_format", "channels_last");
+    return layer.keepdims(c.getBool("keepdims", false));
   }
 }

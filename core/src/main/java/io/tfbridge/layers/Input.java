@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -49,5 +50,10 @@ public final class Input extends Layer<Input> {
   @Override
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     return LayerOutput.of(input);
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.empty();
   }
 }

@@ -3,7 +3,10 @@ package io.tfbridge.layers;
 import io.tfbridge.activations.Activation;
 import io.tfbridge.initializers.GlorotUniform;
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Initializers;
 import io.tfbridge.initializers.Zeros;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 
 /**
  * What Keras's kernel layers ({@link Dense}, {@link Conv1D}, {@link Conv2D}, and the
@@ -72,5 +75,24 @@ public abstract class KernelLayer<L extends KernelLayer<L>> extends Layer<L> {
   /** The bias initializer. */
   public Initializer biasInitializer() {
     return biasInitializer;
+  }
+
+  /** The kernel options a config gives: activation, use_bias and the kernel and bias initializers. */
+  final L withKernelOptions(ConfigReader c, Activation defaultActivation) {
+    return activation(c.activation("activation", defaultActivation))
+        .useBias(c.getBool("use_bias", true))
+        .kernelInitializer(c.initializer("kernel_initializer", GlorotUniform.of()))
+        .biasInitializer(c.initializer("bias_initializer", Zeros.of()));
+  }
+
+  /** Writes activation and use_bias, in Keras's order. */
+  final Config.Builder putActivation(Config.Builder b) {
+    return b.put("activation", activation.kerasName()).put("use_bias", useBias);
+  }
+
+  /** Writes the kernel and bias initializers. */
+  final Config.Builder putInitializers(Config.Builder b) {
+    return b.put("kernel_initializer", Initializers.serialize(kernelInitializer))
+        .put("bias_initializer", Initializers.serialize(biasInitializer));
   }
 }

@@ -2,6 +2,8 @@ package io.tfbridge.layers;
 
 import io.tfbridge.activations.Activation;
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -134,5 +136,22 @@ public final class LSTM extends RecurrentLayer<LSTM> {
       System.arraycopy(base.generate(Shape.of(2L * units), random), 0, values, 2 * units, 2 * units);
       return values;
     }
+  }
+
+  @Override
+  public Config getConfig() {
+    Config.Builder b = putHead(Config.builder()).put("activation", activation.kerasName())
+        .put("recurrent_activation", recurrentActivation.kerasName()).put("use_bias", useBias);
+    putRecurrentInitializers(b).put("unit_forget_bias", unitForgetBias);
+    return putRecurrentNulls(b).put("dropout", 0.0).put("recurrent_dropout", 0.0).putNull("seed")
+        .build();
+  }
+
+  /** Reads Keras's LSTM config. */
+  public static LSTM fromConfig(ConfigReader c) {
+    return of(c.getInt("units")).withRecurrentOptions(c)
+        .activation(c.activation("activation", Activation.TANH))
+        .recurrentActivation(c.activation("recurrent_activation", Activation.SIGMOID).kerasName())
+        .unitForgetBias(c.getBool("unit_forget_bias", true));
   }
 }

@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
 import java.util.List;
 import java.util.Optional;
 import org.tensorflow.Operand;
@@ -18,6 +19,7 @@ import org.tensorflow.types.TFloat32;
 public abstract class Layer<L extends Layer<L>> implements Cloneable {
   private String name;
   private Shape inputShape;
+  private boolean trainable = true;
 
   /** The Keras class name, e.g. {@code "Dense"}. */
   public abstract String className();
@@ -35,6 +37,48 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
     L copy = copy();
     ((Layer<L>) copy).name = requireName(name);
     return copy;
+  }
+
+  /** Whether training updates this layer's weights (Keras's {@code trainable}, default true). */
+  public boolean trainable() {
+    return trainable;
+  }
+
+  /**
+   * A copy whose weights training updates or leaves alone (Keras's {@code layer.trainable = False}):
+   * a frozen layer's weights are non-trainable, and a frozen BatchNormalization runs in inference
+   * mode, as in Keras.
+   */
+  public L trainable(boolean trainable) {
+    L copy = copy();
+    ((Layer<L>) copy).trainable = trainable;
+    return copy;
+  }
+
+  /**
+   * Keras's {@code get_config()} without {@code name}, {@code trainable} and {@code dtype} (which
+   * every layer writes): this layer's options in Keras's key order, with Keras's values for the
+   * options tfbridge does not have (null regularizers and constraints). The layer's class reads them
+   * back in a static {@code fromConfig(ConfigReader)} registered in {@link KerasLayers}.
+   */
+  public abstract Config getConfig();
+
+  /** The Python module Keras files name for this class ({@code keras.layers} for Keras's layers). */
+  public String module() {
+    return "keras.layers";
+  }
+
+  /** The name a custom layer class is registered under in Keras ({@code registered_name}); null for Keras's own. */
+  public String registeredName() {
+    return null;
+  }
+
+  /**
+   * Whether Keras writes a {@code build_config} (the input shape) for this layer: true for layers
+   * that build state, false for Keras's weightless layers that have no build step.
+   */
+  public boolean hasBuildConfig() {
+    return true;
   }
 
   /** The input shape without the batch dimension, if given (Keras's {@code input_shape=}). */

@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -45,5 +46,10 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
 
   private static int[] ints(Window w) {
     return new int[] {1, w.rows(), w.cols(), 1};
+  }
+
+  /** Reads Keras's MaxPooling2D config. */
+  public static MaxPooling2D fromConfig(ConfigReader c) {
+    return withPoolingOptions(c, MaxPooling2D::of);
   }
 }

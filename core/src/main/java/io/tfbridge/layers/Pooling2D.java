@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -69,4 +71,25 @@ public abstract class Pooling2D<L extends Pooling2D<L>> extends Layer<L> {
 
   /** The pooled tensor: this layer's reduction over its windows, strides and padding. */
   protected abstract Operand<TFloat32> pool(Ops tf, Operand<TFloat32> input);
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().putInts("pool_size", poolSize.rows(), poolSize.cols())
+        .put("padding", padding.kerasName()).putInts("strides", strides.rows(), strides.cols())
+        .put("data_format", "channels_last").build();
+  }
+
+  @Override
+  public boolean hasBuildConfig() {
+    return false;
+  }
+
+  /** Reads pool_size (default 2x2), strides (default: the pool size) and padding into {@code layer}. */
+  static <L extends Pooling2D<L>> L withPoolingOptions(ConfigReader c, java.util.function.BiFunction<Integer, Integer, L> of) {
+    c.requireDefault("data_format", "channels_last");
+    int[] pool = c.getInts("pool_size", 2, new int[] {2, 2});
+    int[] strides = c.getInts("strides", 2, pool);
+    return of.apply(pool[0], pool[1]).strides(strides[0], strides[1])
+        .padding(c.getChoice("padding", "valid", "valid", "same"));
+  }
 }

@@ -1,8 +1,13 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.activations.Activation;
+import io.tfbridge.initializers.GlorotUniform;
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Initializers;
 import io.tfbridge.initializers.Orthogonal;
+import io.tfbridge.initializers.Zeros;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.ndarray.Shape;
@@ -85,5 +90,45 @@ public abstract class RecurrentLayer<L extends RecurrentLayer<L>> extends Kernel
     return returnSequences
         ? Shape.of(input.get(0), input.get(1), units)
         : Shape.of(input.get(0), units);
+  }
+
+  /** The options of Keras's RNN base, then units: what every recurrent layer's config starts with. */
+  final Config.Builder putHead(Config.Builder b) {
+    return b.put("return_sequences", returnSequences).put("return_state", false)
+        .put("go_backwards", false).put("stateful", false).put("unroll", false)
+        .put("zero_output_for_mask", false).put("units", units);
+  }
+
+  /** Writes the kernel, recurrent and bias initializers. */
+  final Config.Builder putRecurrentInitializers(Config.Builder b) {
+    return b.put("kernel_initializer", Initializers.serialize(kernelInitializer))
+        .put("recurrent_initializer", Initializers.serialize(recurrentInitializer))
+        .put("bias_initializer", Initializers.serialize(biasInitializer));
+  }
+
+  /** Writes the regularizers and constraints (null) of a recurrent layer. */
+  static Config.Builder putRecurrentNulls(Config.Builder b) {
+    return b.putNull("kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
+        "activity_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint");
+  }
+
+  /**
+   * Reads what every recurrent layer shares: use_bias, return_sequences and the initializers; the
+   * options tfbridge does not have (return_state, go_backwards, stateful, dropout) must keep their
+   * defaults. {@code unroll} is moot (tfbridge always unrolls) and {@code zero_output_for_mask} too
+   * (no mask reaches a recurrent layer).
+   */
+  final L withRecurrentOptions(ConfigReader c) {
+    c.requireDefault("return_state", false);
+    c.requireDefault("go_backwards", false);
+    c.requireDefault("stateful", false);
+    c.requireDefault("dropout", 0.0);
+    c.requireDefault("recurrent_dropout", 0.0);
+    c.ignore("unroll", "zero_output_for_mask", "seed", "time_major");
+    L copy = returnSequences(c.getBool("return_sequences", false))
+        .recurrentInitializer(c.initializer("recurrent_initializer", Orthogonal.of()));
+    return copy.useBias(c.getBool("use_bias", true))
+        .kernelInitializer(c.initializer("kernel_initializer", GlorotUniform.of()))
+        .biasInitializer(c.initializer("bias_initializer", Zeros.of()));
   }
 }

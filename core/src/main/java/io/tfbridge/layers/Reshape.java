@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.Arrays;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -83,5 +85,24 @@ public final class Reshape extends Layer<Reshape> {
     long[] dims = out.asArray();
     dims[0] = -1;
     return LayerOutput.of(tf.reshape(input, tf.constant(dims)));
+  }
+
+  @Override
+  public Config getConfig() {
+    return Config.builder().putLongs("target_shape", targetShape).build();
+  }
+
+  @Override
+  public boolean hasBuildConfig() {
+    return false;
+  }
+
+  /** Reads Keras's Reshape config. */
+  public static Reshape fromConfig(ConfigReader c) {
+    java.util.List<?> dims = c.getList("target_shape");
+    if (dims.isEmpty() || !dims.stream().allMatch(d -> d instanceof Integer || d instanceof Long)) {
+      throw c.error("option target_shape must be a list of integers, found " + c.get("target_shape"));
+    }
+    return of(dims.stream().mapToLong(d -> ((Number) d).longValue()).toArray());
   }
 }

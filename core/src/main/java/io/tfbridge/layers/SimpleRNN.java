@@ -1,5 +1,7 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -71,5 +73,18 @@ public final class SimpleRNN extends RecurrentLayer<SimpleRNN> {
       h = tf.math.add(h, tf.linalg.matMul(state, context.weight("recurrent_kernel")));
     }
     return activation.apply(tf, h);
+  }
+
+  @Override
+  public Config getConfig() {
+    Config.Builder b = putHead(Config.builder());
+    putRecurrentNulls(putRecurrentInitializers(putActivation(b)));
+    return b.put("dropout", 0.0).put("recurrent_dropout", 0.0).build();
+  }
+
+  /** Reads Keras's SimpleRNN config. */
+  public static SimpleRNN fromConfig(ConfigReader c) {
+    return of(c.getInt("units")).withRecurrentOptions(c)
+        .activation(c.activation("activation", io.tfbridge.activations.Activation.TANH));
   }
 }

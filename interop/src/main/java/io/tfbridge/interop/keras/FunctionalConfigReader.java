@@ -50,7 +50,7 @@ final class FunctionalConfigReader {
     if (c.className().equals("InputLayer")) {
       return KerasConfigReader.input(c).name(name).tensor();
     }
-    Layer<?> layer = LayerConfigs.read(c);
+    Layer<?> layer = c.toLayer();
     if (!inbound.isArray() || inbound.size() != 1) {
       throw c.error("the layer is applied " + (inbound.isArray() ? inbound.size() : 0) + " times in "
           + "the model; tfbridge supports layers applied exactly once (no shared layers)");

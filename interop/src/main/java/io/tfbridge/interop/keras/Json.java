@@ -60,7 +60,7 @@ final class Json {
 
   /** Keras's float32 dtype policy object. */
   static ObjectNode float32Policy() {
-    return serialized("keras", "DTypePolicy", object().put("name", "float32"));
+    return (ObjectNode) ConfigJson.toJsonValue(io.tfbridge.layers.KerasLayers.float32Policy());
   }
 
   /** A shape with a leading {@code null} batch dimension: {@code [null, 28, 28, 1]}. */
@@ -74,10 +74,5 @@ final class Json {
       }
     }
     return dims;
-  }
-
-  /** A pair such as {@code [3, 3]}. */
-  static ArrayNode pair(int first, int second) {
-    return array().add(first).add(second);
   }
 }

@@ -59,7 +59,7 @@ final class KerasConfigReader {
         layers.add(input(c));
         continue;
       }
-      Layer<?> layer = LayerConfigs.read(c);
+      Layer<?> layer = c.toLayer();
       JsonNode shape = c.has("batch_input_shape") ? c.node("batch_input_shape") : c.node("batch_shape");
       if (i == 0 && shape.isArray()) {
         layer = layer.inputShape(featureShape(shape, c.name()));

@@ -1,6 +1,7 @@
 package io.tfbridge.interop.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tfbridge.layers.KerasLayers;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.models.Model;
 import io.tfbridge.models.ModelSpec;
@@ -14,7 +15,7 @@ import java.util.List;
 /**
  * Keras model files, both ways: Keras 3 {@code .keras} (a zip of config.json, metadata.json and
  * model.weights.h5) and legacy {@code .h5} (HDF5 with model_config/training_config attributes and a
- * model_weights group). Sequential and functional models of the DSL's layers ({@link #SUPPORTED_LAYERS}; a
+ * model_weights group). Sequential and functional models of the DSL's layers ({@link #supportedLayers()}; a
  * BatchNormalization's moving statistics included) load with their weights and optimizer state and train
  * further; Java models save so that Python's {@code keras.models.load_model} loads, predicts and
  * trains them further.
@@ -35,8 +36,10 @@ import java.util.List;
  * .h5) a config over jhdf's attribute limit.
  */
 public final class KerasFiles {
-  /** The Keras layer classes tfbridge reads and writes. */
-  public static final List<String> SUPPORTED_LAYERS = LayerConfigs.SUPPORTED;
+  /** The Keras layer classes tfbridge reads and writes (those registered in {@link KerasLayers}). */
+  public static List<String> supportedLayers() {
+    return KerasLayers.known();
+  }
 
   private KerasFiles() {}
 

@@ -9,11 +9,13 @@ import java.util.Objects;
  * rather than ignored, so a loaded model never computes something else than Keras's.
  */
 final class LayerConfig {
+  private final JsonNode entry;
   private final String className;
   private final JsonNode config;
   private final String name;
 
   LayerConfig(JsonNode layer, int index) {
+    this.entry = layer;
     this.className = layer.path("class_name").asText(null);
     this.config = layer.path("config");
     if (className == null || !config.isObject()) {
@@ -109,6 +111,17 @@ final class LayerConfig {
     if (has(key) && (pair(key)[0] != 1 || pair(key)[1] != 1)) {
       throw unsupported(key + "=" + Json.write(config.get(key)));
     }
+  }
+
+  /**
+   * The layer spec this entry describes, read by its class's registered reader (a custom class by
+   * its {@code registered_name} when one is registered under it).
+   */
+  io.tfbridge.layers.Layer<?> toLayer() {
+    String registered = entry.path("registered_name").asText(null);
+    String lookup = registered != null && io.tfbridge.layers.KerasLayers.known().contains(registered)
+        ? registered : className;
+    return io.tfbridge.layers.KerasLayers.deserialize(lookup, ConfigJson.toConfig(config), name);
   }
 
   /** An error about this layer. */

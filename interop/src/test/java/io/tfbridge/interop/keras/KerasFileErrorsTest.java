@@ -81,7 +81,7 @@ class KerasFileErrorsTest {
     Path unknown = edited("unknown.keras", "\"class_name\": \"Dense\"",
         "\"class_name\": \"LayerNormalization\"");
     assertError(unknown, "(LayerNormalization): layer class LayerNormalization is not supported by "
-        + "tfbridge; supported layers: " + String.join(", ", KerasFiles.SUPPORTED_LAYERS));
+        + "tfbridge; supported layers: " + String.join(", ", KerasFiles.supportedLayers()));
   }
 
   /** Keras-made functional models that tfbridge cannot represent: one Dense applied to two inputs. */

@@ -1,0 +1,112 @@
+package io.tfbridge.layers;
+
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
+import io.tfbridge.saving.KerasObject;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The layer classes tfbridge reads from Keras configs, by Keras class name: Keras's
+ * {@code keras.layers.deserialize} and, for a user's own classes, {@code custom_objects}. Each layer
+ * class reads its own options ({@code fromConfig}) and writes them ({@link Layer#getConfig()}), so a
+ * Keras file format needs no per-layer code.
+ *
+ * <pre>{@code
+ * KerasLayers.register("MyScale", MyScale::fromConfig);   // as Python's custom_objects
+ * Layer<?> layer = KerasLayers.deserialize("Dense", config, "dense_1");
+ * }</pre>
+ */
+public final class KerasLayers {
+  /** Reads one layer class's options into its spec. */
+  @FunctionalInterface
+  public interface Reader {
+    /** The layer the options describe; unknown or unsupported options throw with the reader's error. */
+    Layer<?> fromConfig(ConfigReader config);
+  }
+
+  private static final Map<String, Reader> READERS = new ConcurrentHashMap<>();
+
+  static {
+    READERS.put("Dense", Dense::fromConfig);
+    READERS.put("Conv1D", Conv1D::fromConfig);
+    READERS.put("Conv2D", Conv2D::fromConfig);
+    READERS.put("MaxPooling2D", MaxPooling2D::fromConfig);
+    READERS.put("AveragePooling2D", AveragePooling2D::fromConfig);
+    READERS.put("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
+    READERS.put("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
+    READERS.put("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+    READERS.put("Flatten", Flatten::fromConfig);
+    READERS.put("Reshape", Reshape::fromConfig);
+    READERS.put("Dropout", Dropout::fromConfig);
+    READERS.put("Activation", Activation::fromConfig);
+    READERS.put("Embedding", Embedding::fromConfig);
+    READERS.put("SimpleRNN", SimpleRNN::fromConfig);
+    READERS.put("LSTM", LSTM::fromConfig);
+    READERS.put("GRU", GRU::fromConfig);
+    READERS.put("BatchNormalization", BatchNormalization::fromConfig);
+    READERS.put("Concatenate", Concatenate::fromConfig);
+    READERS.put("Add", Add::fromConfig);
+  }
+
+  private KerasLayers() {}
+
+  /**
+   * Registers a layer class under its Keras class name (or the {@code registered_name} a custom
+   * Python class was saved with, e.g. {@code "my_package>MyScale"}), replacing any earlier reader.
+   */
+  public static void register(String className, Reader reader) {
+    READERS.put(className, reader);
+  }
+
+  /** The registered class names, sorted. */
+  public static List<String> known() {
+    return List.copyOf(new TreeSet<>(READERS.keySet()));
+  }
+
+  /**
+   * The layer a Keras layer entry describes, named {@code name}: the common options (name, trainable,
+   * a float32 dtype) are read here, the rest by the class's reader, and any option left unread that
+   * is not null is refused.
+   *
+   * @param className the entry's class name, or its registered name for a custom class
+   * @throws IllegalArgumentException for an unknown class or an unsupported option, naming the layer
+   */
+  public static Layer<?> deserialize(String className, Config config, String name) {
+    ConfigReader c = new ConfigReader(config, "layer '" + name + "' (" + className + ")");
+    Reader reader = READERS.get(className);
+    if (reader == null) {
+      throw c.error("layer class " + className + " is not supported by tfbridge; supported layers: "
+          + String.join(", ", known()) + "; register a class of your own with KerasLayers.register");
+    }
+    c.ignore("name", "batch_input_shape", "batch_shape");
+    checkDtype(c);
+    boolean trainable = c.getBool("trainable", true);
+    Layer<?> layer;
+    try {
+      layer = reader.fromConfig(c);
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage() != null && e.getMessage().startsWith(c.owner()) ? e : c.error(e.getMessage());
+    }
+    c.finish();
+    layer = name == null ? layer : layer.name(name);
+    return trainable ? layer : layer.trainable(false);
+  }
+
+  /** tfbridge layers compute in float32: a dtype policy of another name is refused. */
+  private static void checkDtype(ConfigReader c) {
+    Object dtype = c.get("dtype");
+    String policy = dtype instanceof KerasObject o ? String.valueOf(o.options().get("name"))
+        : dtype == null ? "float32" : String.valueOf(dtype);
+    if (!policy.equals("float32")) {
+      throw c.unsupported("dtype=" + policy + " (tfbridge layers compute in float32)");
+    }
+  }
+
+  /** Keras's float32 dtype policy, as layers write it. */
+  public static KerasObject float32Policy() {
+    return KerasObject.of("keras", "DTypePolicy", Config.builder().put("name", "float32").build());
+  }
+}
