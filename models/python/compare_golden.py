@@ -13,7 +13,7 @@ Checks, file by file:
     same tolerance; keys containing "version", "date" or "time" are ignored
     (e.g. meta.json "versions");
   * anything else (README.md): identical text, ignoring lines that mention a
-    version.
+    version; files ending in a --skip-ext extension only need to exist in both.
 Prints one line per mismatch and a final summary line; exit status 1 on any
 mismatch, 2 on usage errors, 0 otherwise. Needs only numpy.
 """
@@ -142,6 +142,9 @@ def main(argv=None):
     ap.add_argument("--rtol", type=float, default=1e-5, help="relative tolerance (default 1e-5)")
     ap.add_argument("--train-atol", type=float, default=1e-5,
                     help="absolute tolerance for train_* cases (default 1e-5)")
+    ap.add_argument("--skip-ext", nargs="*", default=[],
+                    help="file extensions present in both trees but not compared (binary model "
+                         "files that carry a save date, e.g. .keras .h5)")
     args = ap.parse_args(argv)
     for d in (args.a, args.b):
         if not os.path.isdir(d):
@@ -160,7 +163,9 @@ def main(argv=None):
     for rel in common:
         pa, pb = os.path.join(args.a, rel), os.path.join(args.b, rel)
         atol, rtol = tol_for(rel, args)
-        if rel.endswith(".npy"):
+        if any(rel.endswith(ext) for ext in args.skip_ext):
+            msgs = []
+        elif rel.endswith(".npy"):
             msgs = compare_npy(pa, pb, atol, rtol)
         elif rel.endswith(".json"):
             msgs = compare_json(pa, pb, atol, rtol)

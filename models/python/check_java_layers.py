@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Check Java-written copies of the layer golden cases with real Keras, all in one process.
+
+Usage:
+    python models/python/check_java_layers.py DIR [--atol 1e-5]
+
+DIR holds one directory per case (as make_layer_golden.py writes them) in which Java wrote
+java.keras and java.h5 next to x_<i>.npy and y.npy (y_<j>.npy for several outputs). For each
+file the script loads it with keras.models.load_model, predicts x and compares with y within
+--atol (relative above 1), and prints one line per file: "OK <case>/<file> <max diff>" or
+"FAIL <case>/<file> <reason>". Exits 1 if any file fails.
+"""
+import argparse
+import glob
+import os
+import sys
+import traceback
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+import numpy as np  # noqa: E402
+import keras  # noqa: E402
+
+
+def check(path, d, atol):
+    model = keras.models.load_model(path)
+    xs = [np.load(f) for f in sorted(glob.glob(os.path.join(d, "x_*.npy")),
+                                     key=lambda f: int(f.rsplit("_", 1)[1][:-4]))]
+    ys = model.predict(xs[0] if len(xs) == 1 else xs, verbose=0)
+    ys = ys if isinstance(ys, list) else [ys]
+    single = len(ys) == 1
+    worst = 0.0
+    for j, y in enumerate(ys):
+        expected = np.load(os.path.join(d, "y.npy" if single else "y_%d.npy" % j))
+        if expected.shape != y.shape:
+            return "output %d shape %s, expected %s" % (j, y.shape, expected.shape)
+        diff = np.abs(expected - y) / np.maximum(1.0, np.abs(expected))
+        worst = max(worst, float(diff.max()) if diff.size else 0.0)
+    return worst if worst <= atol else "max diff %g > %g" % (worst, atol)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dir")
+    ap.add_argument("--atol", type=float, default=1e-5)
+    args = ap.parse_args(argv)
+    failed = 0
+    for d in sorted(glob.glob(os.path.join(args.dir, "*"))):
+        for name in ("java.keras", "java.h5"):
+            path = os.path.join(d, name)
+            if not os.path.exists(path):
+                continue
+            label = "%s/%s" % (os.path.basename(d), name)
+            try:
+                result = check(path, d, args.atol)
+            except Exception as e:  # a file Keras cannot load is a failure, with its reason
+                result = "%s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "")
+                traceback.print_exc(file=sys.stderr)
+            keras.utils.clear_session()
+            if isinstance(result, float):
+                print("OK %s %.3g" % (label, result))
+            else:
+                failed += 1
+                print("FAIL %s %s" % (label, result))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
