@@ -196,8 +196,8 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
     if (center) {
       specs.add(WeightSpec.trainable("beta", features, betaInitializer));
     }
-    specs.add(new WeightSpec("moving_mean", features, movingMeanInitializer, false));
-    specs.add(new WeightSpec("moving_variance", features, movingVarianceInitializer, false));
+    specs.add(WeightSpec.nonTrainable("moving_mean", features, movingMeanInitializer));
+    specs.add(WeightSpec.nonTrainable("moving_variance", features, movingVarianceInitializer));
     return specs;
   }
 

@@ -77,7 +77,7 @@ public abstract class RecurrentLayer<L extends RecurrentLayer<L>> extends Kernel
     if (useBias) {
       specs.add(WeightSpec.trainable("bias", biasShape, bias));
     }
-    return specs;
+    return specs.stream().map(w -> w.inGroup("cell")).toList();
   }
 
   @Override

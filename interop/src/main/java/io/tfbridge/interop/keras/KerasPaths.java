@@ -7,6 +7,7 @@ import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.layers.WeightSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,45 +22,61 @@ import java.util.Map;
 final class KerasPaths {
   private KerasPaths() {}
 
-  /** The {@code vars} group of every placed layer of a .keras weights file, in layer order. */
-  static List<String> varsGroups(List<LayerNode> nodes) {
+  /** One {@code vars} group of a .keras weights file: its path, its name attribute and its weights. */
+  record VarsGroup(String path, String name, List<WeightSpec> weights) {}
+
+  /**
+   * The {@code vars} groups of every placed layer, in layer order: one per sub-object that owns
+   * weights ({@code layers/dense/vars}, {@code layers/lstm/cell/vars},
+   * {@code layers/multi_head_attention/query_dense/vars}), in the order the weights list them; none
+   * for a weightless layer.
+   */
+  static List<List<VarsGroup>> varsGroups(List<LayerNode> nodes) {
     Map<String, Integer> used = new HashMap<>();
-    List<String> groups = new ArrayList<>();
+    List<List<VarsGroup>> all = new ArrayList<>();
     for (LayerNode node : nodes) {
       String stem = node.layer().namePrefix();
       int n = used.merge(stem, 1, Integer::sum) - 1;
       String layer = "layers/" + (n == 0 ? stem : stem + "_" + n);
-      groups.add(layer + (cellName(node) != null ? "/cell/vars" : "/vars"));
+      Map<String, List<WeightSpec>> byGroup = new LinkedHashMap<>();
+      node.weights().forEach(w -> byGroup.computeIfAbsent(w.group(), g -> new ArrayList<>()).add(w));
+      List<VarsGroup> groups = new ArrayList<>();
+      byGroup.forEach((group, weights) -> groups.add(new VarsGroup(
+          layer + (group.isEmpty() ? "" : "/" + group) + "/vars", varsName(node, group), weights)));
+      all.add(groups);
     }
-    return groups;
+    return all;
   }
 
   /** The value of a .keras {@code vars} group's {@code name} attribute, as Keras writes it. */
-  static String varsName(LayerNode node) {
+  private static String varsName(LayerNode node, String group) {
     String cell = cellName(node);
-    return cell != null ? cell : node.name();
+    if (cell != null && group.equals("cell")) {
+      return cell;
+    }
+    return group.isEmpty() ? node.name() : group.substring(group.lastIndexOf('/') + 1);
   }
 
-  /** A legacy .h5 weight name: {@code sequential/dense/kernel}, {@code .../rnn/simple_rnn_cell/bias}. */
+  /**
+   * A legacy .h5 weight name, as Keras writes a variable's path: {@code sequential/dense/kernel},
+   * {@code .../lstm/lstm_cell/bias}, {@code .../mha/query_dense/kernel}.
+   */
   static String legacyWeightName(String model, LayerNode node, WeightSpec weight) {
-    return model + "/" + node.name() + cell(node, "/") + weight.name();
-  }
-
-  /** The legacy .h5 group of a layer's datasets: {@code sequential/dense}, {@code .../lstm/lstm_cell}. */
-  static String legacyGroup(String model, LayerNode node) {
-    String cell = cellName(node);
-    return model + "/" + node.name() + (cell != null ? "/" + cell : "");
+    return model + "/" + node.name() + legacyScope(node, weight, "/") + weight.name();
   }
 
   /** A legacy .h5 optimizer variable name: {@code adam/sequential_dense_kernel_momentum}. */
   static String legacySlotName(String optimizer, String model, LayerNode node, WeightSpec weight,
       String slot) {
-    return optimizer + "/" + model + "_" + node.name() + cell(node, "_") + weight.name() + "_" + slot;
+    return optimizer + "/" + model + "_" + node.name() + legacyScope(node, weight, "_")
+        + weight.name().replace('/', '_') + "_" + slot;
   }
 
-  private static String cell(LayerNode node, String separator) {
-    String cell = cellName(node);
-    return cell != null ? separator + cell + separator : separator;
+  /** The sub-object scope of a weight between separators: a recurrent cell's name, or its group. */
+  private static String legacyScope(LayerNode node, WeightSpec weight, String separator) {
+    String scope = weight.group().equals("cell") && cellName(node) != null ? cellName(node)
+        : weight.group();
+    return scope.isEmpty() ? separator : separator + scope.replace("/", separator) + separator;
   }
 
   /** The name of a recurrent layer's cell, which holds its variables; null for other layers. */

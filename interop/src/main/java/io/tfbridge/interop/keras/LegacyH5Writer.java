@@ -8,6 +8,7 @@ import io.tfbridge.layers.WeightSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,10 +83,14 @@ final class LegacyH5Writer {
     List<String> names = new ArrayList<>();
     node.weights().forEach(w -> names.add(KerasPaths.legacyWeightName(contents.modelName(), node, w)));
     group.putAttribute("weight_names", names.toArray(String[]::new));
-    String parent = KerasPaths.legacyGroup(contents.modelName(), node);
-    WritableGroup leaf = WeightsH5Writer.groups(group, parent);
-    for (WeightSpec w : node.weights()) {
-      leaf.putDataset(w.name(), H5.nested(w.shape().asArray(), contents.weights().get(node.weightPath(w))));
+    Map<String, WritableGroup> made = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      WeightSpec w = node.weights().get(i);
+      String path = names.get(i);
+      int slash = path.lastIndexOf('/');
+      WritableGroup leaf = WeightsH5Writer.groups(group, path.substring(0, slash), made);
+      leaf.putDataset(path.substring(slash + 1),
+          H5.nested(w.shape().asArray(), contents.weights().get(node.weightPath(w))));
     }
   }
 

@@ -30,20 +30,26 @@ final class WeightsH5Reader {
   }
 
   private static List<List<WeightArray>> layers(HdfFile hdf, List<LayerNode> nodes) {
-    List<String> groups = KerasPaths.varsGroups(nodes);
+    List<List<KerasPaths.VarsGroup>> groups = KerasPaths.varsGroups(nodes);
     List<List<WeightArray>> layers = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       LayerNode node = nodes.get(i);
-      String path = groups.get(i);
-      Optional<Node> vars = H5.find(hdf, path);
-      if (vars.isEmpty() && !node.weights().isEmpty()) {
-        throw new IllegalArgumentException(KerasArchive.WEIGHTS + " holds no variables for layer '"
-            + node.name() + "' (" + node.layer().className() + "): expected them at " + path);
+      List<WeightArray> arrays = new ArrayList<>();
+      for (KerasPaths.VarsGroup group : groups.get(i)) {
+        Node vars = H5.find(hdf, group.path()).orElseThrow(() -> missing(node, group));
+        if (!(vars instanceof Group g)) {
+          throw missing(node, group);
+        }
+        arrays.addAll(arrays(g, group.path()));
       }
-      layers.add(vars.filter(v -> v instanceof Group).map(v -> arrays((Group) v, path))
-          .orElse(List.of()));
+      layers.add(arrays);
     }
     return layers;
+  }
+
+  private static IllegalArgumentException missing(LayerNode node, KerasPaths.VarsGroup group) {
+    return new IllegalArgumentException(KerasArchive.WEIGHTS + " holds no variables for layer '"
+        + node.name() + "' (" + node.layer().className() + "): expected them at " + group.path());
   }
 
   private static List<WeightArray> arrays(Group vars, String path) {

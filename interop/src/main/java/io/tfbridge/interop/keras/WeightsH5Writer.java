@@ -30,17 +30,16 @@ final class WeightsH5Writer {
     }
   }
 
-  /** {@code layers/<class stem>/vars/<i>} for every layer with weights; no group for the others. */
+  /** {@code layers/<class stem>[/<sub-object>]/vars/<i>} for every layer with weights; no group for the others. */
   private static void putLayers(WritableHdfFile hdf, List<LayerNode> nodes, Map<String, float[]> weights) {
-    List<String> groups = KerasPaths.varsGroups(nodes);
+    List<List<KerasPaths.VarsGroup>> groups = KerasPaths.varsGroups(nodes);
     WritableGroup layers = null;
     for (int i = 0; i < nodes.size(); i++) {
-      LayerNode node = nodes.get(i);
-      if (!node.weights().isEmpty()) {
+      for (KerasPaths.VarsGroup group : groups.get(i)) {
         layers = layers == null ? hdf.putGroup("layers") : layers;
-        WritableGroup vars = groups(layers, groups.get(i).substring("layers/".length()));
-        vars.putAttribute("name", KerasPaths.varsName(node));
-        putLayer(vars, node, weights);
+        WritableGroup vars = groups(layers, group.path().substring("layers/".length()));
+        vars.putAttribute("name", group.name());
+        putVars(vars, nodes.get(i), group.weights(), weights);
       }
     }
   }
@@ -58,8 +57,8 @@ final class WeightsH5Writer {
     }
   }
 
-  private static void putLayer(WritableGroup vars, LayerNode node, Map<String, float[]> weights) {
-    List<WeightSpec> specs = node.weights();
+  private static void putVars(WritableGroup vars, LayerNode node, List<WeightSpec> specs,
+      Map<String, float[]> weights) {
     for (int j = 0; j < specs.size(); j++) {
       WeightSpec w = specs.get(j);
       vars.putDataset(Integer.toString(j), H5.nested(w.shape().asArray(), weights.get(node.weightPath(w))));
@@ -68,9 +67,20 @@ final class WeightsH5Writer {
 
   /** Creates the nested groups of a relative path ({@code dense/vars}) and returns the last. */
   static WritableGroup groups(WritableGroup parent, String path) {
+    return groups(parent, path, new java.util.HashMap<>());
+  }
+
+  /**
+   * The group at a relative path under {@code parent}, creating the missing ones; {@code made} holds
+   * the groups created so far by path, since jhdf cannot look a written group up again.
+   */
+  static WritableGroup groups(WritableGroup parent, String path, Map<String, WritableGroup> made) {
     WritableGroup group = parent;
+    String sofar = "";
     for (String part : path.split("/")) {
-      group = group.putGroup(part);
+      sofar = sofar.isEmpty() ? part : sofar + "/" + part;
+      WritableGroup current = group;
+      group = made.computeIfAbsent(sofar, p -> current.putGroup(part));
     }
     return group;
   }
