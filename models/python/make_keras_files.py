@@ -19,8 +19,7 @@ Each case is a Sequential model of the layers tfbridge supports, or a functional
 (keras.Model(inputs, outputs), the FUNCTIONAL_CASES: several inputs, Concatenate, Add), compiled
 with a real optimizer and loss and trained for one epoch on tiny random data with fixed seeds.
 `--large` adds the lesson's full CNN ("cnn", ~2.7 MB per file; not committed, CI makes it). The
-cases under ERROR_CASES are models Java must refuse (an LSTM with dropout, a functional model with
-a shared layer, one with two outputs): only their model files.
+cases under ERROR_CASES are models Java must refuse (an LSTM with dropout): only their model files.
 
 The files are not byte-reproducible (metadata.json and the zip carry the save date); the .npy
 files are, on one machine, since TensorFlow runs single-threaded with op determinism.
@@ -178,20 +177,6 @@ def functional_chain():
     return keras.Model(x, L.Dense(2)(h), name="chain")
 
 
-def functional_shared():
-    """One Dense applied to two inputs (shared weights): Java must refuse it."""
-    a, b = keras.Input((4,), name="a"), keras.Input((4,), name="b")
-    shared = L.Dense(3, name="shared")
-    return keras.Model([a, b], L.Add()([shared(a), shared(b)]))
-
-
-def functional_two_outputs():
-    """Two outputs: Java must refuse it."""
-    x = keras.Input((4,), name="x")
-    h = L.Dense(3, activation="relu")(x)
-    return keras.Model(x, [L.Dense(2, name="out_a")(h), L.Dense(1, name="out_b")(h)])
-
-
 # name: (layers, optimizer, loss, metrics, y kind, samples)
 CASES = {
     "iris": (iris, lambda: keras.optimizers.Adam(), "sparse_categorical_crossentropy",
@@ -259,9 +244,7 @@ LARGE_CASES = {
     "cnn": (cnn, lambda: keras.optimizers.Adam(), "categorical_crossentropy", ["accuracy"],
             ("onehot", 10), 16),
 }
-ERROR_CASES = ["lstm_dropout", "functional_shared", "functional_two_outputs"]
-ERROR_BUILDERS = {"functional_shared": functional_shared,
-                  "functional_two_outputs": functional_two_outputs}
+ERROR_CASES = ["lstm_dropout"]
 
 
 def labels(kind, model, x, rs):
@@ -324,10 +307,7 @@ def make_case(out, name, spec, seed):
 def make_error_case(out, name):
     keras.backend.clear_session()
     keras.utils.set_random_seed(0)
-    if name == "lstm_dropout":
-        model = keras.Sequential(lstm_dropout())
-    else:
-        model = ERROR_BUILDERS[name]()
+    model = keras.Sequential(lstm_dropout())
     model.compile(optimizer="adam", loss="mse")
     path = os.path.join(out, name)
     os.makedirs(path, exist_ok=True)
@@ -353,8 +333,8 @@ hand; re-run the script). One directory per case:
 Cases: {cases}.
 
 The `functional_*` cases are Keras functional models (`keras.Model(inputs, outputs)`).
-`lstm_dropout` (an LSTM with dropout=0.2), `functional_shared` (one Dense applied to two inputs) and
-`functional_two_outputs` hold only model files: models Java must refuse. The lesson's full CNN (`cnn`, ~2.7 MB per file) is not committed; `--large` or
+`lstm_dropout` (an LSTM with dropout=0.2) holds only model files: a model Java must refuse (shared
+layers and several outputs are covered by the layer golden cases, models/python/layer_cases/). The lesson's full CNN (`cnn`, ~2.7 MB per file) is not committed; `--large` or
 `--only cnn` makes it.
 """
 

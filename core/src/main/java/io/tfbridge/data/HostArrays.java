@@ -74,4 +74,45 @@ public final class HostArrays {
       }
     }
   }
+
+  /**
+   * A predictor input as floats: a {@code FloatNdArray} as is; for an integer input
+   * ({@code spec.dtype()} int32, int64 or uint8) an int, long or byte array too, whose values must be
+   * exact as floats (below 2^24 in magnitude).
+   *
+   * @throws IllegalArgumentException naming the input, the expected and the found array type
+   */
+  public static FloatNdArray asFloats(org.tensorflow.ndarray.NdArray<?> x,
+      io.tfbridge.inference.TensorSpec spec) {
+    if (x instanceof FloatNdArray f) {
+      return f;
+    }
+    boolean integral = spec.dtype() != io.tfbridge.inference.DType.FLOAT32;
+    if (integral && (x instanceof org.tensorflow.ndarray.IntNdArray
+        || x instanceof org.tensorflow.ndarray.LongNdArray || x instanceof org.tensorflow.ndarray.ByteNdArray)) {
+      FloatNdArray out = org.tensorflow.ndarray.NdArrays.ofFloats(x.shape());
+      long[] i = {0};
+      x.scalars().forEach(s -> {
+        double v = ((Number) s.getObject()).doubleValue();
+        if (Math.abs(v) > (1 << 24)) {
+          throw new IllegalArgumentException("Input '" + spec.name() + "' value " + (long) v
+              + " exceeds 2^24, the largest integer tfbridge feeds exactly");
+        }
+        out.setFloat((float) v, coordinates(x.shape(), i[0]++));
+      });
+      return out;
+    }
+    throw new IllegalArgumentException("Input '" + spec.name() + "' must be " + spec.dtype().numpyName()
+        + (integral ? " (an IntNdArray, LongNdArray, ByteNdArray or FloatNdArray)" : " (a FloatNdArray)")
+        + ", found " + x.getClass().getSimpleName());
+  }
+
+  private static long[] coordinates(org.tensorflow.ndarray.Shape shape, long flat) {
+    long[] c = new long[shape.numDimensions()];
+    for (int d = c.length - 1; d >= 0; d--) {
+      c[d] = flat % shape.get(d);
+      flat /= shape.get(d);
+    }
+    return c;
+  }
 }

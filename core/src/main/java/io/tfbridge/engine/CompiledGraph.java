@@ -1,17 +1,18 @@
 package io.tfbridge.engine;
 
+import io.tfbridge.distribute.DevicePlacement;
+import io.tfbridge.distribute.RemoteSession;
+import io.tfbridge.distribute.Replicas;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.tfbridge.distribute.DevicePlacement;
-import io.tfbridge.distribute.RemoteSession;
-import io.tfbridge.distribute.Replicas;
 import org.tensorflow.Graph;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Signature;
 import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.Tensor;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TFloat32;
 
@@ -79,9 +80,17 @@ public final class CompiledGraph implements AutoCloseable {
     return definition;
   }
 
-  /** Runs one training step on a batch and returns the batch's sums, computed before the update. */
-  public BatchResult trainStep(List<TFloat32> xs, TFloat32 y) {
-    return steps().sums(xs, y, true, true);
+  /**
+   * Runs one training step on a batch (one label tensor per output) and returns the batch's sums,
+   * computed before the update.
+   */
+  public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys) {
+    return steps().sums(xs, ys, true, true);
+  }
+
+  /** {@link #trainStep(List, List)} for a model with one output. */
+  public BatchResult trainStep(List<? extends Tensor> xs, TFloat32 y) {
+    return trainStep(xs, List.of(y));
   }
 
   /** {@link #trainStep(List, TFloat32)} for a model with one input. */
@@ -90,8 +99,13 @@ public final class CompiledGraph implements AutoCloseable {
   }
 
   /** Computes the loss and metric sums of a batch without training. */
-  public BatchResult testStep(List<TFloat32> xs, TFloat32 y) {
-    return steps().sums(xs, y, false, false);
+  public BatchResult testStep(List<? extends Tensor> xs, List<TFloat32> ys) {
+    return steps().sums(xs, ys, false, false);
+  }
+
+  /** {@link #testStep(List, List)} for a model with one output. */
+  public BatchResult testStep(List<? extends Tensor> xs, TFloat32 y) {
+    return testStep(xs, List.of(y));
   }
 
   /** {@link #testStep(List, TFloat32)} for a model with one input. */
@@ -99,8 +113,15 @@ public final class CompiledGraph implements AutoCloseable {
     return testStep(List.of(x), y);
   }
 
-  /** The model's output for a batch (inference mode); the caller closes the returned tensor. */
-  public TFloat32 predictStep(List<TFloat32> xs) {
+  /** The model's first output for a batch (inference mode); the caller closes the returned tensor. */
+  public TFloat32 predictStep(List<? extends Tensor> xs) {
+    List<TFloat32> all = predictOutputs(xs);
+    all.subList(1, all.size()).forEach(TFloat32::close);
+    return all.get(0);
+  }
+
+  /** Every output of the model for a batch (inference mode); the caller closes the tensors. */
+  public List<TFloat32> predictOutputs(List<? extends Tensor> xs) {
     return steps().predict(xs);
   }
 
@@ -114,15 +135,15 @@ public final class CompiledGraph implements AutoCloseable {
    * batch's statistics) but no step and no update (for gradient checks).
    */
   BatchResult testStepInTrainingMode(TFloat32 x, TFloat32 y) {
-    return steps().sums(List.of(x), y, true, false);
+    return steps().sums(List.of(x), List.of(y), true, false);
   }
 
   /**
    * Runs one training step traced ({@code FULL_TRACE}) and returns TensorFlow's run metadata, whose
    * step stats say which device ran each op ({@link DevicePlacement#stepDevices}).
    */
-  public RunMetadata traceTrainStep(List<TFloat32> xs, TFloat32 y) {
-    return steps().traceTrainStep(xs, y);
+  public RunMetadata traceTrainStep(List<? extends Tensor> xs, TFloat32 y) {
+    return steps().traceTrainStep(xs, List.of(y));
   }
 
   /**
@@ -135,7 +156,7 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** The same, with the layers in training mode when {@code training} (no step is taken). */
   List<float[]> gradients(TFloat32 x, TFloat32 y, boolean training) {
-    return steps().gradients(List.of(x), y, training);
+    return steps().gradients(List.of(x), List.of(y), training);
   }
 
   private Steps steps() {
@@ -177,7 +198,10 @@ public final class CompiledGraph implements AutoCloseable {
     for (int i = 0; i < inputNames.size(); i++) {
       signature.input(inputNames.get(i), ops.xs.get(i));
     }
-    signature.output(outputName, ops.output.value());
+    signature.output(outputName, ops.outputs.get(0).value());
+    for (int i = 1; i < ops.outputs.size(); i++) {
+      signature.output("output_" + i, ops.outputs.get(i).value());
+    }
     return exporter.withSession(session).withSignature(signature.build());
   }
 

@@ -3,52 +3,157 @@ package io.tfbridge.engine;
 import io.tfbridge.layers.LayerContext;
 import io.tfbridge.layers.LayerOutput;
 import io.tfbridge.layers.WeightSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
-/** Adds a model's forward pass to the graph, each layer's ops under the layer's name. */
+/**
+ * Adds a model's forward pass to the graph: every layer call in an order where each call follows the
+ * calls it reads from, its ops under the layer's name, masks passed on as Keras passes them.
+ */
 final class Forward {
-  private Forward() {}
+  private final Ops tf;
+  private final ModelDefinition model;
+  private final VariableStore variables;
+  private final Operand<TFloat32> trainingFlag;
+  private final long seed;
+  private final List<Update> updates;
+  private final List<Operand<TFloat32>> losses;
+  private final Map<TensorRef, Operand<?>> values = new HashMap<>();
+  private final Map<TensorRef, Operand<TFloat32>> casts = new HashMap<>();
+  private final Map<TensorRef, LayerOutput> outputs = new HashMap<>();
+  private final Map<TensorRef, Operand<TBool>> masks = new HashMap<>();
 
   /** A layer's request to set a non-trainable variable with every training step. */
   record Update(String path, Operand<TFloat32> value) {}
 
+  /** What a forward pass adds: the model's outputs, the layers' updates and added losses. */
+  record Result(List<LayerOutput> outputs, List<Update> updates, List<Operand<TFloat32>> losses) {}
+
+  private Forward(Ops tf, ModelDefinition model, VariableStore variables,
+      Operand<TFloat32> trainingFlag, long seed) {
+    this.tf = tf;
+    this.model = model;
+    this.variables = variables;
+    this.trainingFlag = trainingFlag;
+    this.seed = seed;
+    this.updates = new ArrayList<>();
+    this.losses = new ArrayList<>();
+  }
+
   /**
-   * Adds the layers' forward ops in order (topological: each layer after those it is applied to),
-   * starting from the model's inputs by name; the layers' {@link Update}s go to {@code updates}.
+   * Adds the forward pass of {@code model} on {@code inputs} (by input name, any dtype).
    *
    * @param tf ops, possibly scoped to a replica's device
    * @param trainingFlag 1 while training, 0 otherwise
-   * @param seed the model's seed, from which each layer's op seeds derive
-   * @return the last layer's output (the only input's, for a model without layers)
+   * @param seed the seed each layer's op seeds derive from
    */
-  static LayerOutput build(Ops tf, List<LayerNode> layers, VariableStore variables,
-      Map<String, Operand<TFloat32>> inputs, Operand<TFloat32> trainingFlag, long seed,
-      List<Update> updates) {
-    Map<String, Operand<TFloat32>> tensors = new HashMap<>(inputs);
-    LayerOutput out = LayerOutput.of(inputs.values().iterator().next());
-    for (int i = 0; i < layers.size(); i++) {
-      LayerNode node = layers.get(i);
-      Context context = new Context(tf.withSubScope(node.name()), node, variables, trainingFlag,
-          seed * 31 + i + 1, updates);
-      List<Operand<TFloat32>> in = node.inbound().stream().map(tensors::get).toList();
-      out = node.layer().call(context, in);
-      tensors.put(node.name(), out.value());
+  static Result build(Ops tf, ModelDefinition model, VariableStore variables,
+      Map<String, ? extends Operand<?>> inputs, Operand<TFloat32> trainingFlag, long seed) {
+    Forward f = new Forward(tf, model, variables, trainingFlag, seed);
+    inputs.forEach((name, x) -> f.values.put(TensorRef.of(name), x));
+    for (CallOrder.Step step : CallOrder.of(model.layers(), inputs.keySet())) {
+      f.run(step);
     }
-    return out;
+    List<LayerOutput> out = new ArrayList<>();
+    for (ModelOutput output : model.outputs()) {
+      TensorRef ref = output.tensor();
+      out.add(f.outputs.containsKey(ref) ? f.outputs.get(ref) : LayerOutput.of(f.floats(ref)));
+    }
+    return new Result(out, f.updates, f.losses);
   }
 
-  /** The {@link LayerContext} of one layer. */
-  private record Context(Ops tf, LayerNode node, VariableStore variables,
-      Operand<TFloat32> trainingFlag, long seed, List<Update> updates) implements LayerContext {
+  private void run(CallOrder.Step step) {
+    LayerNode node = model.layers().get(step.layer());
+    LayerCall call = node.calls().get(step.call());
+    List<Operand<TFloat32>> in = call.args().stream().map(this::floats).toList();
+    List<Operand<TBool>> inMasks = inputMasks(call);
+    Context context = new Context(node, call, in, inMasks,
+        seed * 31 + step.layer() + 1 + 7919L * step.call());
+    LayerOutput out = node.layer().call(context, in);
+    TensorRef ref = TensorRef.of(node.name(), step.call());
+    outputs.put(ref, out);
+    values.put(ref, out.value());
+    Operand<TBool> mask = node.layer().computeMask(context, in, inMasks);
+    if (mask != null) {
+      masks.put(ref, mask);
+    }
+  }
+
+  /**
+   * The masks of a call's positional inputs: those the layers before it made, or the one a config
+   * passes explicitly ({@code mask=T}, T an op node's 1/0 tensor), which replaces the first input's.
+   */
+  private List<Operand<TBool>> inputMasks(LayerCall call) {
+    List<Operand<TBool>> in = new ArrayList<>();
+    call.args().forEach(a -> in.add(masks.get(a)));
+    if (call.kwargs().get("mask") instanceof TensorRef explicit && !in.isEmpty()) {
+      in.set(0, tf.withSubScope("mask").math.notEqual(floats(explicit), tf.constant(0f)));
+    }
+    return in;
+  }
+
+  /** A tensor as float32: a layer's output as is, an integer input cast once. */
+  @SuppressWarnings("unchecked")
+  private Operand<TFloat32> floats(TensorRef ref) {
+    Operand<?> x = values.get(ref);
+    if (x == null) {
+      throw new IllegalStateException("tensor " + ref + " is used before it is computed");
+    }
+    if (x.type() == TFloat32.class) {
+      return (Operand<TFloat32>) x;
+    }
+    return casts.computeIfAbsent(ref,
+        r -> tf.withSubScope("cast_" + r.layer()).dtypes.cast(x, TFloat32.class));
+  }
+
+  /** The {@link LayerContext} of one call. */
+  private final class Context implements LayerContext {
+    private final LayerNode node;
+    private final LayerCall call;
+    private final Ops ops;
+    private final List<Operand<TBool>> inputMasks;
+    private final Map<String, Object> arguments = new LinkedHashMap<>();
+    private final long callSeed;
+
+    Context(LayerNode node, LayerCall call, List<Operand<TFloat32>> inputs,
+        List<Operand<TBool>> inputMasks, long callSeed) {
+      this.node = node;
+      this.call = call;
+      this.ops = tf.withSubScope(node.name());
+      this.inputMasks = inputMasks;
+      this.callSeed = callSeed;
+      call.kwargs().forEach((k, v) -> arguments.put(k, v instanceof TensorRef t ? floats(t) : v));
+    }
+
+    @Override
+    public Ops tf() {
+      return ops;
+    }
 
     @Override
     public Operand<TFloat32> weight(String name) {
       return variables.variable(node.weightPath(spec(name)));
+    }
+
+    /**
+     * The model's training flag. A {@code training} keyword recorded in a config is only a default
+     * that Keras's fit, evaluate and predict always override, so it is not read here.
+     */
+    @Override
+    public Operand<TFloat32> trainingFlag() {
+      return trainingFlag;
+    }
+
+    @Override
+    public long seed() {
+      return callSeed;
     }
 
     @Override
@@ -59,6 +164,26 @@ final class Forward {
             + "' is trainable; only non-trainable weights take updates");
       }
       updates.add(new Update(node.weightPath(w), newValue));
+    }
+
+    @Override
+    public List<Operand<TBool>> inputMasks() {
+      return inputMasks;
+    }
+
+    @Override
+    public Object argument(String name) {
+      return arguments.get(name);
+    }
+
+    @Override
+    public Operand<?> rawInput(int index) {
+      return values.get(call.args().get(index));
+    }
+
+    @Override
+    public void addLoss(Operand<TFloat32> loss) {
+      losses.add(loss);
     }
 
     private WeightSpec spec(String name) {

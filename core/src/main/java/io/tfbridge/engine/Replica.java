@@ -9,47 +9,77 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
 
 /**
- * One replica's part of the graph: the forward pass on its inputs and its loss and metric sums. A
- * single-device model has one replica on the whole batch; a mirrored one, one per device on its
- * share, all under the replica's op-name prefix so that a placement pass can give them its device.
+ * One replica's part of the graph: the forward pass on its inputs, each output's loss sum and count,
+ * and the sums and counts of the figures a batch reports ({@link ModelDefinition#figureNames()}). A
+ * single-device model has one replica on the whole batch; a mirrored one, one per device on its share,
+ * all under the replica's op-name prefix so that a placement pass can give them its device.
+ *
+ * @param outputs the model's outputs
+ * @param lossSums each output's loss summed over its elements
+ * @param lossCounts each output's number of loss elements
+ * @param figureSums the reported figures' sums, in figure order
+ * @param figureCounts the reported figures' element counts
+ * @param rows the number of samples in this replica's share
+ * @param updates the layers' variable updates (moving statistics)
+ * @param addedLosses the losses layers added (activity regularization)
  */
-record Replica(LayerOutput output, Operand<TFloat32> lossSum, Operand<TFloat32> lossCount,
-    List<Operand<TFloat32>> metricSums, List<Operand<TFloat32>> metricCounts,
-    List<Forward.Update> updates) {
+record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
+    List<Operand<TFloat32>> lossCounts, List<Operand<TFloat32>> figureSums,
+    List<Operand<TFloat32>> figureCounts, Operand<TFloat32> rows, List<Forward.Update> updates,
+    List<Operand<TFloat32>> addedLosses) {
 
   /**
-   * Builds the forward pass, loss and metrics on {@code inputs} (by input name) and labels {@code y}.
+   * Builds the forward pass, losses and metrics on {@code inputs} (by input name) and labels {@code ys}
+   * (one per output).
    *
    * @param tf ops, scoped to the replica's prefix when replicated
    */
   static Replica build(Ops tf, ModelDefinition model, VariableStore variables,
-      Map<String, Operand<TFloat32>> inputs, Operand<TFloat32> y, Operand<TFloat32> trainingFlag,
-      long seed) {
-    List<Forward.Update> updates = new ArrayList<>();
-    LayerOutput output = Forward.build(tf, model.layers(), variables, inputs, trainingFlag, seed,
-        updates);
-    Ops lossOps = tf.withSubScope("loss");
-    Operand<TFloat32> perSample = model.loss().call(lossOps, y, output);
-    Operand<TFloat32> lossSum = lossOps.reduceSum(perSample, allAxes(lossOps, perSample));
-    Operand<TFloat32> lossCount = lossOps.dtypes.cast(lossOps.size(perSample), TFloat32.class);
+      Map<String, ? extends Operand<?>> inputs, List<? extends Operand<TFloat32>> ys,
+      Operand<TFloat32> trainingFlag, long seed) {
+    Forward.Result forward = Forward.build(tf, model, variables, inputs, trainingFlag, seed);
     List<Operand<TFloat32>> sums = new ArrayList<>();
     List<Operand<TFloat32>> counts = new ArrayList<>();
-    for (Metric metric : model.metrics()) {
-      Ops metricOps = tf.withSubScope("metrics").withSubScope(metric.name());
-      Operand<TFloat32> values = metric.call(metricOps, y, output.value());
-      sums.add(metricOps.reduceSum(values, allAxes(metricOps, values)));
-      counts.add(metricOps.dtypes.cast(metricOps.size(values), TFloat32.class));
+    List<Operand<TFloat32>> figureSums = new ArrayList<>();
+    List<Operand<TFloat32>> figureCounts = new ArrayList<>();
+    for (int i = 0; i < model.outputs().size(); i++) {
+      Ops lossOps = tf.withSubScope(i == 0 ? "loss" : "loss_" + i);
+      Operand<TFloat32> perSample = model.outputs().get(i).loss().call(lossOps, ys.get(i),
+          forward.outputs().get(i));
+      sums.add(lossOps.reduceSum(perSample, allAxes(lossOps, perSample)));
+      counts.add(count(lossOps, perSample));
     }
-    return new Replica(output, lossSum, lossCount, sums, counts, updates);
+    if (model.outputs().size() > 1) {
+      figureSums.addAll(sums);
+      figureCounts.addAll(counts);
+    }
+    for (int i = 0; i < model.outputs().size(); i++) {
+      for (Metric metric : model.outputs().get(i).metrics()) {
+        Ops metricOps = tf.withSubScope("metrics").withSubScope(metric.name() + (i == 0 ? "" : "_" + i));
+        Operand<TFloat32> values = metric.call(metricOps, ys.get(i), forward.outputs().get(i).value());
+        figureSums.add(metricOps.reduceSum(values, allAxes(metricOps, values)));
+        figureCounts.add(count(metricOps, values));
+      }
+    }
+    Operand<?> first = inputs.values().iterator().next();
+    Operand<TFloat32> rows = tf.dtypes.cast(tf.gather(tf.shape(first), tf.constant(0), tf.constant(0)),
+        TFloat32.class);
+    return new Replica(forward.outputs(), sums, counts, figureSums, figureCounts, rows,
+        forward.updates(), forward.losses());
+  }
+
+  private static Operand<TFloat32> count(Ops tf, Operand<TFloat32> values) {
+    return tf.dtypes.cast(tf.size(values), TFloat32.class);
   }
 
   /**
    * Rows {@code [n*i/count, n*(i+1)/count)} of {@code x}, n its number of rows: replica {@code i}'s
    * share of a batch, cut on the host device before it moves to the replica's.
    */
-  static Operand<TFloat32> share(Ops tf, Operand<TFloat32> x, int i, int count) {
+  static <T extends TType> Operand<T> share(Ops tf, Operand<T> x, int i, int count) {
     Operand<TInt32> rows = tf.gather(tf.shape(x), tf.constant(0), tf.constant(0));
     Operand<TInt32> begin = tf.math.div(tf.math.mul(rows, tf.constant(i)), tf.constant(count));
     Operand<TInt32> end = tf.math.div(tf.math.mul(rows, tf.constant(i + 1)), tf.constant(count));

@@ -11,22 +11,23 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The all-reduce of a mirrored model: each replica's gradients of its loss sum, built under its
- * prefix ({@code replica_1/gradients/...}) so that placement puts them on its device, summed and
- * divided by the global sample count. The result equals the gradient of the mean loss over the
+ * prefix ({@code replica_1/gradients/...}) so that placement puts them on its device, and summed.
+ * Each replica's objective is its loss sum over the global sample count (plus its share of the added
+ * losses), so the sum equals the gradient of the mean loss over the
  * whole batch, so a step with N replicas equals one device's step on the same batch.
  */
 final class ReplicaGradients {
   private ReplicaGradients() {}
 
   @SuppressWarnings("unchecked")
-  static List<Output<TFloat32>> summed(Graph graph, Ops tf, List<Replica> replicas,
-      VariableStore variables, Operand<TFloat32> lossCount) {
+  static List<Output<TFloat32>> summed(Graph graph, Ops tf, List<Operand<TFloat32>> objectives,
+      VariableStore variables) {
     List<String> paths = variables.trainablePaths();
     Output<?>[] targets = paths.stream().map(p -> variables.variable(p).asOutput())
         .toArray(Output<?>[]::new);
     List<Output<?>[]> perReplica = new ArrayList<>();
-    for (int i = 0; i < replicas.size(); i++) {
-      Output<?>[] loss = {replicas.get(i).lossSum().asOutput()};
+    for (int i = 0; i < objectives.size(); i++) {
+      Output<?>[] loss = {objectives.get(i).asOutput()};
       perReplica.add(targets.length == 0 ? new Output<?>[0]
           : graph.addGradients(Replicas.prefix(i) + "gradients", loss, targets, null));
     }
@@ -37,7 +38,7 @@ final class ReplicaGradients {
       for (Output<?>[] g : perReplica) {
         parts.add((Output<TFloat32>) g[v]);
       }
-      grads.add(reduce.math.div(reduce.math.addN(parts), lossCount).asOutput());
+      grads.add(reduce.math.addN(parts).asOutput());
     }
     return grads;
   }

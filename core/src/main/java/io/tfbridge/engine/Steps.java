@@ -26,8 +26,8 @@ final class Steps {
   }
 
   /** The loss and metric sums of a batch; {@code train} sets the layers' mode, {@code step} trains. */
-  BatchResult sums(List<TFloat32> xs, TFloat32 y, boolean train, boolean step) {
-    Session.Runner runner = ByName.feed(feed(xs), ops.y, y);
+  BatchResult sums(List<? extends Tensor> xs, List<TFloat32> ys, boolean train, boolean step) {
+    Session.Runner runner = feedLabels(feed(xs), ys);
     ByName.fetch(runner, ops.lossSum);
     ByName.fetch(runner, ops.lossCount);
     ops.metricSums.forEach(m -> ByName.fetch(runner, m));
@@ -52,18 +52,27 @@ final class Steps {
     }
   }
 
-  /** The inference output of a batch, copied out of the run's result; the caller closes it. */
-  TFloat32 predict(List<TFloat32> xs) {
-    try (Result result = ByName.fetch(feed(xs), ops.output.value()).run()) {
-      TFloat32 source = (TFloat32) result.get(0);
-      return TFloat32.tensorOf(source.shape(), copy -> source.copyTo(copy));
+  /** The inference outputs of a batch, copied out of the run's result; the caller closes them. */
+  List<TFloat32> predict(List<? extends Tensor> xs) {
+    Session.Runner runner = feed(xs);
+    ops.outputs.forEach(o -> ByName.fetch(runner, o.value()));
+    List<TFloat32> out = new ArrayList<>();
+    try (Result result = runner.run()) {
+      for (int i = 0; i < ops.outputs.size(); i++) {
+        TFloat32 source = (TFloat32) result.get(i);
+        out.add(TFloat32.tensorOf(source.shape(), copy -> source.copyTo(copy)));
+      }
+      return out;
+    } catch (RuntimeException | Error e) {
+      out.forEach(TFloat32::close);
+      throw e;
     }
   }
 
   /** One training step traced with {@code FULL_TRACE}: TensorFlow's run metadata. */
-  RunMetadata traceTrainStep(List<TFloat32> xs, TFloat32 y) {
+  RunMetadata traceTrainStep(List<? extends Tensor> xs, List<TFloat32> ys) {
     try (TFloat32 flag = TFloat32.scalarOf(1f)) {
-      Session.Runner runner = ByName.target(ByName.feed(ByName.feed(feed(xs), ops.y, y),
+      Session.Runner runner = ByName.target(ByName.feed(feedLabels(feed(xs), ys),
           ops.trainingFlag, flag), ops.trainStep);
       runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
       try (Result result = runner.runAndFetchMetadata()) {
@@ -73,8 +82,8 @@ final class Steps {
   }
 
   /** The gradients of the batch's mean loss in trainable-weight order; no step is taken. */
-  List<float[]> gradients(List<TFloat32> xs, TFloat32 y, boolean training) {
-    Session.Runner runner = ByName.feed(feed(xs), ops.y, y);
+  List<float[]> gradients(List<? extends Tensor> xs, List<TFloat32> ys, boolean training) {
+    Session.Runner runner = feedLabels(feed(xs), ys);
     ops.gradients.forEach(g -> ByName.fetch(runner, g));
     List<float[]> values = new ArrayList<>();
     try (TFloat32 flag = TFloat32.scalarOf(training ? 1f : 0f);
@@ -90,7 +99,7 @@ final class Steps {
   }
 
   /** A runner with the model's inputs fed, one tensor per input in the model's order. */
-  private Session.Runner feed(List<TFloat32> xs) {
+  private Session.Runner feed(List<? extends Tensor> xs) {
     if (xs.size() != ops.xs.size()) {
       throw new IllegalArgumentException("Model '" + definition.name() + "' expects "
           + ops.xs.size() + " input(s) " + definition.inputs().stream().map(ModelInput::name).toList()
@@ -99,6 +108,19 @@ final class Steps {
     Session.Runner runner = session.runner();
     for (int i = 0; i < xs.size(); i++) {
       ByName.feed(runner, ops.xs.get(i), xs.get(i));
+    }
+    return runner;
+  }
+
+  /** Feeds one label tensor per output. */
+  private Session.Runner feedLabels(Session.Runner runner, List<TFloat32> ys) {
+    if (ys.size() != ops.ys.size()) {
+      throw new IllegalArgumentException("Model '" + definition.name() + "' has "
+          + ops.ys.size() + " output(s) " + definition.outputs().stream().map(ModelOutput::name).toList()
+          + ", received labels for " + ys.size());
+    }
+    for (int i = 0; i < ys.size(); i++) {
+      ByName.feed(runner, ops.ys.get(i), ys.get(i));
     }
     return runner;
   }

@@ -1,7 +1,7 @@
 package io.tfbridge.engine;
 
-import io.tfbridge.layers.LayerOutput;
 import io.tfbridge.distribute.Replicas;
+import io.tfbridge.layers.LayerOutput;
 import io.tfbridge.optimizers.Gradient;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SlotFactory;
@@ -27,12 +27,16 @@ import org.tensorflow.types.TInt64;
  */
 final class TrainingGraph {
   /** One placeholder per model input, in the model's input order: {@code x}, {@code x_1}, ... */
-  final List<Placeholder<TFloat32>> xs = new ArrayList<>();
-  final Placeholder<TFloat32> y;
+  final List<Placeholder<?>> xs = new ArrayList<>();
+  /** One label placeholder per output: {@code y}, {@code y_1}, ... */
+  final List<Placeholder<TFloat32>> ys = new ArrayList<>();
   final Operand<TFloat32> trainingFlag;
-  final LayerOutput output;
+  /** The model's outputs, every replica's share concatenated. */
+  final List<LayerOutput> outputs;
+  /** The batch's total loss times its number of samples, and that number. */
   final Operand<TFloat32> lossSum;
   final Operand<TFloat32> lossCount;
+  /** The other reported figures' sums and counts ({@link ModelDefinition#figureNames()}). */
   final List<Operand<TFloat32>> metricSums = new ArrayList<>();
   final List<Operand<TFloat32>> metricCounts = new ArrayList<>();
   final List<Output<TFloat32>> gradients;
@@ -41,60 +45,73 @@ final class TrainingGraph {
   TrainingGraph(Graph graph, ModelDefinition model, VariableStore variables) {
     Ops tf = Ops.create(graph);
     createWeights(model.layers(), variables);
-    Map<String, Operand<TFloat32>> inputs = new LinkedHashMap<>();
-    for (int i = 0; i < model.inputs().size(); i++) {
-      ModelInput in = model.inputs().get(i);
-      Placeholder<TFloat32> x = tf.withName(i == 0 ? "x" : "x_" + i)
-          .placeholder(TFloat32.class, Placeholder.shape(in.shape()));
-      xs.add(x);
-      inputs.put(in.name(), x);
-    }
-    y = tf.withName("y").placeholder(TFloat32.class, Placeholder.shape(model.labelShape()));
+    Map<String, Operand<?>> inputs = placeholders(tf, model);
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
     List<Replica> replicas = new ArrayList<>();
     if (!model.replicas().placed()) {
-      replicas.add(Replica.build(tf, model, variables, inputs, y, trainingFlag, model.seed()));
+      replicas.add(Replica.build(tf, model, variables, inputs, ys, trainingFlag, model.seed()));
     } else {
       for (int i = 0; i < model.replicas().count(); i++) {
         replicas.add(replica(tf, model, variables, inputs, i));
       }
     }
-    output = replicas.size() == 1 ? replicas.get(0).output()
-        : LayerOutput.of(tf.withName("output").concat(
-            replicas.stream().map(r -> r.output().value()).toList(), tf.constant(0)));
-    lossSum = total(tf, replicas, Replica::lossSum);
-    lossCount = total(tf, replicas, Replica::lossCount);
-    for (int m = 0; m < model.metrics().size(); m++) {
+    outputs = outputs(tf, model, replicas);
+    LossTotals totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas);
+    lossSum = totals.reportedSum();
+    lossCount = totals.rows();
+    for (int m = 0; m < replicas.get(0).figureSums().size(); m++) {
       int k = m;
-      metricSums.add(total(tf, replicas, r -> r.metricSums().get(k)));
-      metricCounts.add(total(tf, replicas, r -> r.metricCounts().get(k)));
+      metricSums.add(LossTotals.total(tf, replicas, r -> r.figureSums().get(k)));
+      metricCounts.add(LossTotals.total(tf, replicas, r -> r.figureCounts().get(k)));
     }
     gradients = model.replicas().placed()
-        ? ReplicaGradients.summed(graph, tf, replicas, variables, lossCount)
-        : gradients(graph, tf.math.div(lossSum, lossCount), variables);
+        ? ReplicaGradients.summed(graph, tf, totals.objectives(), variables)
+        : gradients(graph, totals.objectives().get(0), variables);
     trainStep = trainStep(tf, model.optimizer(), variables, ReplicaGradients.updates(tf, replicas));
+  }
+
+  /** The input placeholders by input name, and one label placeholder per output. */
+  private Map<String, Operand<?>> placeholders(Ops tf, ModelDefinition model) {
+    Map<String, Operand<?>> inputs = new LinkedHashMap<>();
+    for (int i = 0; i < model.inputs().size(); i++) {
+      ModelInput in = model.inputs().get(i);
+      Placeholder<?> x = tf.withName(i == 0 ? "x" : "x_" + i)
+          .placeholder(HostTypes.tensorType(in.dtype()), Placeholder.shape(in.shape()));
+      xs.add(x);
+      inputs.put(in.name(), x);
+    }
+    for (int i = 0; i < model.outputs().size(); i++) {
+      ys.add(tf.withName(i == 0 ? "y" : "y_" + i).placeholder(TFloat32.class,
+          Placeholder.shape(model.outputs().get(i).labelShape())));
+    }
+    return inputs;
+  }
+
+  /** Each output, the replicas' shares concatenated in order. */
+  private static List<LayerOutput> outputs(Ops tf, ModelDefinition model, List<Replica> replicas) {
+    if (replicas.size() == 1) {
+      return replicas.get(0).outputs();
+    }
+    List<LayerOutput> all = new ArrayList<>();
+    for (int i = 0; i < model.outputs().size(); i++) {
+      int k = i;
+      all.add(LayerOutput.of(tf.withName(i == 0 ? "output" : "output_" + i).concat(
+          replicas.stream().map(r -> r.outputs().get(k).value()).toList(), tf.constant(0))));
+    }
+    return all;
   }
 
   /** Replica {@code i}: its share of every input and of the labels, its ops under its prefix. */
   private Replica replica(Ops tf, ModelDefinition model, VariableStore variables,
-      Map<String, Operand<TFloat32>> inputs, int i) {
+      Map<String, Operand<?>> inputs, int i) {
     int count = model.replicas().count();
     Ops split = tf.withSubScope("split_" + i);
-    Map<String, Operand<TFloat32>> shares = new LinkedHashMap<>();
-    inputs.forEach((name, x) -> shares.put(name, Replica.share(split, x, i, count)));
-    Operand<TFloat32> labels = Replica.share(split, y, i, count);
+    Map<String, Operand<?>> shares = new LinkedHashMap<>();
+    inputs.forEach((name, x) -> shares.put(name, Replica.share(split, (Operand<?>) x, i, count)));
+    List<Operand<TFloat32>> labels = ys.stream().map(y -> Replica.share(split, y, i, count)).toList();
     Ops replicaOps = tf.withSubScope(Replicas.prefix(i).replace("/", ""));
     return Replica.build(replicaOps, model, variables, shares, labels, trainingFlag,
         model.seed() + 1_000_003L * i);
-  }
-
-  /** One replica's value, or the sum over replicas. */
-  private static Operand<TFloat32> total(Ops tf, List<Replica> replicas,
-      Function<Replica, Operand<TFloat32>> part) {
-    if (replicas.size() == 1) {
-      return part.apply(replicas.get(0));
-    }
-    return tf.math.addN(replicas.stream().map(part).toList());
   }
 
   private static void createWeights(List<LayerNode> layers, VariableStore variables) {

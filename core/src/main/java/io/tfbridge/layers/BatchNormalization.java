@@ -204,6 +204,12 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
   @Override
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     Ops tf = context.tf();
+    if (!trainable()) {
+      // Keras: a frozen BatchNormalization runs in inference mode and leaves its moving statistics
+      // alone
+      return LayerOutput.of(normalize(context, input, context.weight("moving_mean"),
+          context.weight("moving_variance")));
+    }
     int[] reduction = new int[input.shape().numDimensions() - 1];
     for (int i = 0; i < reduction.length; i++) {
       reduction[i] = i;

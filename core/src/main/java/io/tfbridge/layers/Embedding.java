@@ -98,9 +98,12 @@ public final class Embedding extends Layer<Embedding> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     var tf = context.tf();
-    Operand<TInt32> ids = tf.dtypes.cast(input, TInt32.class);
+    Operand<?> raw = context.rawInput(0);
+    Operand<TInt32> ids = raw.type() == TInt32.class ? (Operand<TInt32>) raw
+        : tf.dtypes.cast(raw, TInt32.class);
     return LayerOutput.of(tf.gather(context.weight("embeddings"), ids, tf.constant(0)));
   }
 

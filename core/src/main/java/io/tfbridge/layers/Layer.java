@@ -2,9 +2,12 @@ package io.tfbridge.layers;
 
 import io.tfbridge.saving.Config;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -117,6 +120,51 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
     return outputShape(layerName, single(layerName, inputs));
   }
 
+  /**
+   * The output shape of a call with keyword tensors too ({@code kwargShapes}: e.g. MultiHeadAttention's
+   * {@code key}); most layers take none, and this is {@link #outputShape(String, List)}.
+   */
+  public Shape outputShape(String layerName, List<Shape> inputs, Map<String, Shape> kwargShapes) {
+    return outputShape(layerName, inputs);
+  }
+
+  /**
+   * The keyword arguments a call of this layer may carry in a Keras config: {@code training} and
+   * {@code mask} for every layer; a layer with more ({@code attention_mask}) adds them.
+   */
+  public Set<String> callKeywords() {
+    return Set.of("training", "mask");
+  }
+
+  /**
+   * Whether this layer passes a mask on (Keras's {@code supports_masking}): a layer that does not
+   * drops the mask of its input, as in Keras.
+   */
+  public boolean supportsMasking() {
+    return false;
+  }
+
+  /**
+   * Keras's {@code compute_mask}: the mask of this layer's output, given its inputs and their masks
+   * (null entries where an input has none). By default the first input's mask when the layer
+   * {@link #supportsMasking() supports masking}, else none; a layer that makes a mask (Embedding with
+   * mask_zero, Masking) or ends one (an RNN returning its last step) overrides it.
+   *
+   * @return the output mask, or null
+   */
+  public Operand<TBool> computeMask(LayerContext context, List<Operand<TFloat32>> inputs,
+      List<Operand<TBool>> masks) {
+    return supportsMasking() && !masks.isEmpty() ? masks.get(0) : null;
+  }
+
+  /**
+   * Whether a call takes its tensors as one list ({@code Concatenate()([a, b])}), as merge layers do,
+   * rather than as separate positional arguments.
+   */
+  public boolean takesList() {
+    return false;
+  }
+
   /** The weights this layer needs for its inputs. */
   public List<WeightSpec> weights(List<Shape> inputs) {
     return weights(inputs.get(0));
@@ -129,7 +177,8 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
 
   /**
    * Applies this layer to symbolic inputs, as Keras's {@code layer(x)} in a functional model; the
-   * shape is checked at once. Each call makes a new layer (weights are not shared between calls).
+   * shape is checked at once. Applying the same spec object again shares its weights, as a Keras
+   * layer object called twice does; fluent methods return new specs, hence new layers.
    *
    * <pre>{@code
    * KerasTensor a = Input.of(4).name("a").tensor();
@@ -139,7 +188,16 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
    * }</pre>
    */
   public KerasTensor apply(KerasTensor... inputs) {
-    return KerasTensor.of(this, List.of(inputs));
+    return KerasTensor.of(this, List.of(inputs), Map.of());
+  }
+
+  /**
+   * Applies this layer with keyword arguments too, as Keras's {@code layer(q, v, use_causal_mask=True)}
+   * or {@code base(x, training=False)}: values are tensors or constants, keys among
+   * {@link #callKeywords()}.
+   */
+  public KerasTensor apply(List<KerasTensor> inputs, Map<String, Object> kwargs) {
+    return KerasTensor.of(this, inputs, kwargs);
   }
 
   private <T> T single(String layerName, List<T> inputs) {

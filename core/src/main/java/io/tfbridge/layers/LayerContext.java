@@ -1,7 +1,9 @@
 package io.tfbridge.layers;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -28,4 +30,31 @@ public interface LayerContext {
    * moves its moving statistics.
    */
   void addUpdate(String name, Operand<TFloat32> newValue);
+
+  /**
+   * The masks of this call's positional inputs, one per input (null where an input has none): what
+   * Keras passes a layer's {@code call} as {@code mask}.
+   */
+  List<Operand<TBool>> inputMasks();
+
+  /** The first input's mask, or null: the mask of a single-input layer. */
+  default Operand<TBool> mask() {
+    List<Operand<TBool>> masks = inputMasks();
+    return masks.isEmpty() ? null : masks.get(0);
+  }
+
+  /**
+   * A keyword argument of this call: an {@code Operand<TFloat32>} for a tensor, else the constant
+   * from the config ({@code Boolean}, number, string); null when absent.
+   */
+  Object argument(String name);
+
+  /**
+   * Positional input {@code index} as fed, before the float32 cast every layer sees (an int32 input
+   * stays int32): for layers that take integer ids, such as Embedding.
+   */
+  Operand<?> rawInput(int index);
+
+  /** Adds a scalar to the training loss (Keras's {@code add_loss}): an activity regularization. */
+  void addLoss(Operand<TFloat32> loss);
 }

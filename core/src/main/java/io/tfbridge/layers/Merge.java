@@ -52,6 +52,11 @@ public abstract class Merge<L extends Merge<L>> extends Layer<L> {
     return call(context, List.of(input));
   }
 
+  @Override
+  public boolean takesList() {
+    return true;
+  }
+
   /** The shapes as Keras prints them in an error: {@code [(None, 4), (None, 3, 2)]}. */
   static String format(List<Shape> shapes) {
     return shapes.stream().map(Shapes::format).collect(Collectors.joining(", ", "[", "]"));

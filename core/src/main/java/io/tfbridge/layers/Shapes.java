@@ -68,4 +68,33 @@ public final class Shapes {
         "Input 0 of layer \"" + layerName + "\" is incompatible with the layer: expected "
             + expected + ". Full shape received: " + format(found));
   }
+
+  /**
+   * NumPy broadcasting of two shapes (aligned on the right; a 1 stretches, -1 stays unknown).
+   *
+   * @throws IllegalArgumentException naming the layer and both shapes when they do not broadcast
+   */
+  public static Shape broadcast(String layerName, Shape a, Shape b) {
+    int rank = Math.max(a.numDimensions(), b.numDimensions());
+    long[] dims = new long[rank];
+    for (int i = 0; i < rank; i++) {
+      long x = dim(a, i - rank + a.numDimensions());
+      long y = dim(b, i - rank + b.numDimensions());
+      if (x == 1 || x == y) {
+        dims[i] = y;
+      } else if (y == 1) {
+        dims[i] = x;
+      } else if (x < 0 || y < 0) {
+        dims[i] = Math.max(x, y) > 1 ? Math.max(x, y) : -1;
+      } else {
+        throw new IllegalArgumentException("Layer \"" + layerName + "\": shapes " + format(a)
+            + " and " + format(b) + " cannot be broadcast together");
+      }
+    }
+    return Shape.of(dims);
+  }
+
+  private static long dim(Shape s, int i) {
+    return i < 0 ? 1 : s.get(i);
+  }
 }

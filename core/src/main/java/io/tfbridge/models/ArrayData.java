@@ -1,11 +1,14 @@
 package io.tfbridge.models;
 
+import io.tfbridge.engine.HostTypes;
+import io.tfbridge.inference.DType;
 import io.tfbridge.layers.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * Samples held on the host, the first axis indexing them, and batches of them as tensors. Shapes are
@@ -13,12 +16,17 @@ import org.tensorflow.types.TFloat32;
  */
 final class ArrayData {
   private final List<FloatNdArray> xs;
-  private final FloatNdArray y;
+  private final List<DType> dtypes;
+  private final List<FloatNdArray> ys;
 
-  /** Samples of one or more inputs (the same number of each) and their labels, or null labels. */
-  ArrayData(List<FloatNdArray> xs, FloatNdArray y) {
+  /**
+   * Samples of one or more inputs (the same number of each), the element type each input's batches
+   * are made of, and their labels, one array per output (none to predict).
+   */
+  ArrayData(List<FloatNdArray> xs, List<DType> dtypes, List<FloatNdArray> ys) {
     this.xs = List.copyOf(xs);
-    this.y = y;
+    this.dtypes = List.copyOf(dtypes);
+    this.ys = List.copyOf(ys);
   }
 
   /** The number of samples. */
@@ -29,8 +37,8 @@ final class ArrayData {
   /** Samples {@code [from, to)} as a view. */
   ArrayData range(int from, int to) {
     var index = org.tensorflow.ndarray.index.Indices.range(from, to);
-    return new ArrayData(xs.stream().map(x -> x.slice(index)).toList(),
-        y == null ? null : y.slice(index));
+    return new ArrayData(xs.stream().map(x -> x.slice(index)).toList(), dtypes,
+        ys.stream().map(y -> y.slice(index)).toList());
   }
 
   /**
@@ -38,25 +46,21 @@ final class ArrayData {
    * labels), which the caller closes.
    */
   Batch batch(int[] order, int from, int to) {
-    List<TFloat32> inputs = new ArrayList<>();
+    List<TType> inputs = new ArrayList<>();
+    List<TFloat32> labels = new ArrayList<>();
     try {
-      for (FloatNdArray x : xs) {
-        inputs.add(gather(x, order, from, to));
+      for (int i = 0; i < xs.size(); i++) {
+        inputs.add(HostTypes.gather(dtypes.get(i), xs.get(i), order, from, to));
       }
-      return new Batch(inputs, y == null ? null : gather(y, order, from, to));
+      for (FloatNdArray y : ys) {
+        labels.add((TFloat32) HostTypes.gather(DType.FLOAT32, y, order, from, to));
+      }
+      return new Batch(inputs, labels);
     } catch (RuntimeException | Error e) {
-      inputs.forEach(TFloat32::close);
+      inputs.forEach(TType::close);
+      labels.forEach(TFloat32::close);
       throw e;
     }
-  }
-
-  private static TFloat32 gather(FloatNdArray source, int[] order, int from, int to) {
-    Shape shape = Shape.of(to - from).append(source.shape().tail());
-    return TFloat32.tensorOf(shape, t -> {
-      for (int i = from; i < to; i++) {
-        source.get(order[i]).copyTo(t.get(i - from));
-      }
-    });
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.tfbridge.models;
 
-import io.tfbridge.engine.ModelInput;
-import java.util.ArrayList;
-import java.util.List;
 import io.tfbridge.engine.ModelDefinition;
+import io.tfbridge.engine.ModelInput;
+import io.tfbridge.engine.ModelOutput;
+import io.tfbridge.inference.DType;
 import io.tfbridge.layers.Shapes;
 import io.tfbridge.losses.CategoricalCrossentropy;
 import io.tfbridge.losses.SparseCategoricalCrossentropy;
+import java.util.ArrayList;
+import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 
@@ -21,18 +23,34 @@ final class DataAdapter {
     this.definition = definition;
   }
 
-  /** Inputs (one array per model input) and labels for fit or evaluate. */
-  ArrayData adapt(List<FloatNdArray> xs, FloatNdArray y) {
+  /** Inputs (one array per model input) and labels (one array per output) for fit or evaluate. */
+  ArrayData adapt(List<FloatNdArray> xs, List<FloatNdArray> ys) {
     List<FloatNdArray> inputs = inputs(xs);
-    long xSize = inputs.get(0).shape().get(0);
-    long ySize = y.shape().numDimensions() == 0 ? -1 : y.shape().get(0);
-    if (xSize != ySize) {
-      throw new IllegalArgumentException("Data cardinality is ambiguous. Make sure all arrays contain "
-          + "the same number of samples. 'x' sizes: " + xSize + ", 'y' sizes: " + ySize);
+    if (ys.size() != definition.outputs().size()) {
+      throw new IllegalArgumentException("Model \"" + definition.name() + "\" has "
+          + definition.outputs().size() + " output(s) " + definition.outputs().stream()
+          .map(ModelOutput::name).toList() + ", but it received " + ys.size() + " label array(s)");
     }
-    FloatNdArray labels = ArrayData.adapt(y, definition.labelShape(), this::labelShapeError);
-    definition.loss().validateLabels(labels, definition.outputShape());
-    return new ArrayData(inputs, labels);
+    long xSize = inputs.get(0).shape().get(0);
+    List<FloatNdArray> labels = new ArrayList<>();
+    for (int i = 0; i < ys.size(); i++) {
+      FloatNdArray y = ys.get(i);
+      long ySize = y.shape().numDimensions() == 0 ? -1 : y.shape().get(0);
+      if (xSize != ySize) {
+        throw new IllegalArgumentException("Data cardinality is ambiguous. Make sure all arrays "
+            + "contain the same number of samples. 'x' sizes: " + xSize + ", 'y' sizes: " + ySize);
+      }
+      ModelOutput out = definition.outputs().get(i);
+      FloatNdArray adapted = ArrayData.adapt(y, out.labelShape(), found -> labelShapeError(out, found));
+      out.loss().validateLabels(adapted, out.shape());
+      labels.add(adapted);
+    }
+    return new ArrayData(inputs, dtypes(), labels);
+  }
+
+  /** Each input's element type, in the model's input order. */
+  List<DType> dtypes() {
+    return definition.inputs().stream().map(ModelInput::dtype).toList();
   }
 
   /** Inputs alone, one array per model input, each checked against its input's shape. */
@@ -72,25 +90,47 @@ final class DataAdapter {
       throw new IllegalArgumentException(where + " is incompatible with the layer: expected shape="
           + Shapes.format(in.shape()) + ", found a scalar");
     }
-    return ArrayData.adapt(x, in.shape(), where);
+    FloatNdArray adapted = ArrayData.adapt(x, in.shape(), where);
+    if (in.dtype() != DType.FLOAT32) {
+      checkIntegral(adapted, in, where);
+    }
+    return adapted;
+  }
+
+  /** An integer input's values must be whole numbers in its type's range, exact as floats (below 2^24). */
+  private static void checkIntegral(FloatNdArray x, ModelInput in, String where) {
+    double max = in.dtype() == DType.UINT8 ? 255 : 1 << 24;
+    double min = in.dtype() == DType.UINT8 ? 0 : -(1 << 24);
+    long[] index = {0};
+    x.scalars().forEach(s -> {
+      float v = s.getFloat();
+      if (v != Math.rint(v) || v < min || v > max) {
+        throw new IllegalArgumentException(where + " is " + in.dtype().numpyName() + ": expected whole "
+            + "numbers in [" + (long) min + ", " + (long) max + "], found " + v + " at flat index " + index[0]);
+      }
+      index[0]++;
+    });
   }
 
   /** The error for labels of the wrong shape; a hint when they suit the other cross-entropy. */
-  private IllegalArgumentException labelShapeError(Shape found) {
-    int rank = definition.labelShape().numDimensions();
+  private IllegalArgumentException labelShapeError(ModelOutput out, Shape found) {
+    int rank = out.labelShape().numDimensions();
     String hint = "";
-    if (definition.loss() instanceof CategoricalCrossentropy && found.numDimensions() == rank - 1) {
+    if (out.loss() instanceof CategoricalCrossentropy && found.numDimensions() == rank - 1) {
       hint = " categorical_crossentropy expects one-hot labels, one column per class; for integer "
           + "class ids use sparse_categorical_crossentropy.";
-    } else if (definition.loss() instanceof SparseCategoricalCrossentropy
+    } else if (out.loss() instanceof SparseCategoricalCrossentropy
         && found.numDimensions() == rank + 1) {
       hint = " sparse_categorical_crossentropy expects integer class ids, one per sample; for "
           + "one-hot labels use categorical_crossentropy.";
     }
-    return new IllegalArgumentException("Labels (y) for loss " + definition.loss().kerasName()
-        + " are incompatible with the model's output: expected shape="
-        + Shapes.format(definition.labelShape()) + ", found shape=" + Shapes.format(found)
-        + ". The model's output shape is " + Shapes.format(definition.outputShape()) + "." + hint);
+    String which = definition.outputs().size() == 1 ? "the model's output"
+        : "output '" + out.name() + "'";
+    return new IllegalArgumentException("Labels (y) for loss " + out.loss().kerasName()
+        + " are incompatible with " + which + ": expected shape="
+        + Shapes.format(out.labelShape()) + ", found shape=" + Shapes.format(found)
+        + ". The " + (definition.outputs().size() == 1 ? "model's output" : "output's")
+        + " shape is " + Shapes.format(out.shape()) + "." + hint);
   }
 
   static int checkBatchSize(int batchSize) {

@@ -2,14 +2,19 @@ package io.tfbridge.models;
 
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelInput;
+import io.tfbridge.engine.TensorRef;
+import io.tfbridge.layers.Input;
 import io.tfbridge.layers.KerasTensor;
+import io.tfbridge.layers.Layer;
 import io.tfbridge.layers.Shapes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.tensorflow.ndarray.Shape;
 
 /**
  * Keras's functional model, {@code keras.Model(inputs, outputs)}: a graph of layers applied to
@@ -30,42 +35,47 @@ import java.util.OptionalLong;
  */
 public final class Functional implements ModelSpec {
   private final List<KerasTensor> inputs;
-  private final KerasTensor output;
+  private final List<KerasTensor> outputs;
   private final String name;
   private final Long seed;
 
-  private Functional(List<KerasTensor> inputs, KerasTensor output, String name, Long seed) {
+  private Functional(List<KerasTensor> inputs, List<KerasTensor> outputs, String name, Long seed) {
     this.inputs = inputs;
-    this.output = output;
+    this.outputs = outputs;
     this.name = name;
     this.seed = seed;
   }
 
   /**
-   * A model from its input tensors (each made by {@code Input.of(...).tensor()}) to {@code output}.
+   * A model from its input tensors (each made by {@code Input.of(...).tensor()}) to its outputs.
    *
-   * @throws IllegalArgumentException if an input is not an Input's tensor, appears twice, or the output
+   * @throws IllegalArgumentException if an input is not an Input's tensor, appears twice, or an output
    *     depends on an input that is not listed
    */
-  public static Functional of(List<KerasTensor> inputs, KerasTensor output) {
-    Functional model = new Functional(List.copyOf(inputs), output, "functional", null);
+  public static Functional of(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    Functional model = new Functional(List.copyOf(inputs), List.copyOf(outputs), "functional", null);
     model.check();
     return model;
   }
 
-  /** {@link #of(List, KerasTensor)} for one input. */
+  /** {@link #of(List, List)} with one output. */
+  public static Functional of(List<KerasTensor> inputs, KerasTensor output) {
+    return of(inputs, java.util.Collections.singletonList(output));
+  }
+
+  /** {@link #of(List, List)} for one input and one output. */
   public static Functional of(KerasTensor input, KerasTensor output) {
     return of(List.of(input), output);
   }
 
   /** A copy named {@code name} (default {@code "functional"}). */
   public Functional name(String name) {
-    return new Functional(inputs, output, name, seed);
+    return new Functional(inputs, outputs, name, seed);
   }
 
   /** A copy whose initial weights, dropout masks and shuffling derive from {@code seed}. */
   public Functional seed(long seed) {
-    return new Functional(inputs, output, name, seed);
+    return new Functional(inputs, outputs, name, seed);
   }
 
   @Override
@@ -83,38 +93,76 @@ public final class Functional implements ModelSpec {
     return inputs;
   }
 
-  /** The output tensor. */
+  /** The one output tensor; use {@link #outputTensors()} for a model with several. */
   public KerasTensor output() {
-    return output;
+    if (outputs.size() != 1) {
+      throw new IllegalStateException("Model \"" + name + "\" has " + outputs.size() + " outputs");
+    }
+    return outputs.get(0);
+  }
+
+  /** The output tensors, in the order the model returns them. */
+  public List<KerasTensor> outputTensors() {
+    return outputs;
   }
 
   @Override
   public List<ModelInput> inputs() {
-    Map<KerasTensor, String> names = names();
-    return inputs.stream().map(t -> new ModelInput(names.get(t), t.shape())).toList();
+    Map<Layer<?>, String> names = names();
+    return inputs.stream().map(t -> new ModelInput(names.get(t.layer()), t.shape(),
+        ((Input) t.layer()).dtype())).toList();
+  }
+
+  @Override
+  public List<TensorRef> outputs() {
+    Map<Layer<?>, String> names = names();
+    Map<Layer<?>, List<KerasTensor>> calls = FunctionalGraph.of(outputs).layers();
+    return outputs.stream().map(t -> ref(t, names, calls)).toList();
   }
 
   @Override
   public List<LayerNode> build() {
-    Map<KerasTensor, String> names = names();
+    Map<Layer<?>, String> names = names();
+    Map<Layer<?>, List<KerasTensor>> calls = FunctionalGraph.of(outputs).layers();
     List<LayerNode> nodes = new ArrayList<>();
-    for (KerasTensor t : FunctionalGraph.layersInKerasOrder(output)) {
-      List<String> inbound = t.inbound().stream().map(names::get).toList();
-      List<org.tensorflow.ndarray.Shape> shapes = t.inbound().stream().map(KerasTensor::shape).toList();
-      nodes.add(LayerNode.place(names.get(t), t.layer(), inbound, shapes));
-    }
+    calls.forEach((layer, tensors) -> nodes.add(LayerNode.place(names.get(layer), layer,
+        tensors.stream().map(t -> call(t, names, calls)).toList())));
     return nodes;
   }
 
-  /** Every tensor's layer name, given or generated in the order the layers were applied. */
-  private Map<KerasTensor, String> names() {
+  private static LayerNode.Call call(KerasTensor t, Map<Layer<?>, String> names,
+      Map<Layer<?>, List<KerasTensor>> calls) {
+    List<TensorRef> args = t.inbound().stream().map(in -> ref(in, names, calls)).toList();
+    Map<String, Object> kwargs = new LinkedHashMap<>();
+    Map<String, Shape> kwargShapes = new LinkedHashMap<>();
+    t.kwargs().forEach((k, v) -> {
+      if (v instanceof KerasTensor kt) {
+        kwargs.put(k, ref(kt, names, calls));
+        kwargShapes.put(k, kt.shape());
+      } else {
+        kwargs.put(k, v);
+      }
+    });
+    return new LayerNode.Call(args, kwargs, t.inbound().stream().map(KerasTensor::shape).toList(),
+        kwargShapes);
+  }
+
+  /** The reference of a tensor: its layer's name and which of the layer's calls made it. */
+  private static TensorRef ref(KerasTensor t, Map<Layer<?>, String> names,
+      Map<Layer<?>, List<KerasTensor>> calls) {
+    int node = t.isInput() ? 0 : calls.get(t.layer()).indexOf(t);
+    return TensorRef.of(names.get(t.layer()), node);
+  }
+
+  /** Every layer's name, given or generated in the order the layers were first applied. */
+  private Map<Layer<?>, String> names() {
     List<KerasTensor> all = new ArrayList<>(inputs);
-    all.addAll(FunctionalGraph.layersInKerasOrder(output));
+    FunctionalGraph.of(outputs).layers().values().forEach(calls -> all.add(calls.get(0)));
     all.sort(Comparator.comparingLong(KerasTensor::creationOrder));
     LayerNames taken = new LayerNames("Functional");
-    Map<KerasTensor, String> names = new IdentityHashMap<>();
+    Map<Layer<?>, String> names = new IdentityHashMap<>();
     for (KerasTensor t : all) {
-      names.put(t, taken.take(t.layer().name(), t.layer().namePrefix()));
+      names.put(t.layer(), taken.take(t.layer().name(), t.layer().namePrefix()));
     }
     return names;
   }
@@ -133,11 +181,16 @@ public final class Functional implements ModelSpec {
         throw new IllegalArgumentException("Functional model input " + i + " is listed twice: " + t);
       }
     }
-    if (output == null || output.isInput()) {
-      throw new IllegalArgumentException("The output of a functional model must be a layer's output "
-          + "(layer.apply(...)), found " + output);
+    if (outputs.isEmpty()) {
+      throw new IllegalArgumentException("A functional model needs at least one output");
     }
-    for (KerasTensor used : FunctionalGraph.inputsOf(output)) {
+    for (KerasTensor output : outputs) {
+      if (output == null || output.isInput()) {
+        throw new IllegalArgumentException("The output of a functional model must be a layer's "
+            + "output (layer.apply(...)), found " + output);
+      }
+    }
+    for (KerasTensor used : FunctionalGraph.of(outputs).inputs()) {
       if (inputs.stream().noneMatch(t -> t == used)) {
         throw new IllegalArgumentException("The output of the functional model depends on an input "
             + "of shape " + Shapes.format(used.shape()) + " (" + used.layer().name().orElse("unnamed")

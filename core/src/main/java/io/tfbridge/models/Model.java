@@ -2,16 +2,17 @@ package io.tfbridge.models;
 
 import io.tfbridge.callbacks.History;
 import io.tfbridge.data.HostArrays;
+import io.tfbridge.distribute.Strategy;
 import io.tfbridge.engine.CompiledGraph;
 import io.tfbridge.engine.LayerNode;
-import io.tfbridge.distribute.Strategy;
 import io.tfbridge.engine.ModelDefinition;
 import io.tfbridge.engine.ModelInput;
+import io.tfbridge.engine.ModelOutput;
+import io.tfbridge.engine.TensorRef;
 import io.tfbridge.inference.DType;
 import io.tfbridge.inference.Predictor;
 import io.tfbridge.inference.Predictors;
 import io.tfbridge.inference.TensorSpec;
-import org.tensorflow.ndarray.NdArray;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.metrics.Metric;
 import io.tfbridge.metrics.Metrics;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
@@ -49,19 +51,48 @@ public final class Model implements Predictor {
     this.definition = definition;
     this.data = new DataAdapter(definition);
     this.graph = new CompiledGraph(definition);
-    this.loop = new FitLoop(graph, definition.metrics().stream().map(Metric::name).toList());
+    this.loop = new FitLoop(graph, definition.figureNames());
     this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
   }
 
-  static Model compile(ModelSpec spec, Optimizer optimizer, Loss loss, List<String> metricNames,
-      long seed) {
+  /**
+   * Compiles {@code spec}: one loss per output (a single loss serves every output), the losses'
+   * weights in the total ({@code null} for 1 each), and metrics by name for every output.
+   */
+  static Model compile(ModelSpec spec, Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
+      List<String> metricNames, long seed) {
     List<LayerNode> layers = spec.build();
     List<ModelInput> inputs = spec.inputs();
-    Shape output = layers.isEmpty() ? inputs.get(0).shape() : layers.get(layers.size() - 1).outputShape();
-    List<Metric> metrics = new ArrayList<>();
-    metricNames.forEach(m -> metrics.add(Metrics.get(m, loss, output)));
-    return new Model(new ModelDefinition(spec.name(), inputs, layers, loss.labelShape(output), loss,
-        List.copyOf(metrics), optimizer, seed, Strategy.current().replicas()));
+    List<TensorRef> refs = spec.outputs();
+    ModelDefinition shapes = new ModelDefinition(spec.name(), inputs, layers, List.of(), optimizer,
+        seed, Strategy.current().replicas());
+    List<ModelOutput> outputs = new ArrayList<>();
+    List<String> names = outputNames(refs);
+    for (int i = 0; i < refs.size(); i++) {
+      Loss loss = pick(losses, i, refs.size(), "loss");
+      double weight = lossWeights == null ? 1.0 : pick(lossWeights, i, refs.size(), "loss_weights");
+      Shape shape = shapes.shapeOf(refs.get(i));
+      List<Metric> metrics = metricNames.stream().map(m -> Metrics.get(m, loss, shape)).toList();
+      outputs.add(new ModelOutput(names.get(i), refs.get(i), shape, loss, weight, metrics));
+    }
+    return new Model(new ModelDefinition(spec.name(), inputs, layers, outputs, optimizer, seed,
+        Strategy.current().replicas()));
+  }
+
+  /** Outputs are named after the layers that make them (a second call's as {@code name_1}). */
+  private static List<String> outputNames(List<TensorRef> refs) {
+    return refs.stream().map(r -> r.node() == 0 ? r.layer() : r.layer() + "_" + r.node()).toList();
+  }
+
+  private static <T> T pick(List<T> values, int i, int outputs, String what) {
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    if (values.size() != outputs) {
+      throw new IllegalArgumentException("The model has " + outputs + " outputs, but " + what
+          + " has " + values.size() + " entries; give one per output (or one for all)");
+    }
+    return values.get(i);
   }
 
   /** The model's name. */
@@ -95,7 +126,17 @@ public final class Model implements Predictor {
    * per input, in the model's input order, each with the same number of samples.
    */
   public History fit(List<? extends FloatNdArray> xs, FloatNdArray y, FitOptions options) {
-    ArrayData all = data.adapt(List.copyOf(xs), y);
+    return fit(xs, List.of(y), options);
+  }
+
+  /**
+   * {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} for a model with several inputs or outputs:
+   * one array per input and one label array per output, in the model's orders; the logs hold the
+   * total {@code loss}, each output's ({@code out_a_loss}) and each output's metrics.
+   */
+  public History fit(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
+      FitOptions options) {
+    ArrayData all = data.adapt(List.copyOf(xs), List.copyOf(ys));
     int trainSize = (int) Math.ceil(all.size() * (1 - options.validationSplit()));
     ArrayData train = all.range(0, trainSize);
     ArrayData validation = trainSize < all.size() ? all.range(trainSize, all.size()) : null;
@@ -123,8 +164,15 @@ public final class Model implements Predictor {
 
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with one array per model input. */
   public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, FloatNdArray y, int batchSize) {
+    return evaluate(xs, List.of(y), batchSize);
+  }
+
+  /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with one array per input and per output. */
+  public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
+      int batchSize) {
     DataAdapter.checkBatchSize(batchSize);
-    return new LinkedHashMap<>(loop.evaluate(data.adapt(List.copyOf(xs), y), batchSize).logs(""));
+    return new LinkedHashMap<>(loop.evaluate(data.adapt(List.copyOf(xs), List.copyOf(ys)), batchSize)
+        .logs(""));
   }
 
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with Keras's default batch size 32. */
@@ -142,33 +190,66 @@ public final class Model implements Predictor {
     return predict(List.of(x), batchSize);
   }
 
-  /** {@link #predict(FloatNdArray, int)} with one array per model input. */
+  /**
+   * {@link #predict(FloatNdArray, int)} with one array per model input.
+   *
+   * @throws IllegalStateException for a model with several outputs: use {@link #predictOutputs}
+   */
   public FloatNdArray predict(List<? extends FloatNdArray> xs, int batchSize) {
+    if (definition.outputs().size() != 1) {
+      throw new IllegalStateException("Model '" + name() + "' has " + definition.outputs().size()
+          + " outputs " + outputNames() + ": use predictOutputs, which returns one array per output");
+    }
+    return predictOutputs(xs, batchSize).get(0);
+  }
+
+  /** Every output of the model for {@code xs}, in batches of {@code batchSize}, in output order. */
+  public List<FloatNdArray> predictOutputs(List<? extends FloatNdArray> xs, int batchSize) {
     DataAdapter.checkBatchSize(batchSize);
-    ArrayData samples = new ArrayData(data.inputs(List.copyOf(xs)), null);
-    Shape outShape = Shape.of(samples.size()).append(definition.outputShape().tail());
-    FloatNdArray out = NdArrays.ofFloats(outShape);
+    ArrayData samples = new ArrayData(data.inputs(List.copyOf(xs)), data.dtypes(), List.of());
+    List<FloatNdArray> outs = new ArrayList<>();
+    for (ModelOutput o : definition.outputs()) {
+      outs.add(NdArrays.ofFloats(Shape.of(samples.size()).append(o.shape().tail())));
+    }
     int[] order = java.util.stream.IntStream.range(0, samples.size()).toArray();
     for (int from = 0; from < samples.size(); from += batchSize) {
       int to = Math.min(samples.size(), from + batchSize);
-      try (Batch b = samples.batch(order, from, to); TFloat32 yb = graph.predictStep(b.inputs())) {
-        yb.copyTo(out.slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
+      try (Batch b = samples.batch(order, from, to)) {
+        copyOut(graph.predictOutputs(b.inputs()), outs, from, to);
       }
     }
-    return out;
+    return outs;
+  }
+
+  private static void copyOut(List<TFloat32> batch, List<FloatNdArray> outs, int from, int to) {
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).copyTo(outs.get(i).slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
+      }
+    } finally {
+      batch.forEach(TFloat32::close);
+    }
+  }
+
+  private List<String> outputNames() {
+    return definition.outputs().stream().map(ModelOutput::name).toList();
   }
 
   /** The model's inputs, named after their Input layers ({@code input_layer} unless named). */
   @Override
   public List<TensorSpec> inputs() {
     return definition.inputs().stream()
-        .map(in -> new TensorSpec(in.name(), DType.FLOAT32, in.shape())).toList();
+        .map(in -> new TensorSpec(in.name(), in.dtype(), in.shape())).toList();
   }
 
-  /** The model's one output, {@code output_0} as in Keras's exported SavedModels. */
+  /** The model's outputs, {@code output_0}, {@code output_1}, ... as in Keras's exported SavedModels. */
   @Override
   public List<TensorSpec> outputs() {
-    return List.of(new TensorSpec("output_0", DType.FLOAT32, definition.outputShape()));
+    List<TensorSpec> specs = new ArrayList<>();
+    for (int i = 0; i < definition.outputs().size(); i++) {
+      specs.add(new TensorSpec("output_" + i, DType.FLOAT32, definition.outputs().get(i).shape()));
+    }
+    return specs;
   }
 
   /** {@link #predict(FloatNdArray)} with the input and output by name, as {@link Predictor} runs. */
@@ -177,13 +258,14 @@ public final class Model implements Predictor {
     List<FloatNdArray> xs = new ArrayList<>();
     for (TensorSpec in : inputs()) {
       NdArray<?> x = Predictors.require(inputs, inputs(), in);
-      if (!(x instanceof FloatNdArray)) {
-        throw new IllegalArgumentException("Input '" + in.name() + "' must be float32 (a "
-            + "FloatNdArray), found " + x.getClass().getSimpleName());
-      }
-      xs.add((FloatNdArray) x);
+      xs.add(HostArrays.asFloats(x, in));
     }
-    return Map.of(outputs().get(0).name(), predict(xs, 32));
+    List<FloatNdArray> values = predictOutputs(xs, 32);
+    Map<String, NdArray<?>> byName = new LinkedHashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      byName.put(outputs().get(i).name(), values.get(i));
+    }
+    return byName;
   }
 
   /** {@link #predict(FloatNdArray, int)} with Keras's default batch size 32. */

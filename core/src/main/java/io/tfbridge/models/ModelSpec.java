@@ -2,6 +2,7 @@ package io.tfbridge.models;
 
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelInput;
+import io.tfbridge.engine.TensorRef;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.losses.Losses;
 import io.tfbridge.optimizers.Optimizer;
@@ -32,6 +33,9 @@ public interface ModelSpec {
    */
   List<LayerNode> build();
 
+  /** The model's outputs: which layer call makes each, in the order the model returns them. */
+  List<TensorRef> outputs();
+
   /** Keras's summary table of this model. */
   default String summary() {
     return Summary.of(name(), inputs(), build());
@@ -51,8 +55,23 @@ public interface ModelSpec {
 
   /** Keras's {@code compile} with optimizer and loss objects, e.g. {@code Adam.of().learningRate(0.01)}. */
   default Model compile(Optimizer optimizer, Loss loss, String... metrics) {
+    return compile(optimizer, List.of(loss), null, List.of(metrics));
+  }
+
+  /**
+   * Keras's {@code compile} for a model with several outputs: one loss per output in output order (or
+   * one for all), their weights in the total loss ({@code loss_weights}; null for 1 each), and
+   * metrics computed for every output.
+   *
+   * <pre>{@code
+   * Model model = spec.compile(Adam.of(), List.of(Losses.get("mse"), Losses.get("binary_crossentropy")),
+   *     List.of(1.0, 0.5), List.of("accuracy"));
+   * }</pre>
+   */
+  default Model compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
+      List<String> metrics) {
     long s = seed().orElseGet(() -> new SecureRandom().nextLong());
-    return Model.compile(this, optimizer, loss, List.of(metrics), s);
+    return Model.compile(this, optimizer, losses, lossWeights, metrics, s);
   }
 
   /** Keras's {@code compile} with an optimizer object and a loss name. */

@@ -2,6 +2,8 @@ package io.tfbridge.models;
 
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelInput;
+import io.tfbridge.engine.TensorRef;
+import io.tfbridge.inference.DType;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.Layer;
 import io.tfbridge.layers.Shapes;
@@ -69,7 +71,8 @@ public final class Sequential implements ModelSpec {
   /** The one input: named after the {@link Input} (Keras's {@code input_layer} unless named). */
   @Override
   public List<ModelInput> inputs() {
-    return List.of(new ModelInput(inputName(), Shapes.withBatch(inputShape())));
+    DType dtype = !layers.isEmpty() && layers.get(0) instanceof Input in ? in.dtype() : DType.FLOAT32;
+    return List.of(new ModelInput(inputName(), Shapes.withBatch(inputShape()), dtype));
   }
 
   /**
@@ -93,6 +96,13 @@ public final class Sequential implements ModelSpec {
       shape = node.outputShape();
     }
     return nodes;
+  }
+
+  /** The last layer's output (the input, for a model without layers). */
+  @Override
+  public List<TensorRef> outputs() {
+    List<LayerNode> nodes = build();
+    return List.of(TensorRef.of(nodes.isEmpty() ? inputName() : nodes.get(nodes.size() - 1).name()));
   }
 
   /** The input shape without the batch dimension, from the first layer. */

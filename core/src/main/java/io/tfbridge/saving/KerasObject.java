@@ -13,21 +13,35 @@ import java.util.Objects;
  * @param className the class name, e.g. {@code "GlorotUniform"}
  * @param config the object's options: a {@link Config}, or a {@link String} for a function
  * @param registeredName the name a custom object was registered under, or null for Keras's own
+ * @param extras the other fields beside these, in order: a layer entry of a model config has
+ *     {@code build_config}, {@code name} and {@code inbound_nodes}
  */
-public record KerasObject(String module, String className, Object config, String registeredName) {
+public record KerasObject(String module, String className, Object config, String registeredName,
+    Config extras) {
 
   /** Checks that the class name is present and the config a {@link Config} or a string. */
   public KerasObject {
     Objects.requireNonNull(className, "className");
+    Objects.requireNonNull(extras, "extras");
     if (!(config instanceof Config) && !(config instanceof String)) {
       throw new IllegalArgumentException("The config of a serialized " + className
           + " must be a Config or a string, found " + config);
     }
   }
 
+  /** A serialized object without extra fields. */
+  public KerasObject(String module, String className, Object config, String registeredName) {
+    this(module, className, config, registeredName, Config.empty());
+  }
+
   /** A built-in Keras object: {@code registered_name} null. */
   public static KerasObject of(String module, String className, Config config) {
     return new KerasObject(module, className, config, null);
+  }
+
+  /** A copy with these extra fields. */
+  public KerasObject withExtras(Config extras) {
+    return new KerasObject(module, className, config, registeredName, extras);
   }
 
   /** The options, or an empty config for a function. */

@@ -29,8 +29,45 @@ final class CompileConfigs {
       "BinaryCrossentropy", "binary_crossentropy",
       "MeanSquaredError", "mean_squared_error");
 
-  /** What {@code compile} takes. */
-  record CompileSpec(Optimizer optimizer, Loss loss, List<String> metrics) {}
+  /**
+   * What {@code compile} takes: the optimizer, the losses (one for every output, one per output in
+   * order, or by output name), their weights (null for 1 each; a list or by output name) and metric
+   * names.
+   */
+  record CompileSpec(Optimizer optimizer, List<Loss> losses, Map<String, Loss> lossesByName,
+      List<Double> weights, Map<String, Double> weightsByName, List<String> metrics) {
+
+    /** One loss for every output. */
+    CompileSpec(Optimizer optimizer, Loss loss, List<String> metrics) {
+      this(optimizer, List.of(loss), Map.of(), null, Map.of(), metrics);
+    }
+
+    /** Compiles {@code spec} with these settings, resolving losses given by output name. */
+    io.tfbridge.models.Model compile(io.tfbridge.models.ModelSpec spec) {
+      List<String> names = spec.outputs().stream()
+          .map(r -> r.node() == 0 ? r.layer() : r.layer() + "_" + r.node()).toList();
+      List<Loss> all = lossesByName.isEmpty() ? losses : byName(lossesByName, names, "loss");
+      List<Double> w = weightsByName.isEmpty() ? weights : byName(weightsByName, names, "loss_weights");
+      return spec.compile(optimizer, all, w, metrics);
+    }
+
+    private static <T> List<T> byName(Map<String, T> values, List<String> names, String what) {
+      for (String key : values.keySet()) {
+        if (!names.contains(key)) {
+          throw new IllegalArgumentException("compile config " + what + " names output '" + key
+              + "', which the model does not have; outputs: " + names);
+        }
+      }
+      return names.stream().map(n -> {
+        T v = values.get(n);
+        if (v == null) {
+          throw new IllegalArgumentException("compile config " + what + " gives nothing for output '"
+              + n + "'");
+        }
+        return v;
+      }).toList();
+    }
+  }
 
   private CompileConfigs() {}
 
@@ -46,10 +83,33 @@ final class CompileConfigs {
     }
     JsonNode optimizer = config.path(optimizerKey);
     JsonNode loss = config.path("loss");
-    return Optional.of(new CompileSpec(
-        optimizer.isObject() || optimizer.isTextual() ? OptimizerConfigs.read(optimizer)
-            : Optimizers.get("adam"),
-        loss.isMissingNode() || loss.isNull() ? Losses.get("mean_squared_error") : loss(loss),
+    JsonNode weights = config.path("loss_weights");
+    Optimizer opt = optimizer.isObject() || optimizer.isTextual() ? OptimizerConfigs.read(optimizer)
+        : Optimizers.get("adam");
+    List<Loss> losses = new ArrayList<>();
+    Map<String, Loss> byName = new java.util.LinkedHashMap<>();
+    if (loss.isMissingNode() || loss.isNull()) {
+      losses.add(Losses.get("mean_squared_error"));
+    } else if (loss.isArray()) {
+      loss.forEach(l -> losses.add(loss(l)));
+    } else if (loss.isObject() && !loss.has("class_name")) {
+      loss.fields().forEachRemaining(e -> byName.put(e.getKey(), loss(e.getValue())));
+    } else {
+      losses.add(loss(loss));
+    }
+    List<Double> w = null;
+    Map<String, Double> wByName = new java.util.LinkedHashMap<>();
+    if (weights.isArray()) {
+      w = new ArrayList<>();
+      for (JsonNode x : weights) {
+        w.add(x.asDouble());
+      }
+    } else if (weights.isObject()) {
+      weights.fields().forEachRemaining(e -> wByName.put(e.getKey(), e.getValue().asDouble()));
+    } else if (weights.isNumber()) {
+      w = List.of(weights.asDouble());
+    }
+    return Optional.of(new CompileSpec(opt, losses, byName, w, wByName,
         metrics(config.path("metrics"))));
   }
 
@@ -63,8 +123,8 @@ final class CompileConfigs {
       return lossByName(v.textValue());
     }
     if (!v.isObject()) {
-      throw new IllegalArgumentException("loss " + Json.write(v) + " is not supported: tfbridge "
-          + "models have one output and one loss");
+      throw new IllegalArgumentException("loss " + Json.write(v) + " is not supported: give a loss "
+          + "name, a serialized loss, a list of them or a dict by output name");
     }
     String className = v.path("class_name").asText("");
     JsonNode c = v.path("config");
@@ -105,20 +165,38 @@ final class CompileConfigs {
     }
   }
 
+  /**
+   * The metric names: a list, a list per output or a dict by output (flattened: tfbridge computes
+   * each named metric for every output).
+   */
   private static List<String> metrics(JsonNode v) {
     List<String> names = new ArrayList<>();
-    if (!v.isArray()) {
-      return names;
-    }
-    for (JsonNode m : v) {
+    List<JsonNode> flat = new ArrayList<>();
+    flattenMetrics(v, flat);
+    for (JsonNode m : flat) {
+      if (m.isNull()) {
+        continue;
+      }
       String name = m.isTextual() ? m.textValue() : m.path("config").path("name").asText(null);
       if (name != null && METRICS.contains(name.toLowerCase(Locale.ROOT))) {
-        names.add(name.toLowerCase(Locale.ROOT));
+        if (!names.contains(name.toLowerCase(Locale.ROOT))) {
+          names.add(name.toLowerCase(Locale.ROOT));
+        }
       } else {
         LOG.log(Level.WARNING, "Keras file metric {0} is not supported by tfbridge; the model is "
             + "compiled without it (known: {1})", Json.write(m), METRICS);
       }
     }
     return names;
+  }
+
+  private static void flattenMetrics(JsonNode v, List<JsonNode> into) {
+    if (v.isArray()) {
+      v.forEach(x -> flattenMetrics(x, into));
+    } else if (v.isObject() && !v.has("class_name")) {
+      v.fields().forEachRemaining(e -> flattenMetrics(e.getValue(), into));
+    } else {
+      into.add(v);
+    }
   }
 }

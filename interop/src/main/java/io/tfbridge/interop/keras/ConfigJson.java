@@ -53,8 +53,14 @@ final class ConfigJson {
       JsonNode config = v.path("config");
       Object options = config.isTextual() ? config.textValue()
           : config.isObject() ? toConfig(config) : Config.empty();
+      Config.Builder extras = Config.builder();
+      v.fields().forEachRemaining(e -> {
+        if (!List.of("module", "class_name", "config", "registered_name").contains(e.getKey())) {
+          extras.put(e.getKey(), toValue(e.getValue()));
+        }
+      });
       return new KerasObject(text(v, "module"), v.get("class_name").asText(), options,
-          text(v, "registered_name"));
+          text(v, "registered_name"), extras.build());
     }
     return toConfig(v);
   }
@@ -96,6 +102,8 @@ final class ConfigJson {
     KerasObject o = (KerasObject) v;
     ObjectNode node = NODES.objectNode().put("module", o.module()).put("class_name", o.className());
     node.set("config", o.config() instanceof Config c ? toJson(c) : NODES.textNode((String) o.config()));
-    return node.put("registered_name", o.registeredName());
+    node.put("registered_name", o.registeredName());
+    node.setAll(toJson(o.extras()));
+    return node;
   }
 }

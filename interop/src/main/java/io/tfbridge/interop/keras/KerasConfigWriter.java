@@ -7,6 +7,7 @@ import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelDefinition;
 import io.tfbridge.engine.ModelInput;
 import io.tfbridge.metrics.Metric;
+import io.tfbridge.models.ModelConfigs;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -48,31 +49,7 @@ final class KerasConfigWriter {
   }
 
   private static ObjectNode architecture(ModelDefinition d) {
-    return d.isChain() ? sequential(d) : FunctionalConfigWriter.functional(d);
-  }
-
-  private static ObjectNode sequential(ModelDefinition d) {
-    ModelInput input = d.inputs().get(0);
-    ObjectNode config = Json.object().put("name", d.name()).put("trainable", true);
-    config.set("dtype", Json.float32Policy());
-    ArrayNode layers = config.putArray("layers");
-    layers.add(inputLayer(input));
-    for (LayerNode node : d.layers()) {
-      layers.add(LayerConfigWriter.write(node));
-    }
-    config.set("build_input_shape", Json.batchShape(input.shape()));
-    ObjectNode root = Json.serialized("keras", "Sequential", config);
-    root.set("build_config", Json.object().set("input_shape", Json.batchShape(input.shape())));
-    return root;
-  }
-
-  /** An InputLayer entry. */
-  static ObjectNode inputLayer(ModelInput input) {
-    ObjectNode c = Json.object();
-    c.set("batch_shape", Json.batchShape(input.shape()));
-    c.put("dtype", "float32").put("sparse", false).put("ragged", false)
-        .put("name", input.name()).put("optional", false);
-    return Json.serialized("keras.layers", "InputLayer", c);
+    return (ObjectNode) ConfigJson.toJsonValue(ModelConfigs.write(d));
   }
 
   /** compile_config: the optimizer, loss and metrics the model was compiled with. */
@@ -92,9 +69,20 @@ final class KerasConfigWriter {
   }
 
   private static ObjectNode lossAndMetrics(ObjectNode c, ModelDefinition d) {
-    c.put("loss", d.loss().kerasName()).putNull("loss_weights");
+    if (d.outputs().size() == 1) {
+      c.put("loss", d.loss().kerasName()).putNull("loss_weights");
+    } else {
+      ArrayNode losses = c.putArray("loss");
+      d.outputs().forEach(o -> losses.add(o.loss().kerasName()));
+      if (d.outputs().stream().allMatch(o -> o.lossWeight() == 1.0)) {
+        c.putNull("loss_weights");
+      } else {
+        ArrayNode weights = c.putArray("loss_weights");
+        d.outputs().forEach(o -> weights.add(o.lossWeight()));
+      }
+    }
     ArrayNode metrics = c.putArray("metrics");
-    d.metrics().stream().map(Metric::name).forEach(metrics::add);
+    d.output().metrics().stream().map(Metric::name).forEach(metrics::add);
     c.putNull("weighted_metrics").put("run_eagerly", false).put("steps_per_execution", 1)
         .put("jit_compile", false);
     return c;

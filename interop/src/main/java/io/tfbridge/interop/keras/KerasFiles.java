@@ -129,8 +129,7 @@ public final class KerasFiles {
       ModelSpec spec = KerasConfigReader.read(config);
       CompileConfigs.CompileSpec compile = CompileConfigs.read(config.get("compile_config"),
           "optimizer").orElseGet(CompileConfigs::defaults);
-      return spec.compile(compile.optimizer(), compile.loss(),
-          compile.metrics().toArray(String[]::new));
+      return compile.compile(spec);
     });
   }
 

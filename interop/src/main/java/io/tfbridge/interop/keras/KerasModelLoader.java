@@ -25,8 +25,7 @@ final class KerasModelLoader {
     Map<String, float[]> weights = checkedWeights(file.nodes(), file.state().layers());
     CompileConfigs.CompileSpec settings = compile != null ? compile
         : file.compile().orElseGet(CompileConfigs::defaults);
-    Model model = file.spec().compile(settings.optimizer(), settings.loss(),
-        settings.metrics().toArray(String[]::new));
+    Model model = settings.compile(file.spec());
     try {
       model.graph().setWeights(weights);
       if (compile == null) {

@@ -7,13 +7,12 @@ import static io.tfbridge.interop.keras.KerasTestData.npy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelInput;
-import io.tfbridge.models.Functional;
 import io.tfbridge.models.FitOptions;
+import io.tfbridge.models.Functional;
 import io.tfbridge.models.Model;
 import io.tfbridge.models.ModelSpec;
 import io.tfbridge.optimizers.Adam;
@@ -172,7 +171,7 @@ class KerasGoldenFilesTest {
       assertInstanceOf(Adam.class, iris.definition().optimizer());
       assertEquals(0.001, iris.definition().optimizer().learningRate(), 1e-9);
       assertEquals("sparse_categorical_crossentropy", iris.definition().loss().kerasName());
-      assertEquals("accuracy", iris.definition().metrics().get(0).name());
+      assertEquals("accuracy", iris.definition().output().metrics().get(0).name());
       SGD sgd = assertInstanceOf(SGD.class, strided.definition().optimizer());
       assertEquals(0.05, sgd.learningRate(), 1e-7);
       assertEquals(0.9, sgd.momentum(), 1e-9);
@@ -195,7 +194,7 @@ class KerasGoldenFilesTest {
       assertInstanceOf(Adam.class, model.definition().optimizer());
       assertEquals(0.001, model.definition().optimizer().learningRate(), 1e-12);
       assertEquals("mean_squared_error", model.definition().loss().kerasName());
-      assertTrue(model.definition().metrics().isEmpty());
+      assertTrue(model.definition().output().metrics().isEmpty());
       assertTrue(maxDiff(npy("iris", "y"), model.predict(npy("iris", "x"))) <= 1e-5);
     }
   }

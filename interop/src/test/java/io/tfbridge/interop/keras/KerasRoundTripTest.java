@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.layers.Conv2D;
 import io.tfbridge.layers.Dense;
@@ -156,8 +155,8 @@ class KerasRoundTripTest {
     assertEquals((float) expected.definition().optimizer().learningRate(),
         (float) actual.definition().optimizer().learningRate());
     assertEquals(expected.definition().loss().kerasName(), actual.definition().loss().kerasName());
-    assertEquals(expected.definition().metrics().stream().map(Metric::name).toList(),
-        actual.definition().metrics().stream().map(Metric::name).toList());
+    assertEquals(expected.definition().output().metrics().stream().map(Metric::name).toList(),
+        actual.definition().output().metrics().stream().map(Metric::name).toList());
     assertSameValues(expected.weights(), actual.weights(), 0);
     boolean sgd = expected.definition().optimizer() instanceof SGD;
     assertSameValues(expected.graph().optimizerWeights(), actual.graph().optimizerWeights(),

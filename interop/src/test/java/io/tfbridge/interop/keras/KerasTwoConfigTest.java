@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.engine.LayerNode;
+import io.tfbridge.engine.TensorRef;
 import io.tfbridge.inference.TensorSpec;
 import io.tfbridge.layers.Concatenate;
 import io.tfbridge.layers.Dense;
@@ -163,27 +163,31 @@ class KerasTwoConfigTest {
   }
 
   @Test
-  void aSharedLayerInKerasTwoFormatIsRefused() throws Exception {
-    // dense applied twice: two inbound nodes
+  void aSharedLayerInKerasTwoFormatIsOneLayerWithTwoCalls() throws Exception {
+    // dense_1 applied twice to the same tensor: two inbound nodes, one set of weights, two outputs
     String shared = TWO_INPUTS.replace("\"inbound_nodes\": [[[\"concatenate\", 0, 0, {}]]]",
-        "\"inbound_nodes\": [[[\"concatenate\", 0, 0, {}]], [[\"concatenate\", 0, 0, {}]]]");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KerasConfigReader.read(json(shared)));
-    assertTrue(e.getMessage().contains("applied 2 times"), e.getMessage());
-    // the second call of a layer
+        "\"inbound_nodes\": [[[\"concatenate\", 0, 0, {}]], [[\"concatenate\", 0, 0, {}]]]")
+        .replace("\"output_layers\": [[\"dense_1\", 0, 0]]",
+            "\"output_layers\": [[\"dense_1\", 0, 0], [\"dense_1\", 1, 0]]");
+    ModelSpec spec = KerasConfigReader.read(json(shared));
+    LayerNode dense = spec.build().stream().filter(n -> n.name().equals("dense_1")).findFirst()
+        .orElseThrow();
+    assertEquals(2, dense.calls().size());
+    assertEquals(List.of(TensorRef.of("dense_1", 0), TensorRef.of("dense_1", 1)), spec.outputs());
+    // a call of a layer that no node makes
     String secondCall = TWO_INPUTS.replace("[[[\"concatenate\", 0, 0, {}]]]",
         "[[[\"concatenate\", 1, 0, {}]]]");
-    e = assertThrows(IllegalArgumentException.class,
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> KerasConfigReader.read(json(secondCall)));
-    assertTrue(e.getMessage().contains("call 1 of layer 'concatenate'"), e.getMessage());
+    assertTrue(e.getMessage().contains("layer 'dense_1' (Dense): its call 0 reads [concatenate[1][0]]"),
+        e.getMessage());
   }
 
   @Test
-  void twoOutputLayersAreRefused() throws Exception {
+  void twoOutputLayersMakeATwoOutputModel() throws Exception {
     String twoOutputs = TWO_INPUTS.replace("\"output_layers\": [[\"dense_1\", 0, 0]]",
         "\"output_layers\": [[\"dense_1\", 0, 0], [\"dense\", 0, 0]]");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KerasConfigReader.read(json(twoOutputs)));
-    assertTrue(e.getMessage().contains("2 outputs [dense_1, dense]"), e.getMessage());
+    ModelSpec spec = KerasConfigReader.read(json(twoOutputs));
+    assertEquals(List.of(TensorRef.of("dense_1"), TensorRef.of("dense")), spec.outputs());
   }
 }

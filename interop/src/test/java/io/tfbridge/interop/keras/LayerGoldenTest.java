@@ -3,7 +3,6 @@ package io.tfbridge.interop.keras;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.interop.keras.LayerCases.LayerCase;
 import io.tfbridge.models.FitOptions;
@@ -34,7 +33,11 @@ class LayerGoldenTest {
   @MethodSource("cases")
   void predictsAsKeras(LayerCase c, String file) {
     try (Model model = KerasFiles.load(c.file(file))) {
-      assertClose(c, "y", c.output("y", 0), model.predict(c.inputs(), c.batch()));
+      List<FloatNdArray> outputs = model.predictOutputs(c.inputs(), c.batch());
+      assertEquals(c.outputs(), outputs.size(), c + ": number of outputs");
+      for (int j = 0; j < outputs.size(); j++) {
+        assertClose(c, "output " + j, c.output("y", j), outputs.get(j));
+      }
     }
   }
 
@@ -43,8 +46,12 @@ class LayerGoldenTest {
   void oneTrainingStepEqualsKeras(LayerCase c, String file) {
     org.junit.jupiter.api.Assumptions.assumeTrue(c.train(), "the layer is random in training");
     try (Model model = KerasFiles.load(c.file(file))) {
-      model.fit(c.inputs(), c.output("t", 0), FitOptions.epochs(1).batchSize(c.batch())
-          .shuffle(false).verbose(0));
+      List<FloatNdArray> targets = new ArrayList<>();
+      for (int j = 0; j < c.outputs(); j++) {
+        targets.add(c.output("t", j));
+      }
+      model.fit(c.inputs(), targets, FitOptions.epochs(1).batchSize(c.batch()).shuffle(false)
+          .verbose(0));
       List<float[]> expected = c.weightsAfterStep();
       List<float[]> actual = model.getWeights();
       assertEquals(expected.size(), actual.size(), c + ": number of weights");
