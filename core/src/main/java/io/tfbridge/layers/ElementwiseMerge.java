@@ -30,14 +30,23 @@ public abstract class ElementwiseMerge<L extends ElementwiseMerge<L>> extends Me
   protected Shape mergedShape(String layerName, List<Shape> inputs) {
     Shape out = Shapes.features(inputs.get(0));
     for (Shape s : inputs.subList(1, inputs.size())) {
-      out = broadcast(layerName, out, Shapes.features(s));
+      Shape next = broadcast(out, Shapes.features(s));
+      if (next == null) {
+        Shape[] pair = out.numDimensions() < s.numDimensions() - 1
+            ? new Shape[] {Shapes.features(s), out} : new Shape[] {out, Shapes.features(s)};
+        throw new IllegalArgumentException("Layer \"" + layerName + "\" (" + className() + "): "
+            + "Inputs have incompatible shapes. Received shapes " + Shapes.format(pair[0]) + " and "
+            + Shapes.format(pair[1]) + " (full input shapes: " + format(inputs) + ")");
+      }
+      out = next;
     }
     return Shapes.withBatch(out);
   }
 
-  private Shape broadcast(String layerName, Shape a, Shape b) {
+  /** Keras's broadcast of two shapes without the batch axis, aligned at the end; null if they clash. */
+  private static Shape broadcast(Shape a, Shape b) {
     if (a.numDimensions() < b.numDimensions()) {
-      return broadcast(layerName, b, a);
+      return broadcast(b, a);
     }
     int offset = a.numDimensions() - b.numDimensions();
     long[] dims = a.asArray();
@@ -49,9 +58,7 @@ public abstract class ElementwiseMerge<L extends ElementwiseMerge<L>> extends Me
       } else if (x == 1 || y == 1 || x == y) {
         dims[offset + i] = x == 1 ? y : x;
       } else {
-        throw new IllegalArgumentException("Layer \"" + layerName + "\" (" + className() + "): "
-            + "Inputs have incompatible shapes. Received shapes " + Shapes.format(a) + " and "
-            + Shapes.format(b));
+        return null;
       }
     }
     return Shape.of(dims);
