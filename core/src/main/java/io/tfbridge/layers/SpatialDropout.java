@@ -60,6 +60,12 @@ public abstract class SpatialDropout<L extends SpatialDropout<L>> extends Layer<
     return false;
   }
 
+  /** Keras's SpatialDropout configs have no trainable (its constructor refuses one). */
+  @Override
+  public boolean configHasTrainable() {
+    return false;
+  }
+
   /** Reads rate and data_format (channels_last); the seed is dropped (tfbridge uses the model's seed). */
   static double readRate(ConfigReader c) {
     c.ignore("seed");

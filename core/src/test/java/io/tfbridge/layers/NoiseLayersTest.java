@@ -142,6 +142,9 @@ class NoiseLayersTest {
       assertEquals(layer.getConfig(), roundTrip(layer).getConfig(), layer.className());
       assertFalse(layer.hasBuildConfig());
     }
+    // Keras's SpatialDropout configs have no trainable (its constructor refuses one)
+    assertFalse(SpatialDropout3D.of(0.1).configHasTrainable());
+    assertTrue(GaussianNoise.of(0.1).configHasTrainable());
     Config seeded = Config.builder().put("rate", 0.5).put("seed", 42).build();
     assertEquals(0.5, ((GaussianDropout) KerasLayers.deserialize("GaussianDropout", seeded, "g"))
         .rate());
