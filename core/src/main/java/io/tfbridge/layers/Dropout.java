@@ -4,7 +4,6 @@ import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -19,12 +18,7 @@ public final class Dropout extends Layer<Dropout> {
   private final double rate;
 
   private Dropout(double rate) {
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException(
-          "Invalid value received for argument `rate`. Expected a float value between 0 and 1. "
-              + "Received: rate=" + rate);
-    }
-    this.rate = rate;
+    this.rate = Noise.checkedRate(rate);
   }
 
   /** Dropout of the given rate, in {@code [0, 1]}. */
@@ -52,25 +46,9 @@ public final class Dropout extends Layer<Dropout> {
     return input;
   }
 
-  /**
-   * {@code x * (1 + training * (keep / (1 - rate) - 1))}: arithmetic on the training flag rather than a
-   * conditional, since gradients through If ops abort the process in TF Java.
-   */
   @Override
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
-    if (rate == 0) {
-      return LayerOutput.of(input);
-    }
-    var tf = context.tf();
-    long seed = context.seed();
-    Operand<TFloat32> uniform = tf.random.randomUniform(tf.shape(input), TFloat32.class,
-        RandomUniform.seed(seed & 0x7fffffffL), RandomUniform.seed2((seed >>> 32) & 0x7fffffffL));
-    Operand<TFloat32> keep = tf.dtypes.cast(
-        tf.math.greaterEqual(uniform, tf.constant((float) rate)), TFloat32.class);
-    float scale = rate == 1 ? 0f : (float) (1.0 / (1.0 - rate));
-    Operand<TFloat32> mask = tf.math.sub(tf.math.mul(keep, tf.constant(scale)), tf.constant(1f));
-    Operand<TFloat32> factor = tf.math.add(tf.constant(1f), tf.math.mul(context.trainingFlag(), mask));
-    return LayerOutput.of(tf.math.mul(input, factor));
+    return LayerOutput.of(Noise.dropout(context, input, rate, context.tf().shape(input)));
   }
 
   @Override

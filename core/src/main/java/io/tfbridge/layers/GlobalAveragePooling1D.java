@@ -1,25 +1,20 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.math.Mean;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
- * Keras's {@code GlobalAveragePooling1D} on channels-last inputs: the mean over the steps of each feature,
- * {@code (batch, steps, features)} to {@code (batch, features)}, or with {@code keepdims} to
- * {@code (batch, 1, features)}.
+ * Keras's {@code GlobalAveragePooling1D} on channels-last inputs: the mean over the steps of each
+ * feature, {@code (batch, steps, features)} to {@code (batch, features)}, or with {@code keepdims}
+ * to {@code (batch, 1, features)}.
  *
  * <pre>{@code
- * GlobalAveragePooling1D pool = GlobalAveragePooling1D.of();
+ * GlobalAveragePooling1D pool = GlobalAveragePooling1D.of().keepdims(true);
  * }</pre>
  */
 public final class GlobalAveragePooling1D extends GlobalPooling<GlobalAveragePooling1D> {
 
   private GlobalAveragePooling1D() {
-    super(3);
+    super(3, PoolingMode.AVERAGE);
   }
 
   /** The pooling layer, without kept dimensions (Keras's default). */
@@ -35,11 +30,6 @@ public final class GlobalAveragePooling1D extends GlobalPooling<GlobalAveragePoo
   @Override
   public String namePrefix() {
     return "global_average_pooling1d";
-  }
-
-  @Override
-  Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep) {
-    return tf.math.mean(x, axes, Mean.keepDims(keep));
   }
 
   /** Reads Keras's GlobalAveragePooling1D config. */

@@ -1,25 +1,20 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.math.Mean;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
- * Keras's {@code GlobalAveragePooling2D} on channels-last inputs: the mean over rows and columns of each
- * channel, {@code (batch, rows, cols, channels)} to {@code (batch, channels)}, or with {@code keepdims}
- * to {@code (batch, 1, 1, channels)}.
+ * Keras's {@code GlobalAveragePooling2D} on channels-last inputs: the mean over rows and columns of
+ * each channel, {@code (batch, rows, cols, channels)} to {@code (batch, channels)}, or with
+ * {@code keepdims} to {@code (batch, 1, 1, channels)}.
  *
  * <pre>{@code
- * GlobalAveragePooling2D pool = GlobalAveragePooling2D.of();
+ * GlobalAveragePooling2D pool = GlobalAveragePooling2D.of().keepdims(true);
  * }</pre>
  */
 public final class GlobalAveragePooling2D extends GlobalPooling<GlobalAveragePooling2D> {
 
   private GlobalAveragePooling2D() {
-    super(4);
+    super(4, PoolingMode.AVERAGE);
   }
 
   /** The pooling layer, without kept dimensions (Keras's default). */
@@ -35,11 +30,6 @@ public final class GlobalAveragePooling2D extends GlobalPooling<GlobalAveragePoo
   @Override
   public String namePrefix() {
     return "global_average_pooling2d";
-  }
-
-  @Override
-  Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep) {
-    return tf.math.mean(x, axes, Mean.keepDims(keep));
   }
 
   /** Reads Keras's GlobalAveragePooling2D config. */

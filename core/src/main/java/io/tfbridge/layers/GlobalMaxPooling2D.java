@@ -1,25 +1,20 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.ReduceMax;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
- * Keras's {@code GlobalMaxPooling2D} on channels-last inputs: the maximum over rows and columns of each
- * channel, {@code (batch, rows, cols, channels)} to {@code (batch, channels)}, or with {@code keepdims}
- * to {@code (batch, 1, 1, channels)}.
+ * Keras's {@code GlobalMaxPooling2D} on channels-last inputs: the maximum over rows and columns of
+ * each channel, {@code (batch, rows, cols, channels)} to {@code (batch, channels)}, or with
+ * {@code keepdims} to {@code (batch, 1, 1, channels)}.
  *
  * <pre>{@code
- * GlobalMaxPooling2D pool = GlobalMaxPooling2D.of();
+ * GlobalMaxPooling2D pool = GlobalMaxPooling2D.of().keepdims(true);
  * }</pre>
  */
 public final class GlobalMaxPooling2D extends GlobalPooling<GlobalMaxPooling2D> {
 
   private GlobalMaxPooling2D() {
-    super(4);
+    super(4, PoolingMode.MAX);
   }
 
   /** The pooling layer, without kept dimensions (Keras's default). */
@@ -35,11 +30,6 @@ public final class GlobalMaxPooling2D extends GlobalPooling<GlobalMaxPooling2D> 
   @Override
   public String namePrefix() {
     return "global_max_pooling2d";
-  }
-
-  @Override
-  Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep) {
-    return tf.reduceMax(x, axes, ReduceMax.keepDims(keep));
   }
 
   /** Reads Keras's GlobalMaxPooling2D config. */

@@ -4,9 +4,7 @@ import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * What Keras's global pooling layers share: a reduction over every axis between the batch and the
@@ -17,10 +15,12 @@ import org.tensorflow.types.TInt32;
  */
 public abstract class GlobalPooling<L extends GlobalPooling<L>> extends Layer<L> {
   private final int rank;
+  private final PoolingMode mode;
   private boolean keepdims;
 
-  GlobalPooling(int rank) {
+  GlobalPooling(int rank, PoolingMode mode) {
     this.rank = rank;
+    this.mode = mode;
   }
 
   /** A copy that keeps the pooled axes with length 1 (Keras's {@code keepdims}, default false). */
@@ -34,9 +34,6 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends Layer<L>
   public boolean keepdims() {
     return keepdims;
   }
-
-  /** The reduction over {@code axes}: mean or max. */
-  abstract Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x, Operand<TInt32> axes, boolean keep);
 
   @Override
   public Shape outputShape(String layerName, Shape input) {
@@ -58,7 +55,7 @@ public abstract class GlobalPooling<L extends GlobalPooling<L>> extends Layer<L>
       axes[i] = i + 1;
     }
     var tf = context.tf();
-    return LayerOutput.of(reduce(tf, input, tf.constant(axes), keepdims));
+    return LayerOutput.of(mode.reduce(tf, input, tf.constant(axes), keepdims));
   }
 
   @Override

@@ -49,6 +49,36 @@ public final class KerasLayers {
     READERS.put("BatchNormalization", BatchNormalization::fromConfig);
     READERS.put("Concatenate", Concatenate::fromConfig);
     READERS.put("Add", Add::fromConfig);
+    READERS.put("ZeroPadding1D", ZeroPadding1D::fromConfig);
+    READERS.put("ZeroPadding2D", ZeroPadding2D::fromConfig);
+    READERS.put("ZeroPadding3D", ZeroPadding3D::fromConfig);
+    READERS.put("Cropping1D", Cropping1D::fromConfig);
+    READERS.put("Cropping2D", Cropping2D::fromConfig);
+    READERS.put("Cropping3D", Cropping3D::fromConfig);
+    READERS.put("UpSampling1D", UpSampling1D::fromConfig);
+    READERS.put("UpSampling2D", UpSampling2D::fromConfig);
+    READERS.put("UpSampling3D", UpSampling3D::fromConfig);
+    READERS.put("MaxPooling1D", MaxPooling1D::fromConfig);
+    READERS.put("AveragePooling1D", AveragePooling1D::fromConfig);
+    READERS.put("MaxPooling3D", MaxPooling3D::fromConfig);
+    READERS.put("AveragePooling3D", AveragePooling3D::fromConfig);
+    READERS.put("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
+    READERS.put("GlobalAveragePooling3D", GlobalAveragePooling3D::fromConfig);
+    READERS.put("GlobalMaxPooling3D", GlobalMaxPooling3D::fromConfig);
+    READERS.put("RepeatVector", RepeatVector::fromConfig);
+    READERS.put("Permute", Permute::fromConfig);
+    READERS.put("Identity", Identity::fromConfig);
+    READERS.put("SpatialDropout1D", SpatialDropout1D::fromConfig);
+    READERS.put("SpatialDropout2D", SpatialDropout2D::fromConfig);
+    READERS.put("SpatialDropout3D", SpatialDropout3D::fromConfig);
+    READERS.put("GaussianNoise", GaussianNoise::fromConfig);
+    READERS.put("GaussianDropout", GaussianDropout::fromConfig);
+    READERS.put("Multiply", Multiply::fromConfig);
+    READERS.put("Subtract", Subtract::fromConfig);
+    READERS.put("Average", Average::fromConfig);
+    READERS.put("Maximum", Maximum::fromConfig);
+    READERS.put("Minimum", Minimum::fromConfig);
+    READERS.put("Dot", Dot::fromConfig);
   }
 
   private KerasLayers() {}

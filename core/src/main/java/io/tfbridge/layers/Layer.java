@@ -84,6 +84,15 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
     return true;
   }
 
+  /**
+   * Whether Keras's config of this class holds {@code trainable}: true for nearly every layer, false
+   * for the few whose Keras constructor refuses it (Keras's SpatialDropout layers write only rate,
+   * seed, name, dtype and data_format, and cannot be rebuilt from a config that has trainable).
+   */
+  public boolean configHasTrainable() {
+    return true;
+  }
+
   /** The input shape without the batch dimension, if given (Keras's {@code input_shape=}). */
   public Optional<Shape> inputShape() {
     return Optional.ofNullable(inputShape);

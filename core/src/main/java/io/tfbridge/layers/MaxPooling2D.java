@@ -1,26 +1,24 @@
 package io.tfbridge.layers;
 
 import io.tfbridge.saving.ConfigReader;
-import org.tensorflow.Operand;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
- * Keras's {@code MaxPooling2D} on channels-last images; strides default to the pool size.
+ * Keras's {@code MaxPooling2D} on channels-last images: the maximum of each window; strides default
+ * to the pool size.
  *
  * <pre>{@code
- * MaxPooling2D pool = MaxPooling2D.of(2, 2);
+ * MaxPooling2D pool = MaxPooling2D.of(2, 2).strides(1, 1).padding("same");
  * }</pre>
  */
-public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
+public final class MaxPooling2D extends Pooling<MaxPooling2D> {
 
-  private MaxPooling2D(Window poolSize) {
-    super(poolSize);
+  private MaxPooling2D(int rows, int cols) {
+    super(PoolingMode.MAX, rows, cols);
   }
 
   /** Pooling over {@code rows x cols} windows (Keras's {@code pool_size}). */
   public static MaxPooling2D of(int rows, int cols) {
-    return new MaxPooling2D(Window.of("pool_size", rows, cols));
+    return new MaxPooling2D(rows, cols);
   }
 
   /** Keras's default: 2 x 2 windows. */
@@ -38,18 +36,8 @@ public final class MaxPooling2D extends Pooling2D<MaxPooling2D> {
     return "max_pooling2d";
   }
 
-  @Override
-  protected Operand<TFloat32> pool(Ops tf, Operand<TFloat32> input) {
-    return tf.nn.maxPool(input, tf.constant(ints(poolSize())), tf.constant(ints(strides())),
-        padding().tfName());
-  }
-
-  private static int[] ints(Window w) {
-    return new int[] {1, w.rows(), w.cols(), 1};
-  }
-
   /** Reads Keras's MaxPooling2D config. */
   public static MaxPooling2D fromConfig(ConfigReader c) {
-    return withPoolingOptions(c, MaxPooling2D::of);
+    return fromPoolingConfig(c, 2, new int[] {2, 2}, p -> of(p[0], p[1]));
   }
 }

@@ -34,11 +34,15 @@ public enum Padding {
         "Unknown padding: '" + name + "'. Expected one of: valid, same");
   }
 
-  /** The output length along one axis, or -1 when the input length is unknown. */
+  /**
+   * The output length along one axis, or -1 when the input length is unknown; 0 when a
+   * {@code "valid"} window does not fit in the input.
+   */
   long outputLength(long input, long window, long stride) {
     if (input < 0) {
       return -1;
     }
-    return this == SAME ? Math.floorDiv(input + stride - 1, stride) : (input - window) / stride + 1;
+    return this == SAME ? Math.floorDiv(input + stride - 1, stride)
+        : Math.max(0, Math.floorDiv(input - window, stride) + 1);
   }
 }

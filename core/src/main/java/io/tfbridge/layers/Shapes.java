@@ -42,6 +42,27 @@ public final class Shapes {
   }
 
   /**
+   * {@code values} checked as Keras's {@code standardize_tuple}: exactly {@code n} integers, each
+   * positive (or, if {@code allowZero}, non-negative); the error names the argument.
+   */
+  static int[] checkedTuple(String argument, int n, boolean allowZero, int... values) {
+    boolean ok = values.length == n
+        && Arrays.stream(values).allMatch(v -> allowZero ? v >= 0 : v > 0);
+    if (!ok) {
+      throw new IllegalArgumentException("The `" + argument + "` argument must be a tuple of " + n
+          + (allowZero ? " non-negative" : " positive") + " integers. Received " + argument + "="
+          + tuple(values));
+    }
+    return values.clone();
+  }
+
+  /** Keras's rendering of a tuple of integers: {@code (2, 2)}, {@code (3,)}. */
+  static String tuple(int... values) {
+    String body = Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+    return "(" + body + (values.length == 1 ? ",)" : ")");
+  }
+
+  /**
    * Checks the rank of a layer's input, with Keras's message: {@code Input 0 of layer "conv2d" is
    * incompatible with the layer: expected ndim=4, found ndim=2. Full shape received: (None, 4)}.
    */

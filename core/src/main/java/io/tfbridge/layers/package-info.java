@@ -7,7 +7,15 @@
  * {@link io.tfbridge.layers.GlobalAveragePooling2D}, {@link io.tfbridge.layers.GlobalMaxPooling2D},
  * {@link io.tfbridge.layers.GlobalAveragePooling1D}, {@link io.tfbridge.layers.Conv1D},
  * {@link io.tfbridge.layers.Embedding}, {@link io.tfbridge.layers.LSTM}, {@link io.tfbridge.layers.GRU},
- * {@link io.tfbridge.layers.BatchNormalization} and {@link io.tfbridge.layers.Input}.
+ * {@link io.tfbridge.layers.BatchNormalization} and {@link io.tfbridge.layers.Input}; the padding,
+ * cropping and upsampling layers ({@link io.tfbridge.layers.ZeroPadding},
+ * {@link io.tfbridge.layers.Cropping}, {@link io.tfbridge.layers.UpSampling}), pooling in one to three
+ * dimensions ({@link io.tfbridge.layers.Pooling}, {@link io.tfbridge.layers.GlobalPooling}), the merges
+ * ({@link io.tfbridge.layers.ElementwiseMerge}, {@link io.tfbridge.layers.Dot},
+ * {@link io.tfbridge.layers.Concatenate}), {@link io.tfbridge.layers.RepeatVector},
+ * {@link io.tfbridge.layers.Permute}, {@link io.tfbridge.layers.Identity} and the noise layers
+ * ({@link io.tfbridge.layers.SpatialDropout}, {@link io.tfbridge.layers.GaussianNoise},
+ * {@link io.tfbridge.layers.GaussianDropout}).
  *
  * <p>A spec knows its output shape and weights for an input shape and emits its forward ops; it owns no
  * native state. Incompatible inputs raise Keras's error, naming the layer and the full shape.

@@ -87,11 +87,13 @@ class FunctionalModelTest {
     // Keras: "Inputs have incompatible shapes. Received shapes (4,) and (3,)"
     assertMentions(message(() -> Add.of().name("residual").apply(a, b)),
         "residual", "Add", "incompatible", "(None, 4)", "(None, 3)");
-    assertMentions(message(() -> Add.of().apply(a, Input.of(4, 1).tensor())),
-        "add", "(None, 4)", "(None, 4, 1)");
-    // a dimension of 1 broadcasts, as in Keras
+    assertMentions(message(() -> Add.of().apply(a, Input.of(3, 2).tensor())),
+        "add", "(3, 2) and (4,)", "(None, 4)", "(None, 3, 2)");
+    // a dimension of 1 broadcasts, and shapes align at their last axes, as in Keras
     assertArrayEquals(new long[] {-1, 3, 4},
         Add.of().apply(Input.of(3, 4).tensor(), Input.of(1, 4).tensor()).shape().asArray());
+    assertArrayEquals(new long[] {-1, 4, 4},
+        Add.of().apply(a, Input.of(4, 1).tensor()).shape().asArray());
   }
 
   @Test
