@@ -79,8 +79,11 @@ final class LayerEntries {
   /** A layer's entry: module, class_name, config (name, trainable, dtype, options), build_config. */
   static KerasObject write(LayerNode node) {
     Layer<?> layer = node.layer();
-    Config config = Config.builder().put("name", node.name()).put("trainable", layer.trainable())
-        .put("dtype", KerasLayers.float32Policy()).putAll(layer.getConfig()).build();
+    Config.Builder b = Config.builder().put("name", node.name());
+    if (layer.configHasTrainable()) { // Keras's SpatialDropout refuses a trainable argument
+      b.put("trainable", layer.trainable());
+    }
+    Config config = b.put("dtype", KerasLayers.float32Policy()).putAll(layer.getConfig()).build();
     Config.Builder extras = Config.builder();
     if (layer.hasBuildConfig()) {
       Object shape = layer.takesList()

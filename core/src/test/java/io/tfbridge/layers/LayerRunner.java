@@ -70,5 +70,25 @@ final class LayerRunner {
     public void addUpdate(String name, Operand<TFloat32> newValue) {
       throw new IllegalStateException("weightless layer updates " + name);
     }
+
+    @Override
+    public java.util.List<Operand<org.tensorflow.types.TBool>> inputMasks() {
+      return java.util.List.of();
+    }
+
+    @Override
+    public Object argument(String name) {
+      return null;
+    }
+
+    @Override
+    public Operand<?> rawInput(int index) {
+      throw new IllegalStateException("the runner feeds float inputs only");
+    }
+
+    @Override
+    public void addLoss(Operand<TFloat32> loss) {
+      throw new IllegalStateException("the runner keeps no losses");
+    }
   }
 }
