@@ -243,7 +243,11 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
     return read;
   }
 
+  /** Checks options that constrain each other, whenever one of them changes. */
+  void checkOptions() {}
+
   final L checked() {
+    checkOptions();
     if (!allowsStridedDilation() && Arrays.stream(strides).max().getAsInt() > 1
         && Arrays.stream(dilationRate).max().getAsInt() > 1) {
       throw new IllegalArgumentException("`strides > 1` not supported in conjunction with "
