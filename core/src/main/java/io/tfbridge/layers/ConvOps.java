@@ -6,7 +6,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.StridedSlice;
-import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 
@@ -73,8 +72,36 @@ final class ConvOps {
         tf.constant(new int[] {1}), tf.constant(new int[] {1}));
     Operand<TInt32> outputShape = tf.concat(List.of(batch, size, tf.constant(new int[] {filters})),
         tf.constant(0));
-    return tf.nn.conv2dBackpropInput(outputShape, kernel, x, nhwc(strides), padding.tfName(),
-        Conv2dBackpropInput.dilations(nhwc(dilation)));
+    return tf.nn.conv2dBackpropInput(outputShape, dilateKernel(tf, kernel, dilation), x,
+        nhwc(strides), padding.tfName());
+  }
+
+  /**
+   * The kernel with {@code dilation - 1} zeros between its taps along rows and columns: an undilated
+   * convolution with it is the dilated one with the kernel (TensorFlow's CPU Conv2DBackpropInput
+   * refuses dilations, as Keras on CPU shows).
+   */
+  static <T extends TNumber> Operand<T> dilateKernel(Ops tf, Operand<T> kernel, int[] dilation) {
+    Operand<T> k = kernel;
+    for (int axis = 0; axis < 2; axis++) {
+      int d = dilation[axis];
+      if (d == 1) {
+        continue;
+      }
+      int[] dims = java.util.Arrays.stream(k.shape().asArray()).mapToInt(Math::toIntExact).toArray();
+      int[][] pads = new int[dims.length + 1][2];
+      pads[axis + 1][1] = d - 1;
+      Operand<T> spread = tf.pad(tf.expandDims(k, tf.constant(axis + 1)), tf.constant(pads),
+          zero(tf, k));
+      int[] merged = dims.clone();
+      merged[axis] = dims[axis] * d;
+      int[] size = dims.clone();
+      size[axis] = (dims[axis] - 1) * d + 1;
+      // int32 begin and size: Slice's C++ gradient subtracts them from an int32 Shape
+      k = tf.slice(tf.reshape(spread, tf.constant(merged)), tf.constant(new int[dims.length]),
+          tf.constant(size));
+    }
+    return k;
   }
 
   /**
