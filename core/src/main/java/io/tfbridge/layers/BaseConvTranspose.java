@@ -35,7 +35,7 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
   public L outputPadding(int... outputPadding) {
     L copy = copy();
     ((BaseConvTranspose<L>) copy).outputPadding =
-        outputPadding == null ? null : tuple("output_padding", rank(), outputPadding, true);
+        outputPadding == null ? null : Tuples.of("output_padding", rank(), outputPadding, true);
     return ((BaseConvTranspose<L>) copy).checked();
   }
 
@@ -67,7 +67,7 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
         throw new IllegalArgumentException("`output_padding` must be strictly less than `strides` "
             + "for all dimensions. At dimension " + i + ", `output_padding` is " + outputPadding[i]
             + " but `strides` is " + strides[i] + ". Received: output_padding="
-            + format(outputPadding) + ", strides=" + format(strides));
+            + Tuples.format(outputPadding) + ", strides=" + Tuples.format(strides));
       }
     }
   }

@@ -16,7 +16,7 @@ public final class Conv1DTranspose extends BaseConvTranspose<Conv1DTranspose> {
     super(1, filters, kernelSize);
   }
 
-  /** {@code filters} output channels, through a kernel of {@code kernelSize} steps (Keras's {@code kernel_size}). */
+  /** {@code filters} output channels, through a kernel of {@code kernelSize} steps ({@code kernel_size}). */
   public static Conv1DTranspose of(int filters, int kernelSize) {
     return new Conv1DTranspose(filters, new int[] {kernelSize});
   }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.core.Squeeze;
@@ -37,9 +36,9 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
 
   ConvLayer(int rank, int[] kernelSize, String... kernelNames) {
     this.rank = rank;
-    this.kernelSize = tuple("kernel_size", rank, kernelSize);
-    this.strides = ones(rank);
-    this.dilationRate = ones(rank);
+    this.kernelSize = Tuples.of("kernel_size", rank, kernelSize);
+    this.strides = Tuples.ones(rank);
+    this.dilationRate = Tuples.ones(rank);
     for (String name : kernelNames) {
       initializers.put(name, GlorotUniform.of());
     }
@@ -48,7 +47,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
   /** A copy with these strides: one per spatial axis, or one for all (default 1). */
   public L strides(int... strides) {
     L copy = copy();
-    ((ConvLayer<L>) copy).strides = tuple("strides", rank, strides);
+    ((ConvLayer<L>) copy).strides = Tuples.of("strides", rank, strides);
     return ((ConvLayer<L>) copy).checked();
   }
 
@@ -62,7 +61,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
   /** A copy with this dilation rate: one per spatial axis, or one for all (default 1). */
   public L dilationRate(int... dilationRate) {
     L copy = copy();
-    ((ConvLayer<L>) copy).dilationRate = tuple("dilation_rate", rank, dilationRate);
+    ((ConvLayer<L>) copy).dilationRate = Tuples.of("dilation_rate", rank, dilationRate);
     return ((ConvLayer<L>) copy).checked();
   }
 
@@ -151,7 +150,7 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
       dims[i + 1] = outputLength(i, input.get(i + 1));
       if (dims[i + 1] == 0 || dims[i + 1] < -1) {
         throw Shapes.incompatible(layerName, "spatial dimensions of at least "
-            + format(effectiveKernels()) + " with padding=\"valid\"", input);
+            + Tuples.format(effectiveKernels()) + " with padding=\"valid\"", input);
       }
     }
     checkChannels(layerName, input, channels);
@@ -231,10 +230,10 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
   static <L extends ConvLayer<L>> L withConvOptions(ConfigReader c, L layer) {
     c.requireDefault("data_format", "channels_last");
     int rank = layer.rank();
-    L read = layer.strides(c.getInts("strides", rank, ones(rank)))
+    L read = layer.strides(c.getInts("strides", rank, Tuples.ones(rank)))
         .padding(layer.allowsCausal() ? c.getChoice("padding", "valid", "valid", "same", "causal")
             : c.getChoice("padding", "valid", "valid", "same"))
-        .dilationRate(c.getInts("dilation_rate", rank, ones(rank)))
+        .dilationRate(c.getInts("dilation_rate", rank, Tuples.ones(rank)))
         .withActivationOptions(c, Activation.LINEAR)
         .biasInitializer(c.initializer("bias_initializer", Zeros.of()));
     for (String name : ((ConvLayer<L>) layer).initializers.keySet()) {
@@ -251,51 +250,11 @@ public abstract class ConvLayer<L extends ConvLayer<L>> extends BiasedLayer<L> {
     if (!allowsStridedDilation() && Arrays.stream(strides).max().getAsInt() > 1
         && Arrays.stream(dilationRate).max().getAsInt() > 1) {
       throw new IllegalArgumentException("`strides > 1` not supported in conjunction with "
-          + "`dilation_rate > 1`. Received: strides=" + format(strides) + " and dilation_rate="
-          + format(dilationRate));
+          + "`dilation_rate > 1`. Received: strides=" + Tuples.format(strides) + " and dilation_rate="
+          + Tuples.format(dilationRate));
     }
     @SuppressWarnings("unchecked")
     L self = (L) this;
     return self;
-  }
-
-  /**
-   * Keras's {@code standardize_tuple}: one value for every axis, or one per axis, each positive
-   * ({@code allowZero}: not negative).
-   */
-  static int[] tuple(String name, int rank, int[] values, boolean allowZero) {
-    String received = "The `" + name + "` argument must be a tuple of " + rank + " integers. Received "
-        + name + "=" + (values.length == 1 ? Integer.toString(values[0]) : format(values));
-    if (values.length != 1 && values.length != rank) {
-      throw new IllegalArgumentException(received);
-    }
-    int[] all = values.length == 1 ? filled(rank, values[0]) : values.clone();
-    String bad = Arrays.stream(all).filter(v -> allowZero ? v < 0 : v <= 0).distinct().sorted()
-        .mapToObj(Integer::toString).collect(Collectors.joining(", "));
-    if (!bad.isEmpty()) {
-      throw new IllegalArgumentException(received + ", including values {" + bad
-          + "} that do not satisfy `value " + (allowZero ? ">= 0" : "> 0") + "`");
-    }
-    return all;
-  }
-
-  static int[] tuple(String name, int rank, int[] values) {
-    return tuple(name, rank, values, false);
-  }
-
-  /** Python's rendering of a tuple: {@code (3, 3)}, {@code (3,)}. */
-  static String format(int[] values) {
-    String body = Arrays.stream(values).mapToObj(Integer::toString).collect(Collectors.joining(", "));
-    return "(" + body + (values.length == 1 ? ",)" : ")");
-  }
-
-  static int[] ones(int rank) {
-    return filled(rank, 1);
-  }
-
-  private static int[] filled(int rank, int value) {
-    int[] all = new int[rank];
-    Arrays.fill(all, value);
-    return all;
   }
 }

@@ -114,8 +114,27 @@ final class ConvOps {
     if (dilation[0] == 1 && dilation[1] == 1) {
       return conv.apply(x, nhwc(strides), padding.tfName());
     }
+    Operand<TInt32> d = tf.constant(dilation);
+    Operand<TInt32>[] padsAndCrops = spaceToBatchPaddings(tf, x, kernelSize, strides, dilation, padding);
+    Operand<T> y = tf.batchToSpaceNd(conv.apply(tf.spaceToBatchNd(x, d, padsAndCrops[0]),
+        nhwc(new int[] {1, 1}), Padding.VALID.tfName()), d, padsAndCrops[1]);
+    if (strides[0] == 1 && strides[1] == 1) {
+      return y;
+    }
+    Operand<TInt32> origin = tf.constant(new int[4]);
+    return tf.stridedSlice(y, origin, origin, tf.constant(new int[] {1, strides[0], strides[1], 1}),
+        StridedSlice.beginMask(15L), StridedSlice.endMask(15L));
+  }
+
+  /**
+   * SpaceToBatchND's paddings {@code [[before, after + extra]]} per axis (the convolution's own
+   * padding, and {@code extra} up to a multiple of the rate), and BatchToSpaceND's crops
+   * {@code [[0, extra]]}.
+   */
+  @SuppressWarnings("unchecked")
+  private static Operand<TInt32>[] spaceToBatchPaddings(Ops tf, Operand<?> x, int[] kernelSize,
+      int[] strides, int[] dilation, Padding padding) {
     Operand<TInt32> n = spatialSize(tf, x);
-    Operand<TInt32> s = tf.constant(strides);
     Operand<TInt32> d = tf.constant(dilation);
     Operand<TInt32> zeros = tf.constant(new int[] {0, 0});
     Operand<TInt32> total = padding == Padding.SAME ? samePadding(tf, n, kernelSize, strides, dilation)
@@ -123,16 +142,8 @@ final class ConvOps {
     Operand<TInt32> extra = tf.math.floorMod(tf.math.sub(d, tf.math.floorMod(tf.math.add(n, total), d)), d);
     Operand<TInt32> before = tf.math.floorDiv(total, tf.constant(2));
     Operand<TInt32> after = tf.math.add(tf.math.sub(total, before), extra);
-    Operand<TInt32> pads = tf.stack(List.of(before, after), Stack.axis(1L));
-    Operand<TInt32> crops = tf.stack(List.of(zeros, extra), Stack.axis(1L));
-    Operand<T> y = tf.batchToSpaceNd(
-        conv.apply(tf.spaceToBatchNd(x, d, pads), nhwc(new int[] {1, 1}), "VALID"), d, crops);
-    if (strides[0] == 1 && strides[1] == 1) {
-      return y;
-    }
-    Operand<TInt32> origin = tf.constant(new int[4]);
-    return tf.stridedSlice(y, origin, origin, tf.constant(new int[] {1, strides[0], strides[1], 1}),
-        StridedSlice.beginMask(15L), StridedSlice.endMask(15L));
+    return new Operand[] {tf.stack(List.of(before, after), Stack.axis(1L)),
+        tf.stack(List.of(zeros, extra), Stack.axis(1L))};
   }
 
   /** TensorFlow's SAME padding in total per axis: {@code max((ceil(n / s) - 1) * s + keff - n, 0)}. */

@@ -16,7 +16,7 @@ public final class SeparableConv1D extends BaseSeparableConv<SeparableConv1D> {
     super(1, filters, kernelSize);
   }
 
-  /** {@code filters} output channels, through a kernel of {@code kernelSize} steps (Keras's {@code kernel_size}). */
+  /** {@code filters} output channels, through a kernel of {@code kernelSize} steps ({@code kernel_size}). */
   public static SeparableConv1D of(int filters, int kernelSize) {
     return new SeparableConv1D(filters, new int[] {kernelSize});
   }

@@ -131,8 +131,9 @@ class ConvOpsGradientTest {
             padding, offsets, 3);
         Operand<TFloat64> down = ConvOps.conv(tf, in.get(1), in.get(2), k, new int[] {1, 1}, d,
             padding, 1);
-        Operand<TFloat64> lhs = tf.reduceSum(tf.math.mul(down, in.get(0)), tf.constant(new int[] {0, 1, 2, 3}));
-        Operand<TFloat64> rhs = tf.reduceSum(tf.math.mul(in.get(1), up), tf.constant(new int[] {0, 1, 2, 3}));
+        Operand<org.tensorflow.types.TInt32> all = tf.constant(new int[] {0, 1, 2, 3});
+        Operand<TFloat64> lhs = tf.reduceSum(tf.math.mul(down, in.get(0)), all);
+        Operand<TFloat64> rhs = tf.reduceSum(tf.math.mul(in.get(1), up), all);
         Shape[] shapes = {xShape, yShape, kShape};
         double left = run(s, lhs, in, shapes, values)[0];
         assertEquals(left, run(s, rhs, in, shapes, values)[0], 1e-12, padding.name());
