@@ -131,6 +131,7 @@ public abstract class BaseConvTranspose<L extends BaseConvTranspose<L>> extends 
   static <L extends BaseConvTranspose<L>> L read(ConfigReader c, int rank,
       BiFunction<Integer, int[], L> make) {
     L layer = make.apply(c.getInt("filters"), c.getInts("kernel_size", rank, null));
+    c.requireDefault("groups", 1); // tf.keras 2 wrote groups=1 for every convolution
     int[] outputPadding = c.get("output_padding") == null ? null
         : c.getInts("output_padding", rank, null);
     return withConvOptions(c, layer).outputPadding(outputPadding);

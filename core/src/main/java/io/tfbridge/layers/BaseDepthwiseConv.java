@@ -80,6 +80,7 @@ public abstract class BaseDepthwiseConv<L extends BaseDepthwiseConv<L>> extends 
   /** Reads a DepthwiseConv1D or DepthwiseConv2D config with the layer's constructor from kernel_size. */
   static <L extends BaseDepthwiseConv<L>> L read(ConfigReader c, int rank, Function<int[], L> make) {
     L layer = make.apply(c.getInts("kernel_size", rank, null));
+    c.requireDefault("groups", 1); // tf.keras 2 wrote groups=1 for every convolution
     return withConvOptions(c, layer).depthMultiplier(c.getInt("depth_multiplier", 1));
   }
 

@@ -72,6 +72,7 @@ public abstract class BaseSeparableConv<L extends BaseSeparableConv<L>> extends 
   static <L extends BaseSeparableConv<L>> L read(ConfigReader c, int rank,
       BiFunction<Integer, int[], L> make) {
     L layer = make.apply(c.getInt("filters"), c.getInts("kernel_size", rank, null));
+    c.requireDefault("groups", 1); // tf.keras 2 wrote groups=1 for every convolution
     return withConvOptions(c, layer).depthMultiplier(c.getInt("depth_multiplier", 1));
   }
 }

@@ -167,6 +167,21 @@ class ConvLayersTest {
         .contains("padding=\"causal\""));
   }
 
+  /** tf.keras 2 wrote groups=1 into depthwise, separable and transposed configs; Keras 3 does not. */
+  @Test
+  void legacyGroupsOfOneAreAccepted() {
+    for (ConvLayer<?> layer : List.of(DepthwiseConv2D.of(3), SeparableConv1D.of(2, 3),
+        Conv2DTranspose.of(2, 3))) {
+      Config legacy = layer.getConfig().toBuilder().put("groups", 1).build();
+      assertEquals(layer.getConfig(),
+          KerasLayers.deserialize(layer.className(), legacy, "x").getConfig());
+      Config grouped = layer.getConfig().toBuilder().put("groups", 2).build();
+      assertTrue(assertThrows(IllegalArgumentException.class,
+          () -> KerasLayers.deserialize(layer.className(), grouped, "x")).getMessage()
+          .contains("groups=2"));
+    }
+  }
+
   private static List<String> summary(Sequential spec) {
     return spec.build().stream()
         .map(n -> n.name() + " " + Shapes.format(n.outputShape()) + " " + n.parameterCount())
