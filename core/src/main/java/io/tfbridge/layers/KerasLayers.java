@@ -33,6 +33,12 @@ public final class KerasLayers {
     READERS.put("Dense", Dense::fromConfig);
     READERS.put("Conv1D", Conv1D::fromConfig);
     READERS.put("Conv2D", Conv2D::fromConfig);
+    READERS.put("DepthwiseConv1D", DepthwiseConv1D::fromConfig);
+    READERS.put("DepthwiseConv2D", DepthwiseConv2D::fromConfig);
+    READERS.put("SeparableConv1D", SeparableConv1D::fromConfig);
+    READERS.put("SeparableConv2D", SeparableConv2D::fromConfig);
+    READERS.put("Conv1DTranspose", Conv1DTranspose::fromConfig);
+    READERS.put("Conv2DTranspose", Conv2DTranspose::fromConfig);
     READERS.put("MaxPooling2D", MaxPooling2D::fromConfig);
     READERS.put("AveragePooling2D", AveragePooling2D::fromConfig);
     READERS.put("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);

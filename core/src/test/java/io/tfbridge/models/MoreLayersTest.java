@@ -83,8 +83,8 @@ class MoreLayersTest {
   @Test
   void unsupportedOptionsAreRefusedClearly() {
     IllegalArgumentException causal = assertThrows(IllegalArgumentException.class,
-        () -> Conv1D.of(4, 3).padding("causal"));
-    assertTrue(causal.getMessage().contains("causal"), causal.getMessage());
+        () -> Conv2D.of(4, 3).padding("causal"));
+    assertEquals("Unknown padding: 'causal'. Expected one of: valid, same", causal.getMessage());
     IllegalArgumentException mask = assertThrows(IllegalArgumentException.class,
         () -> Embedding.of(10, 3).maskZero(true));
     assertTrue(mask.getMessage().contains("mask_zero"), mask.getMessage());
