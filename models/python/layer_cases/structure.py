@@ -38,3 +38,34 @@ CASES = [
     Case("structure_two_outputs", two_outputs),
     Case("structure_int_ids", int_ids, x=[{"high": 11}]),
 ]
+
+
+def nested_sequential():
+    """A Sequential used as a layer of a functional model, as ConvNeXt's stem and downsampling."""
+    x = keras.Input((6, 6, 2), name="image")
+    stem = keras.Sequential([L.Conv2D(3, 2, strides=2), L.BatchNormalization()], name="stem")
+    return functional(x, L.Dense(2)(L.GlobalAveragePooling2D()(stem(x))))
+
+
+def nested_frozen():
+    """A frozen backbone (trainable=False: its BatchNormalization in inference mode) and a new head."""
+    base = keras.Sequential([keras.Input((5,)), L.Dense(4, activation="relu"),
+                             L.BatchNormalization(), L.Dense(3)], name="backbone")
+    base.trainable = False
+    x = keras.Input((5,), name="x")
+    return functional(x, L.Dense(2)(base(x, training=False)))
+
+
+def nested_functional():
+    inner_in = keras.Input((4,), name="inner_in")
+    inner = keras.Model(inner_in, L.Dense(3, activation="tanh")(L.Dense(5)(inner_in)), name="block")
+    x = keras.Input((4,), name="x")
+    return functional(x, L.Dense(1)(L.Concatenate()([inner(x), x])))
+
+
+CASES += [
+    Case("structure_nested_sequential", nested_sequential),
+    Case("structure_nested_frozen", nested_frozen,
+         notes="the frozen backbone's weights and moving statistics stay as they are"),
+    Case("structure_nested_functional", nested_functional),
+]

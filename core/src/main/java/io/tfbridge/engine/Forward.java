@@ -19,12 +19,10 @@ import org.tensorflow.types.TFloat32;
  */
 final class Forward {
   private final Ops tf;
-  private final ModelDefinition model;
-  private final VariableStore variables;
+  private final List<LayerNode> layers;
+  private final Host host;
   private final Operand<TFloat32> trainingFlag;
   private final long seed;
-  private final List<Update> updates;
-  private final List<Operand<TFloat32>> losses;
   private final Map<TensorRef, Operand<?>> values = new HashMap<>();
   private final Map<TensorRef, Operand<TFloat32>> casts = new HashMap<>();
   private final Map<TensorRef, LayerOutput> outputs = new HashMap<>();
@@ -36,19 +34,30 @@ final class Forward {
   /** What a forward pass adds: the model's outputs, the layers' updates and added losses. */
   record Result(List<LayerOutput> outputs, List<Update> updates, List<Operand<TFloat32>> losses) {}
 
-  private Forward(Ops tf, ModelDefinition model, VariableStore variables,
-      Operand<TFloat32> trainingFlag, long seed) {
+  /** Where a forward pass reads its weights from and puts what its layers add. */
+  interface Host {
+    /** The variable (or outer layer's weight) behind weight {@code w} of {@code node}. */
+    Operand<TFloat32> weight(LayerNode node, WeightSpec w);
+
+    /** Sets non-trainable weight {@code w} of {@code node} to {@code value} with every training step. */
+    void update(LayerNode node, WeightSpec w, Operand<TFloat32> value);
+
+    /** A loss a layer added. */
+    void addLoss(Operand<TFloat32> loss);
+  }
+
+  private Forward(Ops tf, List<LayerNode> layers, Host host, Operand<TFloat32> trainingFlag,
+      long seed) {
     this.tf = tf;
-    this.model = model;
-    this.variables = variables;
+    this.layers = layers;
+    this.host = host;
     this.trainingFlag = trainingFlag;
     this.seed = seed;
-    this.updates = new ArrayList<>();
-    this.losses = new ArrayList<>();
   }
 
   /**
-   * Adds the forward pass of {@code model} on {@code inputs} (by input name, any dtype).
+   * Adds the forward pass of {@code model} on {@code inputs} (by input name, any dtype), its weights
+   * the model's variables.
    *
    * @param tf ops, possibly scoped to a replica's device
    * @param trainingFlag 1 while training, 0 otherwise
@@ -56,21 +65,50 @@ final class Forward {
    */
   static Result build(Ops tf, ModelDefinition model, VariableStore variables,
       Map<String, ? extends Operand<?>> inputs, Operand<TFloat32> trainingFlag, long seed) {
-    Forward f = new Forward(tf, model, variables, trainingFlag, seed);
+    List<Update> updates = new ArrayList<>();
+    List<Operand<TFloat32>> losses = new ArrayList<>();
+    Host host = new Host() {
+      @Override
+      public Operand<TFloat32> weight(LayerNode node, WeightSpec w) {
+        return variables.variable(node.weightPath(w));
+      }
+
+      @Override
+      public void update(LayerNode node, WeightSpec w, Operand<TFloat32> value) {
+        updates.add(new Update(node.weightPath(w), value));
+      }
+
+      @Override
+      public void addLoss(Operand<TFloat32> loss) {
+        losses.add(loss);
+      }
+    };
+    List<TensorRef> outputs = model.outputs().stream().map(ModelOutput::tensor).toList();
+    return new Result(run(tf, model.layers(), outputs, inputs, host, trainingFlag, seed), updates,
+        losses);
+  }
+
+  /**
+   * Adds the forward pass of {@code layers} on {@code inputs} (by input name), their weights, updates
+   * and losses handled by {@code host}, and returns the {@code outputs}.
+   */
+  static List<LayerOutput> run(Ops tf, List<LayerNode> layers, List<TensorRef> outputs,
+      Map<String, ? extends Operand<?>> inputs, Host host, Operand<TFloat32> trainingFlag,
+      long seed) {
+    Forward f = new Forward(tf, layers, host, trainingFlag, seed);
     inputs.forEach((name, x) -> f.values.put(TensorRef.of(name), x));
-    for (CallOrder.Step step : CallOrder.of(model.layers(), inputs.keySet())) {
+    for (CallOrder.Step step : CallOrder.of(layers, inputs.keySet())) {
       f.run(step);
     }
     List<LayerOutput> out = new ArrayList<>();
-    for (ModelOutput output : model.outputs()) {
-      TensorRef ref = output.tensor();
+    for (TensorRef ref : outputs) {
       out.add(f.outputs.containsKey(ref) ? f.outputs.get(ref) : LayerOutput.of(f.floats(ref)));
     }
-    return new Result(out, f.updates, f.losses);
+    return out;
   }
 
   private void run(CallOrder.Step step) {
-    LayerNode node = model.layers().get(step.layer());
+    LayerNode node = layers.get(step.layer());
     LayerCall call = node.calls().get(step.call());
     List<Operand<TFloat32>> in = call.args().stream().map(this::floats).toList();
     List<Operand<TBool>> inMasks = inputMasks(call);
@@ -139,7 +177,7 @@ final class Forward {
 
     @Override
     public Operand<TFloat32> weight(String name) {
-      return variables.variable(node.weightPath(spec(name)));
+      return host.weight(node, spec(name));
     }
 
     /**
@@ -163,7 +201,7 @@ final class Forward {
         throw new IllegalStateException("Layer \"" + node.name() + "\": weight '" + name
             + "' is trainable; only non-trainable weights take updates");
       }
-      updates.add(new Update(node.weightPath(w), newValue));
+      host.update(node, w, newValue);
     }
 
     @Override
@@ -183,7 +221,7 @@ final class Forward {
 
     @Override
     public void addLoss(Operand<TFloat32> loss) {
-      losses.add(loss);
+      host.addLoss(loss);
     }
 
     private WeightSpec spec(String name) {

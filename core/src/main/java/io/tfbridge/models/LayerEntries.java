@@ -28,6 +28,11 @@ final class LayerEntries {
    * {@code registered_name} when one is registered under it).
    */
   static Layer<?> layer(KerasObject entry, String name) {
+    if (List.of("Sequential", "Functional", "Model").contains(entry.className())) {
+      Object trainable = entry.options().get("trainable");
+      NestedModel nested = NestedModel.of(ModelConfigs.read(entry)).name(name);
+      return Boolean.FALSE.equals(trainable) ? nested.trainable(false) : nested;
+    }
     String registered = entry.registeredName();
     String lookup = registered != null && KerasLayers.known().contains(registered)
         ? registered : entry.className();

@@ -65,6 +65,17 @@ final class KerasPaths {
     return model + "/" + node.name() + legacyScope(node, weight, "/") + weight.name();
   }
 
+  /**
+   * A layer's weights in the order a legacy .h5 file lists them: Keras writes a layer's trainable
+   * weights, then its non-trainable ones (the same as {@code get_weights()} for a single layer; a
+   * nested model's trainable weights all come before its BatchNormalization statistics).
+   */
+  static List<WeightSpec> legacyOrder(LayerNode node) {
+    List<WeightSpec> ordered = new ArrayList<>(node.weights().stream().filter(WeightSpec::trainable).toList());
+    node.weights().stream().filter(w -> !w.trainable()).forEach(ordered::add);
+    return ordered;
+  }
+
   /** A legacy .h5 optimizer variable name: {@code adam/sequential_dense_kernel_momentum}. */
   static String legacySlotName(String optimizer, String model, LayerNode node, WeightSpec weight,
       String slot) {

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.tfbridge.engine.LayerNode;
+import io.tfbridge.layers.WeightSpec;
 import io.tfbridge.models.ModelSpec;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
@@ -59,9 +60,23 @@ final class LegacyH5Reader {
     List<List<WeightArray>> layers = new ArrayList<>();
     int k = 0;
     for (LayerNode node : nodes) {
-      layers.add(node.weights().isEmpty() ? List.of() : arrays(group(weights, names.get(k++))));
+      layers.add(node.weights().isEmpty() ? List.of()
+          : inLayerOrder(node, arrays(group(weights, names.get(k++)))));
     }
     return layers;
+  }
+
+  /** The arrays of a layer, listed in legacy order ({@link KerasPaths#legacyOrder}), in weight order. */
+  private static List<WeightArray> inLayerOrder(LayerNode node, List<WeightArray> legacy) {
+    List<WeightSpec> order = KerasPaths.legacyOrder(node);
+    if (legacy.size() != order.size()) {
+      return legacy; // the count check names the layer
+    }
+    List<WeightArray> arrays = new ArrayList<>();
+    for (WeightSpec w : node.weights()) {
+      arrays.add(legacy.get(order.indexOf(w)));
+    }
+    return arrays;
   }
 
   private static List<WeightArray> arrays(Group layer) {

@@ -81,11 +81,12 @@ final class LegacyH5Writer {
   /** {@code model_weights/<layer>}: weight_names and the datasets at those paths. */
   private static void putLayer(WritableGroup group, LayerNode node, Contents contents) {
     List<String> names = new ArrayList<>();
-    node.weights().forEach(w -> names.add(KerasPaths.legacyWeightName(contents.modelName(), node, w)));
+    List<WeightSpec> ordered = KerasPaths.legacyOrder(node);
+    ordered.forEach(w -> names.add(KerasPaths.legacyWeightName(contents.modelName(), node, w)));
     group.putAttribute("weight_names", names.toArray(String[]::new));
     Map<String, WritableGroup> made = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      WeightSpec w = node.weights().get(i);
+      WeightSpec w = ordered.get(i);
       String path = names.get(i);
       int slash = path.lastIndexOf('/');
       WritableGroup leaf = WeightsH5Writer.groups(group, path.substring(0, slash), made);

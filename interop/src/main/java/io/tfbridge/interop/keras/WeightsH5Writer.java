@@ -34,10 +34,11 @@ final class WeightsH5Writer {
   private static void putLayers(WritableHdfFile hdf, List<LayerNode> nodes, Map<String, float[]> weights) {
     List<List<KerasPaths.VarsGroup>> groups = KerasPaths.varsGroups(nodes);
     WritableGroup layers = null;
+    Map<String, WritableGroup> made = new java.util.HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       for (KerasPaths.VarsGroup group : groups.get(i)) {
         layers = layers == null ? hdf.putGroup("layers") : layers;
-        WritableGroup vars = groups(layers, group.path().substring("layers/".length()));
+        WritableGroup vars = groups(layers, group.path().substring("layers/".length()), made);
         vars.putAttribute("name", group.name());
         putVars(vars, nodes.get(i), group.weights(), weights);
       }
