@@ -49,6 +49,16 @@ public final class KerasLayers {
     READERS.put("BatchNormalization", BatchNormalization::fromConfig);
     READERS.put("Concatenate", Concatenate::fromConfig);
     READERS.put("Add", Add::fromConfig);
+    READERS.put("ReLU", ReLU::fromConfig);
+    READERS.put("LeakyReLU", LeakyReLU::fromConfig);
+    READERS.put("PReLU", PReLU::fromConfig);
+    READERS.put("ELU", ELU::fromConfig);
+    READERS.put("Softmax", Softmax::fromConfig);
+    READERS.put("Rescaling", Rescaling::fromConfig);
+    READERS.put("Normalization", Normalization::fromConfig);
+    READERS.put("LayerNormalization", LayerNormalization::fromConfig);
+    READERS.put("GroupNormalization", GroupNormalization::fromConfig);
+    READERS.put("UnitNormalization", UnitNormalization::fromConfig);
   }
 
   private KerasLayers() {}
