@@ -24,7 +24,7 @@ import org.tensorflow.types.TFloat32;
  * <pre>{@code
  * Normalization adapted = Normalization.of();                        // statistics loaded as weights
  * Normalization fixed = Normalization.of().meanAndVariance(new double[] {1, 2}, new double[] {4, 9});
- * Normalization whole = Normalization.of().axis();                   // one mean for everything
+ * Normalization whole = Normalization.of().axis(new int[0]);         // axis=None: one mean
  * }</pre>
  */
 public final class Normalization extends Layer<Normalization> {
@@ -41,7 +41,10 @@ public final class Normalization extends Layer<Normalization> {
     return new Normalization();
   }
 
-  /** A copy keeping a mean and variance per position along these axes (none: one for everything). */
+  /**
+   * A copy keeping a mean and variance per position along these axes; none ({@code new int[0]}, Keras's
+   * {@code axis=None}) keeps one for the whole input.
+   */
   public Normalization axis(int... axes) {
     Normalization copy = copy();
     copy.axis = Axes.list(axes);
