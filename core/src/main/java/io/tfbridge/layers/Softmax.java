@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.activations.Activation;
 import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import java.util.stream.IntStream;
@@ -13,6 +14,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * Keras's {@code Softmax} layer: {@code exp(x) / sum(exp(x))} along {@code axis} (default -1), an
  * integer or a list of axes normalised together. Keras's {@code mask} call argument is not supported.
+ * Over one axis its output carries its input as the logits the crossentropy losses use, as Keras's
+ * softmax does ({@code _keras_logits}), so a final Softmax layer trains like a softmax activation.
  *
  * <pre>{@code
  * Softmax overRows = Softmax.of().axis(1);
@@ -71,7 +74,7 @@ public final class Softmax extends ElementwiseLayer<Softmax> {
     Ops tf = context.tf();
     int[] axes = axis.resolve(className(), input.shape());
     if (axes.length == 1) {
-      return LayerOutput.of(softmax(tf, input, axes[0]));
+      return new LayerOutput(softmax(tf, input, axes[0]), input, Activation.SOFTMAX);
     }
     return LayerOutput.of(tf.math.exp(tf.math.sub(input, logSumExp(tf, input, axes))));
   }

@@ -7,7 +7,12 @@
  * {@link io.tfbridge.layers.GlobalAveragePooling2D}, {@link io.tfbridge.layers.GlobalMaxPooling2D},
  * {@link io.tfbridge.layers.GlobalAveragePooling1D}, {@link io.tfbridge.layers.Conv1D},
  * {@link io.tfbridge.layers.Embedding}, {@link io.tfbridge.layers.LSTM}, {@link io.tfbridge.layers.GRU},
- * {@link io.tfbridge.layers.BatchNormalization} and {@link io.tfbridge.layers.Input}.
+ * {@link io.tfbridge.layers.BatchNormalization}, the activation layers {@link io.tfbridge.layers.ReLU},
+ * {@link io.tfbridge.layers.LeakyReLU}, {@link io.tfbridge.layers.PReLU}, {@link io.tfbridge.layers.ELU}
+ * and {@link io.tfbridge.layers.Softmax}, {@link io.tfbridge.layers.Rescaling}, the normalizations
+ * {@link io.tfbridge.layers.Normalization}, {@link io.tfbridge.layers.LayerNormalization},
+ * {@link io.tfbridge.layers.GroupNormalization} and {@link io.tfbridge.layers.UnitNormalization}, and
+ * {@link io.tfbridge.layers.Input}.
  *
  * <p>A spec knows its output shape and weights for an input shape and emits its forward ops; it owns no
  * native state. Incompatible inputs raise Keras's error, naming the layer and the full shape.

@@ -89,6 +89,19 @@ class ActivationLayersTest {
         e.getMessage());
   }
 
+  /**
+   * A final Softmax layer hands its input to the loss as logits, as Keras: with logits 0 and 40 the
+   * crossentropy of the first class is 40, where probabilities clipped at 1e-7 would give 16.1.
+   */
+  @Test
+  void finalSoftmaxLayerGivesTheLossItsLogits() {
+    Sequential spec = Sequential.of(Input.of(2), Softmax.of());
+    try (Model model = spec.compile("sgd", "sparse_categorical_crossentropy")) {
+      var logs = model.evaluate(HostArrays.of(new float[][] {{0, 40}}), HostArrays.of(new int[] {0}), 1);
+      assertEquals(40.0, logs.get("loss"), 1e-3);
+    }
+  }
+
   @Test
   void rescalingBroadcastsScaleAndOffsetPerChannel() {
     Rescaling r = Rescaling.of(new double[] {1, 2, 3}).offset(0.5);
