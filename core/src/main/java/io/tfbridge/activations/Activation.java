@@ -40,7 +40,7 @@ public enum Activation {
   SOFTSIGN("softsign", (tf, x) -> tf.nn.softsign(x)),
   /** {@code x * sigmoid(x)}; Keras also reads it as {@code "swish"}. */
   SILU("silu", Formulas::silu),
-  /** {@code 0.5 * x * (1 + erf(x / sqrt(2)))}, Keras's {@code "gelu"} (not the tanh approximation). */
+  /** {@code 0.5 * x * (1 + erf(x / sqrt(2)))}: Keras's {@code "gelu"}, not the tanh approximation. */
   GELU("gelu", Formulas::gelu),
   /** {@code relu6(x + 3) / 6}. */
   HARD_SIGMOID("hard_sigmoid", Formulas::hardSigmoid),
@@ -78,7 +78,8 @@ public enum Activation {
   LINEAR("linear", (tf, x) -> x);
 
   /** Names Keras reads as another activation ({@code keras.activations.get}). */
-  private static final Map<String, String> ALIASES = Map.of("swish", "silu", "hard_swish", "hard_silu");
+  private static final Map<String, String> ALIASES =
+      Map.of("swish", "silu", "hard_swish", "hard_silu");
 
   private final String kerasName;
   private final Formula formula;

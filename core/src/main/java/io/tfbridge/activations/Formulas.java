@@ -39,7 +39,8 @@ final class Formulas {
   static Operand<TFloat32> celu(Ops tf, Operand<TFloat32> x) {
     Operand<TFloat32> zero = tf.constant(0f);
     Operand<TFloat32> negative = tf.math.div(tf.math.minimum(x, zero), tf.constant(1f));
-    return tf.math.add(tf.math.maximum(x, zero), tf.math.mul(tf.constant(1f), tf.math.expm1(negative)));
+    Operand<TFloat32> exponential = tf.math.mul(tf.constant(1f), tf.math.expm1(negative));
+    return tf.math.add(tf.math.maximum(x, zero), exponential);
   }
 
   /** {@code (x + sqrt(square(x) + 4)) / 2}. */
@@ -88,7 +89,8 @@ final class Formulas {
       return tf.nn.logSoftmax(x);
     }
     if (x.shape().get(rank - 1) < 0) {
-      throw new IllegalArgumentException("log_softmax needs a known last axis, found shape " + x.shape());
+      throw new IllegalArgumentException(
+          "log_softmax needs a known last axis, found shape " + x.shape());
     }
     Operand<TInt32> rows = tf.constant(new int[] {-1, (int) x.shape().get(rank - 1)});
     return tf.reshape(tf.nn.logSoftmax(tf.reshape(x, rows)), tf.shape(x));

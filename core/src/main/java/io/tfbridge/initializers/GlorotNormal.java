@@ -1,9 +1,8 @@
 package io.tfbridge.initializers;
 
 /**
- * Keras's {@code glorot_normal}: a truncated normal with standard deviation {@code sqrt(2 / (fan_in + fan_out))}.
- * The {@link VarianceScaling} preset of scale 1.0,
- * fan_avg, truncated_normal.
+ * Keras's {@code glorot_normal}: a truncated normal with standard deviation {@code sqrt(2 / (fan_in
+ * + fan_out))}. The {@link VarianceScaling} preset of scale 1.0, fan_avg, truncated_normal.
  *
  * <pre>{@code
  * Initializer init = GlorotNormal.of();

@@ -1,9 +1,9 @@
 package io.tfbridge.initializers;
 
 /**
- * Keras's {@code glorot_uniform}: uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 / (fan_in + fan_out))}; the default kernel initializer of Dense, Conv2D and SimpleRNN.
- * The {@link VarianceScaling} preset of scale 1.0,
- * fan_avg, uniform.
+ * Keras's {@code glorot_uniform}: uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 /
+ * (fan_in + fan_out))}; the default kernel initializer of Dense, Conv2D and SimpleRNN. The {@link
+ * VarianceScaling} preset of scale 1.0, fan_avg, uniform.
  *
  * <pre>{@code
  * Initializer init = GlorotUniform.of();

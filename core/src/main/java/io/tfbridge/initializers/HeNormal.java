@@ -2,8 +2,7 @@ package io.tfbridge.initializers;
 
 /**
  * Keras's {@code he_normal}: a truncated normal with standard deviation {@code sqrt(2 / fan_in)}.
- * The {@link VarianceScaling} preset of scale 2.0,
- * fan_in, truncated_normal.
+ * The {@link VarianceScaling} preset of scale 2.0, fan_in, truncated_normal.
  *
  * <pre>{@code
  * Initializer init = HeNormal.of();

@@ -1,9 +1,8 @@
 package io.tfbridge.initializers;
 
 /**
- * Keras's {@code he_uniform}: uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 / fan_in)}.
- * The {@link VarianceScaling} preset of scale 2.0,
- * fan_in, uniform.
+ * Keras's {@code he_uniform}: uniform in {@code [-limit, limit]} with {@code limit = sqrt(6 /
+ * fan_in)}. The {@link VarianceScaling} preset of scale 2.0, fan_in, uniform.
  *
  * <pre>{@code
  * Initializer init = HeUniform.of();

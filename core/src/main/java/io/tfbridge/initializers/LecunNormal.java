@@ -1,9 +1,8 @@
 package io.tfbridge.initializers;
 
 /**
- * Keras's {@code lecun_normal}: a truncated normal with standard deviation {@code sqrt(1 / fan_in)}.
- * The {@link VarianceScaling} preset of scale 1.0,
- * fan_in, truncated_normal.
+ * Keras's {@code lecun_normal}: a truncated normal with standard deviation {@code sqrt(1 /
+ * fan_in)}. The {@link VarianceScaling} preset of scale 1.0, fan_in, truncated_normal.
  *
  * <pre>{@code
  * Initializer init = LecunNormal.of();

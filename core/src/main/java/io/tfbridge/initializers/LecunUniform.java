@@ -1,9 +1,8 @@
 package io.tfbridge.initializers;
 
 /**
- * Keras's {@code lecun_uniform}: uniform in {@code [-limit, limit]} with {@code limit = sqrt(3 / fan_in)}.
- * The {@link VarianceScaling} preset of scale 1.0,
- * fan_in, uniform.
+ * Keras's {@code lecun_uniform}: uniform in {@code [-limit, limit]} with {@code limit = sqrt(3 /
+ * fan_in)}. The {@link VarianceScaling} preset of scale 1.0, fan_in, uniform.
  *
  * <pre>{@code
  * Initializer init = LecunUniform.of();

@@ -171,7 +171,8 @@ public class VarianceScaling implements Initializer, Cloneable {
   static Distribution distribution(String name) {
     String key = name.toLowerCase(Locale.ROOT);
     for (Distribution d : Distribution.values()) {
-      if (d.name().equalsIgnoreCase(key) || (key.equals("normal") && d == Distribution.TRUNCATED_NORMAL)) {
+      boolean alias = key.equals("normal") && d == Distribution.TRUNCATED_NORMAL;
+      if (d.name().equalsIgnoreCase(key) || alias) {
         return d;
       }
     }

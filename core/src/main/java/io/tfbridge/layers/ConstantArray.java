@@ -103,7 +103,8 @@ record ConstantArray(long[] shape, double[] values) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ConstantArray a && Arrays.equals(a.shape, shape) && Arrays.equals(a.values, values);
+    return o instanceof ConstantArray a && Arrays.equals(a.shape, shape)
+        && Arrays.equals(a.values, values);
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class ELU extends ElementwiseLayer<ELU> {
     return "elu";
   }
 
-  /** {@code elu(x)}, and for alpha other than 1 {@code where(x > 0, elu(x), alpha * elu(x))}, as Keras. */
+  /** {@code elu(x)}; for alpha other than 1 {@code where(x > 0, elu(x), alpha * elu(x))}, as Keras. */
   @Override
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     var tf = context.tf();

@@ -104,7 +104,7 @@ class ActivationTest {
     assertTrue(e.getMessage().contains("gelu") && e.getMessage().contains("swish"), e.getMessage());
   }
 
-  /** The activation of x; an exact Rescaling first, since a graph may not fetch its own input (linear). */
+  /** The activation of x; an exact Rescaling first: a graph may not fetch its own input (linear). */
   private static float[] predict(Activation activation, float[] x) {
     Sequential spec = Sequential.of(Input.of(x.length), Rescaling.of(1.0),
         io.tfbridge.layers.Activation.of(activation));

@@ -31,12 +31,15 @@ class InitializersTest {
         // initializer, expected standard deviation, bound (0: unbounded)
         Arguments.of(HeNormal.of(), Math.sqrt(2.0 / 200), 2 * Math.sqrt(2.0 / 200) / 0.87962566103423978),
         Arguments.of(HeUniform.of(), Math.sqrt(2.0 / 200), Math.sqrt(6.0 / 200)),
-        Arguments.of(GlorotNormal.of(), Math.sqrt(2.0 / 500), 2 * Math.sqrt(2.0 / 500) / 0.87962566103423978),
+        Arguments.of(GlorotNormal.of(), Math.sqrt(2.0 / 500),
+            2 * Math.sqrt(2.0 / 500) / 0.87962566103423978),
         Arguments.of(GlorotUniform.of(), Math.sqrt(2.0 / 500), Math.sqrt(6.0 / 500)),
-        Arguments.of(LecunNormal.of(), Math.sqrt(1.0 / 200), 2 * Math.sqrt(1.0 / 200) / 0.87962566103423978),
+        Arguments.of(LecunNormal.of(), Math.sqrt(1.0 / 200),
+            2 * Math.sqrt(1.0 / 200) / 0.87962566103423978),
         Arguments.of(LecunUniform.of(), Math.sqrt(1.0 / 200), Math.sqrt(3.0 / 200)),
         Arguments.of(VarianceScaling.of(3.0, "fan_out", "untruncated_normal"), Math.sqrt(3.0 / 300), 0.0),
-        Arguments.of(VarianceScaling.of(0.5, "fan_avg", "uniform"), Math.sqrt(0.5 / 250), Math.sqrt(1.5 / 250)),
+        Arguments.of(VarianceScaling.of(0.5, "fan_avg", "uniform"), Math.sqrt(0.5 / 250),
+            Math.sqrt(1.5 / 250)),
         Arguments.of(VarianceScaling.of(2.0, "fan_in", "normal"), Math.sqrt(2.0 / 200),
             2 * Math.sqrt(2.0 / 200) / 0.87962566103423978),
         Arguments.of(RandomNormal.of(0.0, 0.3), 0.3, 0.0),
@@ -90,7 +93,8 @@ class InitializersTest {
   @Test
   void constantIdentityAndOrthogonalGain() {
     assertArrayEquals(new float[] {0.3f, 0.3f, 0.3f}, Constant.of(0.3).generate(Shape.of(3), null));
-    assertArrayEquals(new float[] {2, 0, 0, 0, 2, 0}, Identity.of().gain(2).generate(Shape.of(2, 3), null));
+    assertArrayEquals(new float[] {2, 0, 0, 0, 2, 0},
+        Identity.of().gain(2).generate(Shape.of(2, 3), null));
     assertThrows(IllegalArgumentException.class, () -> Identity.of().generate(Shape.of(2, 2, 2), null));
     float[] q = Orthogonal.of().gain(0.5).generate(Shape.of(6, 4), new SplittableRandom(3));
     for (int c = 0; c < 4; c++) {

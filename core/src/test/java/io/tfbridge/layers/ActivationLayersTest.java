@@ -28,7 +28,8 @@ class ActivationLayersTest {
       double expected = x >= 1.5 ? 1.5 : x >= 0.3 ? x : 0.1 * (x - 0.3);
       assertEquals(expected, y[i], 1e-6, "relu(" + x + ")");
     }
-    assertArrayEquals(new float[] {0, 0, 0, 0.1f, 0.5f, 2f, 6f}, predict(ReLU.of().maxValue(6), X), 1e-6f);
+    assertArrayEquals(new float[] {0, 0, 0, 0.1f, 0.5f, 2f, 6f}, predict(ReLU.of().maxValue(6), X),
+        1e-6f);
     assertArrayEquals(new float[] {-0.75f, -0.25f, -0.05f, 0.1f, 0.5f, 2f, 8f},
         predict(ReLU.of().negativeSlope(0.25), X), 1e-6f);
   }

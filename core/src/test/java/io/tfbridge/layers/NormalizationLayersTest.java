@@ -40,7 +40,8 @@ class NormalizationLayersTest {
     assertEquals(Shape.of(3, 4), w.get(0).shape());
     assertEquals(Shape.scalar(), w.get(2).shape());
     assertFalse(w.get(0).trainable());
-    assertEquals(Shape.scalar(), Normalization.of().axis(new int[0]).weights(Shape.of(-1, 3, 4)).get(0).shape());
+    assertEquals(Shape.scalar(),
+        Normalization.of().axis(new int[0]).weights(Shape.of(-1, 3, 4)).get(0).shape());
     try (Model model = Sequential.of(Input.of(3), n.axis(-1)).compile("sgd", "mean_squared_error")) {
       model.setWeights(List.of(new float[] {1, 2, 3}, new float[] {4, 9, 1}, new float[] {0}));
       float[] y = model.predict(new float[][] {{3, 2, 0}})[0];
@@ -84,7 +85,8 @@ class NormalizationLayersTest {
   void groupNormalizationNormalisesEachGroup() {
     // 2 groups of 2 channels over 3 positions: each group's 6 values get mean 0, variance 1
     float[] x = {1, 2, 3, 4, -1, 0.5f, 2.5f, 7, 0, 0, 1, -3};
-    float[] y = predictFlat(Sequential.of(Input.of(3, 4), GroupNormalization.of(2).epsilon(0)), x, 1, 3, 4);
+    Sequential spec = Sequential.of(Input.of(3, 4), GroupNormalization.of(2).epsilon(0));
+    float[] y = predictFlat(spec, x, 1, 3, 4);
     for (int g = 0; g < 2; g++) {
       double mean = 0;
       double square = 0;
@@ -109,7 +111,8 @@ class NormalizationLayersTest {
         more.getMessage());
     IllegalArgumentException uneven = assertThrows(IllegalArgumentException.class,
         () -> GroupNormalization.of(3).outputShape("gn", Shape.of(-1, 8)));
-    assertTrue(uneven.getMessage().contains("Number of groups (3) must be a multiple"), uneven.getMessage());
+    assertTrue(uneven.getMessage().contains("Number of groups (3) must be a multiple"),
+        uneven.getMessage());
     GroupNormalization.of(-1).outputShape("gn", Shape.of(-1, 8));
   }
 
