@@ -21,16 +21,31 @@ import java.util.function.Function;
 public final class Initializers {
   private static final Map<String, Function<ConfigReader, Initializer>> READERS = new LinkedHashMap<>();
 
+  /** Keras's other names for some classes ({@code keras.initializers.get}). */
+  private static final Map<String, String> ALIASES = Map.of("uniform", "RandomUniform",
+      "normal", "RandomNormal", "one", "Ones", "zero", "Zeros", "identityinitializer", "Identity",
+      "orthogonalinitializer", "Orthogonal");
+
   static {
-    READERS.put("GlorotUniform", c -> GlorotUniform.of());
-    READERS.put("Orthogonal", c -> {
-      c.requireDefault("gain", 1.0);
-      return Orthogonal.of();
-    });
+    READERS.put("GlorotUniform", c -> withFanAxes(c, GlorotUniform.of()));
+    READERS.put("GlorotNormal", c -> withFanAxes(c, GlorotNormal.of()));
+    READERS.put("HeNormal", c -> withFanAxes(c, HeNormal.of()));
+    READERS.put("HeUniform", c -> withFanAxes(c, HeUniform.of()));
+    READERS.put("LecunNormal", c -> withFanAxes(c, LecunNormal.of()));
+    READERS.put("LecunUniform", c -> withFanAxes(c, LecunUniform.of()));
+    READERS.put("VarianceScaling", c -> withFanAxes(c, VarianceScaling.of(c.getDouble("scale", 1.0),
+        c.getString("mode", "fan_in"), c.getString("distribution", "truncated_normal"))));
+    READERS.put("Orthogonal", c -> Orthogonal.of().gain(c.getDouble("gain", 1.0)));
+    READERS.put("Identity", c -> Identity.of().gain(c.getDouble("gain", 1.0)));
     READERS.put("Zeros", c -> Zeros.of());
     READERS.put("Ones", c -> Ones.of());
+    READERS.put("Constant", c -> Constant.of(c.getDouble("value", 0.0)));
     READERS.put("RandomUniform", c ->
         RandomUniform.of(c.getDouble("minval", -0.05), c.getDouble("maxval", 0.05)));
+    READERS.put("RandomNormal", c ->
+        RandomNormal.of(c.getDouble("mean", 0.0), c.getDouble("stddev", 0.05)));
+    READERS.put("TruncatedNormal", c ->
+        TruncatedNormal.of(c.getDouble("mean", 0.0), c.getDouble("stddev", 0.05)));
   }
 
   private Initializers() {}
@@ -69,11 +84,32 @@ public final class Initializers {
     return KerasObject.of("keras.initializers", initializer.kerasName(), initializer.getConfig());
   }
 
+  /** The fan axes ({@code input_axes}, {@code output_axes}) a VarianceScaling config may give. */
+  private static VarianceScaling withFanAxes(ConfigReader c, VarianceScaling init) {
+    int[] in = axes(c, "input_axes");
+    int[] out = axes(c, "output_axes");
+    return in == null && out == null ? init : init.fanAxes(in, out);
+  }
+
+  private static int[] axes(ConfigReader c, String key) {
+    if (!c.has(key)) {
+      c.ignore(key);
+      return null;
+    }
+    return c.getList(key).stream().mapToInt(v -> {
+      if (!(v instanceof Integer i)) {
+        throw c.error("option " + key + " must be a list of integers, found " + c.get(key));
+      }
+      return i;
+    }).toArray();
+  }
+
   /** A class name or snake-case alias ({@code glorot_uniform}, {@code uniform}) to the class name. */
   private static String canonical(String name) {
     String key = name.replace("_", "").toLowerCase(Locale.ROOT);
-    if (key.equals("uniform")) {
-      return "RandomUniform";
+    String alias = ALIASES.get(name.toLowerCase(Locale.ROOT));
+    if (alias != null) {
+      return alias;
     }
     for (String className : READERS.keySet()) {
       if (className.toLowerCase(Locale.ROOT).equals(key)) {

@@ -4,17 +4,36 @@ import java.util.SplittableRandom;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * Keras's {@code orthogonal} initializer (gain 1): the Q factor of a QR decomposition of a normal random
- * matrix, transposed when the weight is wider than tall; the default recurrent-kernel initializer.
+ * Keras's {@code orthogonal} initializer: {@code gain} (default 1) times the Q factor of a QR
+ * decomposition of a normal random matrix, transposed when the weight is wider than tall; a weight of
+ * rank above 2 is made as a {@code (product of the leading dimensions, last)} matrix. The default
+ * recurrent-kernel initializer.
+ *
+ * <pre>{@code
+ * Initializer init = Orthogonal.of().gain(0.5);
+ * }</pre>
  */
 public final class Orthogonal implements Initializer {
-  private static final Orthogonal INSTANCE = new Orthogonal();
+  private static final Orthogonal INSTANCE = new Orthogonal(1.0);
+  private final double gain;
 
-  private Orthogonal() {}
+  private Orthogonal(double gain) {
+    this.gain = gain;
+  }
 
   /** The orthogonal initializer with gain 1. */
   public static Orthogonal of() {
     return INSTANCE;
+  }
+
+  /** This initializer with a multiplicative factor. */
+  public Orthogonal gain(double gain) {
+    return new Orthogonal(gain);
+  }
+
+  /** The multiplicative factor. */
+  public double gain() {
+    return gain;
   }
 
   @Override
@@ -24,6 +43,10 @@ public final class Orthogonal implements Initializer {
 
   @Override
   public float[] generate(Shape shape, SplittableRandom random) {
+    if (shape.numDimensions() < 2) {
+      throw new IllegalArgumentException("The tensor to initialize must be at least two-dimensional. "
+          + "Received: shape=" + shape + " of rank " + shape.numDimensions() + ".");
+    }
     int cols = Math.toIntExact(shape.get(shape.numDimensions() - 1));
     int rows = Math.toIntExact(shape.size() / Math.max(1, cols));
     int tall = Math.max(rows, cols);
@@ -32,7 +55,7 @@ public final class Orthogonal implements Initializer {
     float[] values = new float[rows * cols];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < cols; c++) {
-        values[r * cols + c] = (float) (rows >= cols ? q[r][c] : q[c][r]);
+        values[r * cols + c] = (float) (gain * (rows >= cols ? q[r][c] : q[c][r]));
       }
     }
     return values;
@@ -46,7 +69,7 @@ public final class Orthogonal implements Initializer {
     double[][] a = new double[tall][wide];
     for (int r = 0; r < tall; r++) {
       for (int c = 0; c < wide; c++) {
-        a[r][c] = gaussian(random);
+        a[r][c] = Distributions.normal(random);
       }
     }
     for (int c = 0; c < wide; c++) {
@@ -71,14 +94,18 @@ public final class Orthogonal implements Initializer {
     return a;
   }
 
-  private static double gaussian(SplittableRandom random) {
-    double u = 1.0 - random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  @Override
+  public io.tfbridge.saving.Config getConfig() {
+    return io.tfbridge.saving.Config.builder().putNull("seed").put("gain", gain).build();
   }
 
   @Override
-  public io.tfbridge.saving.Config getConfig() {
-    return io.tfbridge.saving.Config.builder().putNull("seed").put("gain", 1.0).build();
+  public boolean equals(Object o) {
+    return o instanceof Orthogonal other && other.gain == gain;
+  }
+
+  @Override
+  public int hashCode() {
+    return Double.hashCode(gain);
   }
 }

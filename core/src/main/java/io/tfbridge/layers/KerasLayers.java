@@ -85,6 +85,16 @@ public final class KerasLayers {
     READERS.put("Maximum", Maximum::fromConfig);
     READERS.put("Minimum", Minimum::fromConfig);
     READERS.put("Dot", Dot::fromConfig);
+    READERS.put("ReLU", ReLU::fromConfig);
+    READERS.put("LeakyReLU", LeakyReLU::fromConfig);
+    READERS.put("PReLU", PReLU::fromConfig);
+    READERS.put("ELU", ELU::fromConfig);
+    READERS.put("Softmax", Softmax::fromConfig);
+    READERS.put("Rescaling", Rescaling::fromConfig);
+    READERS.put("Normalization", Normalization::fromConfig);
+    READERS.put("LayerNormalization", LayerNormalization::fromConfig);
+    READERS.put("GroupNormalization", GroupNormalization::fromConfig);
+    READERS.put("UnitNormalization", UnitNormalization::fromConfig);
   }
 
   private KerasLayers() {}

@@ -13,9 +13,13 @@
  * dimensions ({@link io.tfbridge.layers.Pooling}, {@link io.tfbridge.layers.GlobalPooling}), the merges
  * ({@link io.tfbridge.layers.ElementwiseMerge}, {@link io.tfbridge.layers.Dot},
  * {@link io.tfbridge.layers.Concatenate}), {@link io.tfbridge.layers.RepeatVector},
- * {@link io.tfbridge.layers.Permute}, {@link io.tfbridge.layers.Identity} and the noise layers
+ * {@link io.tfbridge.layers.Permute}, {@link io.tfbridge.layers.Identity}, the noise layers
  * ({@link io.tfbridge.layers.SpatialDropout}, {@link io.tfbridge.layers.GaussianNoise},
- * {@link io.tfbridge.layers.GaussianDropout}).
+ * {@link io.tfbridge.layers.GaussianDropout}), the activation layers {@link io.tfbridge.layers.ReLU},
+ * {@link io.tfbridge.layers.LeakyReLU}, {@link io.tfbridge.layers.PReLU}, {@link io.tfbridge.layers.ELU}
+ * and {@link io.tfbridge.layers.Softmax}, {@link io.tfbridge.layers.Rescaling}, and the normalizations
+ * {@link io.tfbridge.layers.Normalization}, {@link io.tfbridge.layers.LayerNormalization},
+ * {@link io.tfbridge.layers.GroupNormalization} and {@link io.tfbridge.layers.UnitNormalization}.
  *
  * <p>A spec knows its output shape and weights for an input shape and emits its forward ops; it owns no
  * native state. Incompatible inputs raise Keras's error, naming the layer and the full shape.

@@ -251,9 +251,12 @@ class BadInputTest {
     assertEquals("Unknown optimizer: 'rmsprop'. Known optimizers: adam, sgd",
         assertThrows(IllegalArgumentException.class, () -> IRIS.compile("rmsprop", "mse"))
             .getMessage());
-    assertEquals("Unknown activation: 'gelu'. Known activations: relu, softmax, sigmoid, tanh, "
-        + "linear", assertThrows(IllegalArgumentException.class,
-            () -> Dense.of(3).activation("gelu")).getMessage());
+    assertEquals("Unknown activation: 'sparsemax'. Known activations: relu, relu6, leaky_relu, elu, "
+        + "selu, celu, softplus, softsign, silu, gelu, hard_sigmoid, hard_silu, hard_tanh, exponential, "
+        + "mish, log_sigmoid, tanh_shrink, squareplus, sparse_plus, sparse_sigmoid, soft_shrink, "
+        + "hard_shrink, softmax, log_softmax, sigmoid, tanh, linear, hard_swish, swish",
+        assertThrows(IllegalArgumentException.class,
+            () -> Dense.of(3).activation("sparsemax")).getMessage());
     assertEquals("Unknown padding: 'full'. Expected one of: valid, same",
         assertThrows(IllegalArgumentException.class, () -> Conv2D.of(3, 3).padding("full"))
             .getMessage());
