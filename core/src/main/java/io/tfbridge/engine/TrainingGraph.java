@@ -87,10 +87,19 @@ final class TrainingGraph {
     return inputs;
   }
 
-  /** Each output, the replicas' shares concatenated in order. */
+  /**
+   * Each output, the replicas' shares concatenated in order; a single replica's through an identity,
+   * so that a model whose output is its input (an Activation("linear")) fetches what it feeds.
+   */
   private static List<LayerOutput> outputs(Ops tf, ModelDefinition model, List<Replica> replicas) {
     if (replicas.size() == 1) {
-      return replicas.get(0).outputs();
+      List<LayerOutput> outs = new ArrayList<>();
+      for (int i = 0; i < model.outputs().size(); i++) {
+        LayerOutput o = replicas.get(0).outputs().get(i);
+        outs.add(new LayerOutput(tf.withName(i == 0 ? "output" : "output_" + i).identity(o.value()),
+            o.preActivation(), o.activation()));
+      }
+      return outs;
     }
     List<LayerOutput> all = new ArrayList<>();
     for (int i = 0; i < model.outputs().size(); i++) {

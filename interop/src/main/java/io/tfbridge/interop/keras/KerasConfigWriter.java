@@ -42,9 +42,13 @@ final class KerasConfigWriter {
     return root;
   }
 
+  /**
+   * Keras writes legacy entries without module, registered_name and build_config; module and
+   * registered_name stay here: Keras's legacy loader then reads an entry as it reads a .keras one,
+   * keeping list-valued options (a LayerNormalization over axes [-2, -1]) and op nodes, which its
+   * module-less path loses.
+   */
   private static void stripForLegacy(ObjectNode entry) {
-    entry.remove("module");
-    entry.remove("registered_name");
     entry.remove("build_config");
   }
 
