@@ -279,6 +279,47 @@ public final class Model implements Predictor {
     return HostArrays.toRows(predict(HostArrays.of(x)));
   }
 
+  /**
+   * The layer named {@code name} (Keras's {@code model.get_layer(name)}), whose weights can be read
+   * and set.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the layers
+   */
+  public ModelLayer getLayer(String name) {
+    for (LayerNode node : definition.layers()) {
+      if (node.name().equals(name)) {
+        return new ModelLayer(node, graph);
+      }
+    }
+    throw new IllegalArgumentException("No such layer: " + name + ". Existing layers are: "
+        + definition.layers().stream().map(LayerNode::name).toList() + ".");
+  }
+
+  /**
+   * Copies the weights of every layer {@code source} has under the same name and with weights of the
+   * same shapes (Keras's {@code load_weights(by_name=True)}): how a fine-tuned model starts from a
+   * pretrained one.
+   *
+   * @return the names of the layers copied
+   * @throws IllegalArgumentException if no layer matches by name, or a matching layer's weights differ
+   *     in number or shape, naming it
+   */
+  public List<String> copyWeightsByName(Model source) {
+    List<String> copied = new ArrayList<>();
+    for (LayerNode node : definition.layers()) {
+      boolean known = source.definition.layers().stream().anyMatch(n -> n.name().equals(node.name()));
+      if (known && !node.weights().isEmpty()) {
+        getLayer(node.name()).setWeights(source.getLayer(node.name()).getWeights());
+        copied.add(node.name());
+      }
+    }
+    if (copied.isEmpty()) {
+      throw new IllegalArgumentException("Model '" + name() + "' shares no layer with weights by "
+          + "name with model '" + source.name() + "'");
+    }
+    return copied;
+  }
+
   /** The weights in Keras's {@code get_weights()} order, each row-major. */
   public List<float[]> getWeights() {
     return new ArrayList<>(graph.weights().values());

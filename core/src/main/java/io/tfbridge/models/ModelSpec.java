@@ -36,6 +36,27 @@ public interface ModelSpec {
   /** The model's outputs: which layer call makes each, in the order the model returns them. */
   List<TensorRef> outputs();
 
+  /**
+   * A copy whose named layers are frozen (Keras's {@code layer.trainable = False} before compile):
+   * their weights are left alone by training, a frozen BatchNormalization runs in inference mode, a
+   * frozen nested model freezes every layer in it. A pattern is a layer name or a prefix ending in
+   * {@code *}.
+   *
+   * <pre>{@code
+   * ModelSpec tuned = KerasFiles.readSpec(path).freeze("conv2d", "block1_*");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if a pattern matches no layer, listing the layers
+   */
+  default ModelSpec freeze(String... layers) {
+    return new FrozenLayers(this, List.of(layers), false);
+  }
+
+  /** A copy whose named layers train again (Keras's {@code layer.trainable = True}). */
+  default ModelSpec unfreeze(String... layers) {
+    return new FrozenLayers(this, List.of(layers), true);
+  }
+
   /** Keras's summary table of this model. */
   default String summary() {
     return Summary.of(name(), inputs(), build());
