@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lesson", description = "Run a program of lesson 7 (Advanced Topics).",
     subcommands = {LessonCommand.IrisCommand.class, LessonCommand.CnnCommand.class,
         LessonCommand.RnnCommand.class, DistributedCommand.class,
-        LessonCommand.IrisMedianCommand.class})
+        LessonCommand.IrisMedianCommand.class, LessonCommand.TransferCommand.class})
 public final class LessonCommand {
   @ParentCommand
   Cli cli;
@@ -131,6 +131,48 @@ public final class LessonCommand {
     if (value < min) {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '" + option + "': " + value + " (expected >= " + min + ")");
+    }
+  }
+
+  /** {@code tfbridge lesson transfer}: fine-tune a Keras-made backbone in Java. */
+  @Command(name = "transfer", description = "Transfer learning: a Keras-trained MNIST backbone "
+      + "(.keras), frozen, gets a new head trained on all ten digits; saves a .keras file Keras loads.")
+  static final class TransferCommand implements Callable<Integer> {
+    @ParentCommand
+    LessonCommand lesson;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--epochs", description = "Epochs of training the head (default: ${DEFAULT-VALUE}).")
+    int epochs = TransferLesson.Settings.lesson().epochs();
+
+    @Option(names = "--limit", paramLabel = "N",
+        description = "Use only the first N training and N test digits (default: all).")
+    int limit;
+
+    @Option(names = "--backbone", paramLabel = "FILE",
+        description = "A Keras backbone (.keras or .h5) from 28x28x1 images to features "
+            + "(default: the bundled mnist_backbone.keras, trained in Python on digits 0-4).")
+    Path backbone;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Where to save the fine-tuned model, .keras or .h5 (default: ${DEFAULT-VALUE}).")
+    Path output = TransferLesson.Settings.lesson().output();
+
+    @Option(names = "--seed", description = "The head's seed (default: ${DEFAULT-VALUE}).")
+    long seed = TransferLesson.Settings.lesson().seed();
+
+    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+      requirePositive(spec, "--epochs", epochs, 1);
+      requirePositive(spec, "--limit", limit, 0);
+      TransferLesson.run(new TransferLesson.Settings(epochs, limit, backbone, output, seed),
+          lesson.console(quiet));
+      return Cli.OK;
     }
   }
 }
