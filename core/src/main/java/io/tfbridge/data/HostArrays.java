@@ -84,27 +84,52 @@ public final class HostArrays {
    */
   public static FloatNdArray asFloats(org.tensorflow.ndarray.NdArray<?> x,
       io.tfbridge.inference.TensorSpec spec) {
+    boolean integral = spec.dtype() != io.tfbridge.inference.DType.FLOAT32;
     if (x instanceof FloatNdArray f) {
       return f;
     }
-    boolean integral = spec.dtype() != io.tfbridge.inference.DType.FLOAT32;
-    if (integral && (x instanceof org.tensorflow.ndarray.IntNdArray
-        || x instanceof org.tensorflow.ndarray.LongNdArray || x instanceof org.tensorflow.ndarray.ByteNdArray)) {
-      FloatNdArray out = org.tensorflow.ndarray.NdArrays.ofFloats(x.shape());
-      long[] i = {0};
-      x.scalars().forEach(s -> {
-        double v = ((Number) s.getObject()).doubleValue();
-        if (Math.abs(v) > (1 << 24)) {
-          throw new IllegalArgumentException("Input '" + spec.name() + "' value " + (long) v
-              + " exceeds 2^24, the largest integer tfbridge feeds exactly");
-        }
-        out.setFloat((float) v, coordinates(x.shape(), i[0]++));
-      });
-      return out;
+    if (integral && isInteger(x)) {
+      return integersAsFloats(x, "Input '" + spec.name() + "'");
     }
     throw new IllegalArgumentException("Input '" + spec.name() + "' must be " + spec.dtype().numpyName()
         + (integral ? " (an IntNdArray, LongNdArray, ByteNdArray or FloatNdArray)" : " (a FloatNdArray)")
         + ", found " + x.getClass().getSimpleName());
+  }
+
+  /**
+   * Labels or other numbers as floats: a {@code FloatNdArray} as is, integer arrays (class ids)
+   * converted exactly (below 2^24 in magnitude).
+   *
+   * @param what what errors name, e.g. {@code "Labels 'out_a'"}
+   */
+  public static FloatNdArray numbersAsFloats(org.tensorflow.ndarray.NdArray<?> x, String what) {
+    if (x instanceof FloatNdArray f) {
+      return f;
+    }
+    if (isInteger(x)) {
+      return integersAsFloats(x, what);
+    }
+    throw new IllegalArgumentException(what + " must be numbers (float or integer), found "
+        + x.getClass().getSimpleName());
+  }
+
+  private static boolean isInteger(org.tensorflow.ndarray.NdArray<?> x) {
+    return x instanceof org.tensorflow.ndarray.IntNdArray || x instanceof org.tensorflow.ndarray.LongNdArray
+        || x instanceof org.tensorflow.ndarray.ByteNdArray;
+  }
+
+  private static FloatNdArray integersAsFloats(org.tensorflow.ndarray.NdArray<?> x, String what) {
+    FloatNdArray out = org.tensorflow.ndarray.NdArrays.ofFloats(x.shape());
+    long[] i = {0};
+    x.scalars().forEach(s -> {
+      double v = ((Number) s.getObject()).doubleValue();
+      if (Math.abs(v) > (1 << 24)) {
+        throw new IllegalArgumentException(what + " value " + (long) v
+            + " exceeds 2^24, the largest integer tfbridge feeds exactly");
+      }
+      out.setFloat((float) v, coordinates(x.shape(), i[0]++));
+    });
+    return out;
   }
 
   private static long[] coordinates(org.tensorflow.ndarray.Shape shape, long flat) {

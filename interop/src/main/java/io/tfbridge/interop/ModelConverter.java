@@ -83,6 +83,23 @@ public final class ModelConverter {
     }
   }
 
+  /**
+   * Saves a compiled model in the format {@code dst}'s name says: {@code .keras}, {@code .h5}, or a
+   * SavedModel directory for any other name.
+   *
+   * @throws IllegalArgumentException if {@code dst} exists, or the model cannot be written so
+   */
+  public static void save(Model model, Path dst) {
+    if (Files.exists(dst)) {
+      throw new IllegalArgumentException(dst + " already exists; remove it or choose another name");
+    }
+    if (ModelFormat.of(dst) == ModelFormat.SAVED_MODEL) {
+      SavedModelExport.export(model, dst);
+    } else {
+      KerasFiles.save(model, dst);
+    }
+  }
+
   /** A Keras file → SavedModel: the loaded model, exported with its serving_default signature. */
   static void kerasToSavedModel(Path src, Path dst) {
     try (Model model = KerasFiles.load(src)) {
