@@ -49,6 +49,10 @@ public final class KerasLayers {
     READERS.put("BatchNormalization", BatchNormalization::fromConfig);
     READERS.put("Concatenate", Concatenate::fromConfig);
     READERS.put("Add", Add::fromConfig);
+    READERS.put("Masking", Masking::fromConfig);
+    READERS.put("Bidirectional", Bidirectional::fromConfig);
+    READERS.put("TimeDistributed", TimeDistributed::fromConfig);
+    READERS.put("MultiHeadAttention", MultiHeadAttention::fromConfig);
   }
 
   private KerasLayers() {}

@@ -26,7 +26,8 @@ public final class NumpyOp extends Layer<NumpyOp> {
   /** The module Keras names op nodes with. */
   public static final String MODULE = "keras.src.ops.numpy";
   private static final List<String> OPS = List.of("Add", "Subtract", "Multiply", "Divide",
-      "TrueDivide", "Maximum", "Minimum", "NotEqual", "Equal", "Greater", "Less", "Any", "All");
+      "TrueDivide", "Maximum", "Minimum", "NotEqual", "Equal", "Greater", "Less", "Any", "All",
+      "LogicalOr", "LogicalAnd");
   private final String op;
   private List<Object> arguments = Arrays.asList(null, null);
   private Integer axis;
@@ -38,6 +39,9 @@ public final class NumpyOp extends Layer<NumpyOp> {
           + "supported ops: " + String.join(", ", OPS));
     }
     this.op = op;
+    if (reduces()) {
+      this.arguments = Arrays.asList((Object) null); // one tensor
+    }
   }
 
   /** The op of this Keras class name ({@code "Add"}, {@code "NotEqual"}, ...). */
@@ -194,12 +198,19 @@ public final class NumpyOp extends Layer<NumpyOp> {
       case "Equal" -> bool(tf, tf.math.equal(x.get(0), x.get(1)));
       case "Greater" -> bool(tf, tf.math.greater(x.get(0), x.get(1)));
       case "Less" -> bool(tf, tf.math.less(x.get(0), x.get(1)));
+      case "LogicalOr" -> bool(tf, tf.math.logicalOr(truth(tf, x.get(0)), truth(tf, x.get(1))));
+      case "LogicalAnd" -> bool(tf, tf.math.logicalAnd(truth(tf, x.get(0)), truth(tf, x.get(1))));
       default -> reduce(tf, x.get(0));
     };
   }
 
   private static Operand<TFloat32> bool(Ops tf, Operand<org.tensorflow.types.TBool> b) {
     return tf.dtypes.cast(b, TFloat32.class);
+  }
+
+  /** A 1/0 tensor (a mask) as booleans. */
+  private static Operand<org.tensorflow.types.TBool> truth(Ops tf, Operand<TFloat32> x) {
+    return tf.math.notEqual(x, tf.constant(0f));
   }
 
   private Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x) {
