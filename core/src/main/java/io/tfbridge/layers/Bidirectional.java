@@ -112,20 +112,25 @@ public final class Bidirectional extends Layer<Bidirectional> {
     return "bidirectional";
   }
 
+  /**
+   * The forward layer's output shape, with twice the features for concat. Both directions must give
+   * the same shape, as Keras's output shape assumes.
+   */
   @Override
   public Shape outputShape(String layerName, Shape input) {
     Shape out = forward.outputShape(layerName, input);
     Shape other = backward.outputShape(layerName, input);
-    int last = out.numDimensions() - 1;
-    if (mergeMode.equals("concat")) {
-      return Shape.of(replaceLast(out.asArray(), out.get(last) + other.get(last)));
+    if (!java.util.Arrays.equals(out.asArray(), other.asArray())) {
+      throw new IllegalArgumentException("Layer \"" + layerName + "\" (Bidirectional): the forward "
+          + "and backward layers must give outputs of one shape, found " + Shapes.format(out)
+          + " and " + Shapes.format(other));
     }
-    if (out.get(last) != other.get(last)) {
-      throw new IllegalArgumentException("Layer \"" + layerName + "\" (Bidirectional): merge_mode="
-          + mergeMode + " needs forward and backward outputs of one size, found "
-          + Shapes.format(out) + " and " + Shapes.format(other));
+    if (!mergeMode.equals("concat")) {
+      return out;
     }
-    return out;
+    long[] dims = out.asArray();
+    dims[dims.length - 1] *= 2;
+    return Shape.of(dims);
   }
 
   @Override
@@ -222,10 +227,5 @@ public final class Bidirectional extends Layer<Bidirectional> {
 
   private static String strip(String name, String prefix) {
     return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
-  }
-
-  private static long[] replaceLast(long[] dims, long value) {
-    dims[dims.length - 1] = value;
-    return dims;
   }
 }

@@ -16,10 +16,11 @@ import org.tensorflow.types.TInt32;
  * Keras's {@code Embedding}: integer ids {@code (batch, ...)} to rows of an {@code (input_dim,
  * output_dim)} table, {@code (batch, ..., output_dim)}. The ids arrive as float32 (the model's input
  * type) and are cast to int32, as Keras casts them; an id outside {@code [0, input_dim)} fails the
- * prediction.
+ * prediction. With {@code mask_zero} the output carries the mask {@code ids != 0} (Keras's padding
+ * mask), which recurrent layers, masked pooling and attention read.
  *
  * <pre>{@code
- * Embedding embedding = Embedding.of(1000, 16).inputShape(20);
+ * Embedding embedding = Embedding.of(1000, 16).maskZero(true).inputShape(20);
  * }</pre>
  */
 public final class Embedding extends Layer<Embedding> {

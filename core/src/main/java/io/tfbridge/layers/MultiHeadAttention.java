@@ -270,6 +270,15 @@ public final class MultiHeadAttention extends Layer<MultiHeadAttention> {
     return mask;
   }
 
+  /**
+   * No {@code input_shape} build config: Keras builds MultiHeadAttention from its query, value and key
+   * shapes ({@code shapes_dict}), which it also does when the layer is first called on load.
+   */
+  @Override
+  public boolean hasBuildConfig() {
+    return false;
+  }
+
   /** Keras's {@code supports_masking}: the output carries the query's mask. */
   @Override
   public boolean supportsMasking() {

@@ -15,7 +15,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * A Keras op applied to symbolic tensors in a functional model ({@code keras.src.ops.numpy}): Keras
  * records {@code x + 3.0}, {@code x * y} and the mask of {@code Embedding(mask_zero=True)}
- * ({@code not_equal(ids, 0)}) as op nodes. Constant arguments are part of the op; comparisons give
+ * ({@code not_equal(ids, 0)}, {@code any(x != v, axis=-1)} for Masking, {@code logical_or} for the
+ * masks a merge layer joins) as op nodes. Constant arguments are part of the op; comparisons give
  * 1.0/0.0 floats, which masks read as true/false.
  *
  * <pre>{@code
