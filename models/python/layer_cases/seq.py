@@ -256,3 +256,52 @@ CASES = [
     Case("seq_mha_dropout", mha_dropout, batch=4, x=[IDS], train=False),
     Case("seq_transformer_block", transformer_block, batch=4),
 ]
+
+
+# --- Attention, AdditiveAttention ----------------------------------------------------------------
+
+
+def attention_dot_scale():
+    q = keras.Input((3, 4), name="q")
+    v = keras.Input((5, 4), name="v")
+    return functional([q, v], L.Attention(use_scale=True)([q, v]))
+
+
+def attention_concat_causal():
+    """score_mode concat with a scale and a separate key, causal."""
+    q = keras.Input((4, 3), name="q")
+    v = keras.Input((4, 2), name="v")
+    k = keras.Input((4, 3), name="k")
+    return functional([q, v, k], L.Attention(use_scale=True, score_mode="concat")(
+        [q, v, k], use_causal_mask=True))
+
+
+def attention_masked():
+    """Query and value masks from Embedding(mask_zero): masked keys get -1e9, masked queries 0; the
+    output mask comes back as a ConvertToTensor op node."""
+    ids = ids_input()
+    e = L.Embedding(9, 4, mask_zero=True)(ids)
+    return functional(ids, L.GlobalAveragePooling1D()(L.Attention()([e, e])))
+
+
+def additive_attention():
+    q = keras.Input((3, 4), name="q")
+    v = keras.Input((5, 4), name="v")
+    a = L.AdditiveAttention()([q, v])
+    return functional([q, v], L.AdditiveAttention(use_scale=False)([a, v, v]))
+
+
+def attention_dropout():
+    """dropout on the attention weights: random in training, inference only."""
+    q = keras.Input((3, 4), name="q")
+    v = keras.Input((5, 4), name="v")
+    return functional([q, v], L.AdditiveAttention(dropout=0.4)([q, v]))
+
+
+CASES += [
+    Case("seq_attention_dot_scale", attention_dot_scale),
+    Case("seq_attention_concat_causal", attention_concat_causal),
+    Case("seq_attention_masked", attention_masked, batch=4, x=[IDS_NO_HOLES]),
+    Case("seq_additive_attention", additive_attention),
+    Case("seq_attention_dropout", attention_dropout, train=False),
+]

@@ -53,6 +53,8 @@ public final class KerasLayers {
     READERS.put("Bidirectional", Bidirectional::fromConfig);
     READERS.put("TimeDistributed", TimeDistributed::fromConfig);
     READERS.put("MultiHeadAttention", MultiHeadAttention::fromConfig);
+    READERS.put("Attention", Attention::fromConfig);
+    READERS.put("AdditiveAttention", AdditiveAttention::fromConfig);
   }
 
   private KerasLayers() {}

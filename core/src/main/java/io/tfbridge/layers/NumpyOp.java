@@ -26,9 +26,11 @@ import org.tensorflow.types.TFloat32;
 public final class NumpyOp extends Layer<NumpyOp> {
   /** The module Keras names op nodes with. */
   public static final String MODULE = "keras.src.ops.numpy";
+  /** The module of Keras's core ops ({@code convert_to_tensor}, which Attention's mask goes through). */
+  static final String CORE_MODULE = "keras.src.ops.core";
   private static final List<String> OPS = List.of("Add", "Subtract", "Multiply", "Divide",
       "TrueDivide", "Maximum", "Minimum", "NotEqual", "Equal", "Greater", "Less", "Any", "All",
-      "LogicalOr", "LogicalAnd");
+      "LogicalOr", "LogicalAnd", "ConvertToTensor");
   private final String op;
   private List<Object> arguments = Arrays.asList(null, null);
   private Integer axis;
@@ -40,7 +42,7 @@ public final class NumpyOp extends Layer<NumpyOp> {
           + "supported ops: " + String.join(", ", OPS));
     }
     this.op = op;
-    if (reduces()) {
+    if (reduces() || op.equals("ConvertToTensor")) {
       this.arguments = Arrays.asList((Object) null); // one tensor
     }
   }
@@ -67,7 +69,7 @@ public final class NumpyOp extends Layer<NumpyOp> {
 
   /** Whether a config entry is an op node: Keras 3 names the module; legacy .h5 configs do not. */
   public static boolean isOp(KerasObject entry) {
-    if (MODULE.equals(entry.module())) {
+    if (MODULE.equals(entry.module()) || CORE_MODULE.equals(entry.module())) {
       return true;
     }
     if (entry.module() != null || !OPS.contains(entry.className())) {
@@ -86,6 +88,9 @@ public final class NumpyOp extends Layer<NumpyOp> {
   public static NumpyOp read(KerasObject entry, String name) {
     ConfigReader c = new ConfigReader(entry.options(), "layer '" + name + "' (" + entry.className() + ")");
     c.ignore("name");
+    if (entry.className().equals("ConvertToTensor")) {
+      c.ignore("dtype", "sparse", "ragged"); // a mask as is: no dtype, sparse or ragged conversion
+    }
     NumpyOp op;
     try {
       op = of(entry.className());
@@ -116,7 +121,7 @@ public final class NumpyOp extends Layer<NumpyOp> {
 
   @Override
   public String module() {
-    return MODULE;
+    return op.equals("ConvertToTensor") ? CORE_MODULE : MODULE;
   }
 
   @Override
@@ -199,6 +204,7 @@ public final class NumpyOp extends Layer<NumpyOp> {
       case "Equal" -> bool(tf, tf.math.equal(x.get(0), x.get(1)));
       case "Greater" -> bool(tf, tf.math.greater(x.get(0), x.get(1)));
       case "Less" -> bool(tf, tf.math.less(x.get(0), x.get(1)));
+      case "ConvertToTensor" -> x.get(0); // Attention's output mask: the query's, as is
       case "LogicalOr" -> bool(tf, tf.math.logicalOr(truth(tf, x.get(0)), truth(tf, x.get(1))));
       case "LogicalAnd" -> bool(tf, tf.math.logicalAnd(truth(tf, x.get(0)), truth(tf, x.get(1))));
       default -> reduce(tf, x.get(0));

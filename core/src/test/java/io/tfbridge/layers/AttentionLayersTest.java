@@ -18,10 +18,10 @@ import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * MultiHeadAttention in the DSL: weights as Keras lays them out, masks that hide keys (a changed
+ * MultiHeadAttention, Attention and AdditiveAttention in the DSL: weights as Keras lays them out, masks that hide keys (a changed
  * hidden key changes nothing), the causal mask, configs, and the call forms tfbridge refuses.
  */
-class MultiHeadAttentionTest {
+class AttentionLayersTest {
   private static final float[] Q = {0.1f, -0.4f, 0.3f, 0.7f, 0.2f, -0.5f, 0.9f, 0.0f, -0.3f};
   private static final float[] V = {1, 2, -1, 0.5f, 0, 3, -2, 1, 0.25f, 4, 1, -1};
 
@@ -120,5 +120,74 @@ class MultiHeadAttentionTest {
     assertEquals(mha.getConfig(), read.getConfig());
     assertEquals(5, read.valueDim());
     assertEquals(3, MultiHeadAttention.of(2, 3).valueDim());
+  }
+
+  @Test
+  void luongAndBahdanauAttention() {
+    List<Shape> in = List.of(Shape.of(-1, 3, 4), Shape.of(-1, 5, 2), Shape.of(-1, 5, 4));
+    assertArrayEquals(new long[] {-1, 3, 2}, Attention.of().outputShape("a", in).asArray());
+    assertEquals(List.of("scale", "concat_score_weight"), Attention.of().useScale(true)
+        .scoreMode("concat").weights(in).stream().map(WeightSpec::name).toList());
+    assertEquals(0, Attention.of().weights(in).size());
+    assertArrayEquals(new long[] {4}, AdditiveAttention.of().weights(in).get(0).shape().asArray());
+    assertEquals(0, AdditiveAttention.of().useScale(false).weights(in).size());
+    IllegalArgumentException mode = assertThrows(IllegalArgumentException.class,
+        () -> Attention.of().scoreMode("general"));
+    assertTrue(mode.getMessage().contains("score_mode=general"), mode.getMessage());
+    IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+        () -> Attention.of().outputShape("a", List.of(Shape.of(-1, 3, 4))));
+    assertTrue(one.getMessage().contains("inputs list of length 2 or 3"), one.getMessage());
+    Attention a = Attention.of().useScale(true).scoreMode("concat").dropout(0.2);
+    assertEquals(a.getConfig(), KerasLayers.deserialize("Attention",
+        Wrapped.serialize(a, "a").options(), "a").getConfig());
+    AdditiveAttention b = AdditiveAttention.of().useScale(false);
+    assertEquals(b.getConfig(), KerasLayers.deserialize("AdditiveAttention",
+        Wrapped.serialize(b, "b").options(), "b").getConfig());
+  }
+
+  @Test
+  void attentionHidesMaskedValueSteps() {
+    KerasTensor q = Input.of(3, 3).name("q").tensor();
+    KerasTensor v = Input.of(4, 3).name("v").tensor();
+    KerasTensor masked = Masking.of(0.0).apply(v);
+    try (Model model = Functional.of(List.of(q, v), Attention.of().apply(q, masked)).seed(1)
+        .compile("sgd", "mse")) {
+      float[] values = V.clone();
+      float[] hidden = V.clone();
+      Arrays.fill(hidden, 9, 12, 0f); // the last value step is padding
+      float[] kept = Arrays.copyOf(V, 9);
+      float[] y = HostArrays.toFlat(model.predict(List.of(HostArrays.of(Q, 1, 3, 3),
+          HostArrays.of(hidden, 1, 4, 3)), 1));
+      float[] expected = referenceDotAttention(Q, kept, 3, 3, 3);
+      assertArrayEquals(expected, y, 1e-5f);
+      assertFalse(Arrays.equals(y, HostArrays.toFlat(model.predict(List.of(
+          HostArrays.of(Q, 1, 3, 3), HostArrays.of(values, 1, 4, 3)), 1))));
+    }
+  }
+
+  /** softmax(q k^T) v for one batch row, with keys = values. */
+  private static float[] referenceDotAttention(float[] q, float[] v, int tq, int tv, int d) {
+    float[] out = new float[tq * d];
+    for (int i = 0; i < tq; i++) {
+      double[] s = new double[tv];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < tv; j++) {
+        for (int k = 0; k < d; k++) {
+          s[j] += q[i * d + k] * v[j * d + k];
+        }
+        max = Math.max(max, s[j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < tv; j++) {
+        s[j] = Math.exp(s[j] - max);
+        sum += s[j];
+      }
+      for (int j = 0; j < tv; j++) {
+        for (int k = 0; k < d; k++) {
+          out[i * d + k] += (float) (s[j] / sum * v[j * d + k]);
+        }
+      }
+    }
+    return out;
   }
 }
