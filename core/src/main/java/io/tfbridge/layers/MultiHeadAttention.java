@@ -8,7 +8,6 @@ import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -152,24 +151,18 @@ public final class MultiHeadAttention extends Layer<MultiHeadAttention> {
     return "multi_head_attention";
   }
 
+  /**
+   * The keywords tfbridge reads: attention_mask and use_causal_mask (query, value and key go
+   * positionally; return_attention_scores, a second output, is refused as unknown).
+   */
   @Override
   public Set<String> callKeywords() {
-    return Set.of("training", "mask", "query", "value", "key", "attention_mask", "use_causal_mask");
+    return Set.of("training", "mask", "attention_mask", "use_causal_mask");
   }
 
   @Override
   public Shape outputShape(String layerName, Shape input) {
     return outputShape(layerName, List.of(input));
-  }
-
-  @Override
-  public Shape outputShape(String layerName, List<Shape> inputs, Map<String, Shape> kwargShapes) {
-    if (inputs.isEmpty() && !kwargShapes.isEmpty()) {
-      throw new IllegalArgumentException("Layer \"" + layerName + "\" (MultiHeadAttention): query, "
-          + "value and key passed by keyword are not supported by tfbridge; pass them positionally: "
-          + "mha(query, value, key)");
-    }
-    return outputShape(layerName, inputs);
   }
 
   @Override

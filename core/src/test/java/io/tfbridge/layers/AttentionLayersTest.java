@@ -98,8 +98,9 @@ class AttentionLayersTest {
     assertTrue(lengths.getMessage().contains("must be equal"), lengths.getMessage());
     KerasTensor x = Input.of(3, 4).tensor();
     IllegalArgumentException keywords = assertThrows(IllegalArgumentException.class,
-        () -> mha.apply(List.of(), Map.of("query", x, "value", x)));
-    assertTrue(keywords.getMessage().contains("no input tensors"), keywords.getMessage());
+        () -> mha.apply(List.of(x, x), Map.of("key", x)));
+    assertTrue(keywords.getMessage().contains("unexpected keyword argument 'key'"),
+        keywords.getMessage());
     IllegalArgumentException scores = assertThrows(IllegalArgumentException.class,
         () -> mha.apply(List.of(x, x), Map.of("return_attention_scores", true)));
     assertTrue(scores.getMessage().contains("return_attention_scores"), scores.getMessage());
