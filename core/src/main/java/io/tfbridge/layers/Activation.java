@@ -72,4 +72,10 @@ public final class Activation extends Layer<Activation> {
   public static Activation fromConfig(ConfigReader c) {
     return of(c.activation("activation", io.tfbridge.activations.Activation.LINEAR));
   }
+
+  /** Keras's {@code supports_masking}: the input's mask passes through. */
+  @Override
+  public boolean supportsMasking() {
+    return true;
+  }
 }

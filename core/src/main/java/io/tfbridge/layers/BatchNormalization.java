@@ -287,4 +287,13 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
         .movingMeanInitializer(c.initializer("moving_mean_initializer", Zeros.of()))
         .movingVarianceInitializer(c.initializer("moving_variance_initializer", Ones.of()));
   }
+
+  /**
+   * Keras's {@code supports_masking}: the input's mask passes through. (Keras also leaves masked steps
+   * out of the batch statistics while training; tfbridge does not yet.)
+   */
+  @Override
+  public boolean supportsMasking() {
+    return true;
+  }
 }

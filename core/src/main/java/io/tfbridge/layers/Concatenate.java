@@ -6,6 +6,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -96,5 +97,15 @@ public final class Concatenate extends Merge<Concatenate> {
   /** Reads Keras's Concatenate config. */
   public static Concatenate fromConfig(ConfigReader c) {
     return of().axis(c.getInt("axis", -1));
+  }
+
+  /**
+   * Keras's Concatenate mask: each input's mask (all true where it has none) broadcast over the input,
+   * joined along the axis and reduced with ANY over the last axis.
+   */
+  @Override
+  public Operand<TBool> computeMask(LayerContext context, List<Operand<TFloat32>> inputs,
+      List<Operand<TBool>> masks) {
+    return Masks.concatenate(context.tf(), inputs, masks, axis);
   }
 }

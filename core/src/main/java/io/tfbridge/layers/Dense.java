@@ -94,4 +94,10 @@ public final class Dense extends KernelLayer<Dense> {
   public static Dense fromConfig(ConfigReader c) {
     return of(c.getInt("units")).withKernelOptions(c, io.tfbridge.activations.Activation.LINEAR);
   }
+
+  /** Keras's {@code supports_masking}: the input's mask passes through. */
+  @Override
+  public boolean supportsMasking() {
+    return true;
+  }
 }

@@ -166,4 +166,12 @@ public final class Dot extends Merge<Dot> {
     }
     return dot.normalize(c.getBool("normalize", false));
   }
+
+  /** Keras's Dot passes no mask on. */
+  @Override
+  public org.tensorflow.Operand<org.tensorflow.types.TBool> computeMask(LayerContext context,
+      java.util.List<org.tensorflow.Operand<org.tensorflow.types.TFloat32>> inputs,
+      java.util.List<org.tensorflow.Operand<org.tensorflow.types.TBool>> masks) {
+    return null;
+  }
 }

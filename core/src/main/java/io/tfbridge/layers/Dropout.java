@@ -66,4 +66,10 @@ public final class Dropout extends Layer<Dropout> {
     c.ignore("seed");
     return of(c.getDouble("rate"));
   }
+
+  /** Keras's {@code supports_masking}: the input's mask passes through. */
+  @Override
+  public boolean supportsMasking() {
+    return true;
+  }
 }

@@ -8,6 +8,7 @@ import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -15,16 +16,18 @@ import org.tensorflow.types.TInt32;
  * Keras's {@code Embedding}: integer ids {@code (batch, ...)} to rows of an {@code (input_dim,
  * output_dim)} table, {@code (batch, ..., output_dim)}. The ids arrive as float32 (the model's input
  * type) and are cast to int32, as Keras casts them; an id outside {@code [0, input_dim)} fails the
- * prediction.
+ * prediction. With {@code mask_zero} the output carries the mask {@code ids != 0} (Keras's padding
+ * mask), which recurrent layers, masked pooling and attention read.
  *
  * <pre>{@code
- * Embedding embedding = Embedding.of(1000, 16).inputShape(20);
+ * Embedding embedding = Embedding.of(1000, 16).maskZero(true).inputShape(20);
  * }</pre>
  */
 public final class Embedding extends Layer<Embedding> {
   private final int inputDim;
   private final int outputDim;
   private Initializer embeddingsInitializer = RandomUniform.of();
+  private boolean maskZero;
 
   private Embedding(int inputDim, int outputDim) {
     if (inputDim <= 0 || outputDim <= 0) {
@@ -48,16 +51,19 @@ public final class Embedding extends Layer<Embedding> {
   }
 
   /**
-   * Keras's {@code mask_zero}: only {@code false} (the default) is supported.
-   *
-   * @throws IllegalArgumentException for {@code true}: tfbridge has no masks
+   * A copy that masks id 0 (Keras's {@code mask_zero}, default false): the output carries the mask
+   * {@code ids != 0}, which the layers after it (recurrent layers, GlobalAveragePooling1D,
+   * MultiHeadAttention) read as padding. Id 0 is then reserved for padding.
    */
   public Embedding maskZero(boolean maskZero) {
-    if (maskZero) {
-      throw new IllegalArgumentException("Embedding mask_zero=True is not supported by tfbridge "
-          + "(no layer consumes masks); use mask_zero=False");
-    }
-    return this;
+    Embedding copy = copy();
+    copy.maskZero = maskZero;
+    return copy;
+  }
+
+  /** Whether id 0 is padding, masked in the output. */
+  public boolean maskZero() {
+    return maskZero;
   }
 
   /** The vocabulary size. */
@@ -98,13 +104,29 @@ public final class Embedding extends Layer<Embedding> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     var tf = context.tf();
+    return LayerOutput.of(tf.gather(context.weight("embeddings"), ids(context), tf.constant(0)));
+  }
+
+  /** Keras's {@code supports_masking}: true with mask_zero. */
+  @Override
+  public boolean supportsMasking() {
+    return maskZero;
+  }
+
+  /** With mask_zero, {@code ids != 0}; else none. */
+  @Override
+  public Operand<TBool> computeMask(LayerContext context, List<Operand<TFloat32>> inputs,
+      List<Operand<TBool>> masks) {
+    return maskZero ? context.tf().math.notEqual(ids(context), context.tf().constant(0)) : null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Operand<TInt32> ids(LayerContext context) {
     Operand<?> raw = context.rawInput(0);
-    Operand<TInt32> ids = raw.type() == TInt32.class ? (Operand<TInt32>) raw
-        : tf.dtypes.cast(raw, TInt32.class);
-    return LayerOutput.of(tf.gather(context.weight("embeddings"), ids, tf.constant(0)));
+    return raw.type() == TInt32.class ? (Operand<TInt32>) raw
+        : context.tf().dtypes.cast(raw, TInt32.class);
   }
 
   @Override
@@ -112,7 +134,7 @@ public final class Embedding extends Layer<Embedding> {
     return Config.builder().put("input_dim", inputDim).put("output_dim", outputDim)
         .put("embeddings_initializer", Initializers.serialize(embeddingsInitializer))
         .putNull("embeddings_regularizer", "activity_regularizer", "embeddings_constraint")
-        .put("mask_zero", false).putNull("quantization_config").build();
+        .put("mask_zero", maskZero).putNull("quantization_config").build();
   }
 
   /** Reads Keras's Embedding config (Keras 2's input_length is dropped: shapes come from the input). */

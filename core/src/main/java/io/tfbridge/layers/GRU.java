@@ -3,12 +3,10 @@ package io.tfbridge.layers;
 import io.tfbridge.activations.Activation;
 import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Stack;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 
@@ -26,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Without {@code reset_after} the bias is one row added to the input projection and
  * {@code hh = activation(x_h + (r * h_(t-1)) . recurrent_kernel[:, 2 units:])}. The recurrence is
- * unrolled like {@link SimpleRNN}'s: TensorFlow Java cannot take gradients through While loops.
+ * unrolled like {@link SimpleRNN}'s: TensorFlow Java cannot take gradients through While loops. Masks,
+ * go_backwards and zero_output_for_mask work as in Keras ({@link RecurrentLayer}).
  *
  * <pre>{@code
  * GRU gru = GRU.of(32).returnSequences(true).inputShape(10, 8);
@@ -86,9 +85,8 @@ public final class GRU extends RecurrentLayer<GRU> {
   }
 
   @Override
-  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+  Cell cell(LayerContext context) {
     var tf = context.tf();
-    int steps = (int) input.shape().get(1);
     Operand<TFloat32> inputBias = null;
     Operand<TFloat32> recurrentBias = null;
     if (useBias && resetAfter) {
@@ -99,16 +97,10 @@ public final class GRU extends RecurrentLayer<GRU> {
     } else if (useBias) {
       inputBias = context.weight("bias");
     }
-    List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
-    Operand<TFloat32> h = null;
-    for (Operand<TFloat32> x : tf.unstack(input, (long) steps, Unstack.axis(1L))) {
-      h = step(context, x, h, inputBias, recurrentBias);
-      outputs.add(h);
-    }
-    if (!returnSequences) {
-      return LayerOutput.of(h);
-    }
-    return LayerOutput.of(tf.stack(outputs, Stack.axis(1L)));
+    Operand<TFloat32> xBias = inputBias;
+    Operand<TFloat32> hBias = recurrentBias;
+    return (x, states) -> List.of(
+        step(context, x, states == null ? null : states.get(0), xBias, hBias));
   }
 
   /** One timestep; the first ({@code h == null}) has {@code h_(t-1) = 0}. */

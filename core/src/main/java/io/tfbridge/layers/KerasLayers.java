@@ -95,6 +95,12 @@ public final class KerasLayers {
     READERS.put("LayerNormalization", LayerNormalization::fromConfig);
     READERS.put("GroupNormalization", GroupNormalization::fromConfig);
     READERS.put("UnitNormalization", UnitNormalization::fromConfig);
+    READERS.put("Masking", Masking::fromConfig);
+    READERS.put("Bidirectional", Bidirectional::fromConfig);
+    READERS.put("TimeDistributed", TimeDistributed::fromConfig);
+    READERS.put("MultiHeadAttention", MultiHeadAttention::fromConfig);
+    READERS.put("Attention", Attention::fromConfig);
+    READERS.put("AdditiveAttention", AdditiveAttention::fromConfig);
   }
 
   private KerasLayers() {}

@@ -4,13 +4,10 @@ import io.tfbridge.activations.Activation;
 import io.tfbridge.initializers.Initializer;
 import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.core.Stack;
-import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -25,7 +22,8 @@ import org.tensorflow.types.TFloat32;
  * <p>Weights: kernel {@code (features, 4 units)}, recurrent_kernel {@code (units, 4 units)}, bias
  * {@code (4 units)}, each laid out gate by gate. With {@code unit_forget_bias} (the default) the bias
  * starts at ones for the forget gate, as Keras does. The recurrence is unrolled into one set of ops per
- * timestep, like {@link SimpleRNN}: TensorFlow Java cannot take gradients through While loops.
+ * timestep, like {@link SimpleRNN}: TensorFlow Java cannot take gradients through While loops. Masks,
+ * go_backwards and zero_output_for_mask work as in Keras ({@link RecurrentLayer}).
  *
  * <pre>{@code
  * LSTM lstm = LSTM.of(32).returnSequences(true).inputShape(10, 8);
@@ -84,38 +82,28 @@ public final class LSTM extends RecurrentLayer<LSTM> {
     return cellWeights(input, 4, Shape.of(4L * units), bias);
   }
 
+  /** States {@code [h, c]}; from zero states the forget term and the recurrent product vanish. */
   @Override
-  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+  Cell cell(LayerContext context) {
     var tf = context.tf();
-    int steps = (int) input.shape().get(1);
-    List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
-    Operand<TFloat32> h = null;
-    Operand<TFloat32> c = null;
-    for (Operand<TFloat32> x : tf.unstack(input, (long) steps, Unstack.axis(1L))) {
+    return (x, states) -> {
       Operand<TFloat32> z = tf.linalg.matMul(x, context.weight("kernel"));
-      if (h != null) {
-        z = tf.math.add(z, tf.linalg.matMul(h, context.weight("recurrent_kernel")));
+      if (states != null) {
+        z = tf.math.add(z, tf.linalg.matMul(states.get(0), context.weight("recurrent_kernel")));
       }
       if (useBias) {
         z = tf.nn.biasAdd(z, context.weight("bias"));
       }
       List<Operand<TFloat32>> gates = RecurrentOps.split(tf, z, 4);
       Operand<TFloat32> i = recurrentActivation.apply(tf, gates.get(0));
-      Operand<TFloat32> candidate = tf.math.mul(i, activation.apply(tf, gates.get(2)));
-      if (c == null) {
-        c = candidate; // c_0 = 0: the forget term vanishes
-      } else {
+      Operand<TFloat32> c = tf.math.mul(i, activation.apply(tf, gates.get(2)));
+      if (states != null) {
         Operand<TFloat32> f = recurrentActivation.apply(tf, gates.get(1));
-        c = tf.math.add(tf.math.mul(f, c), candidate);
+        c = tf.math.add(tf.math.mul(f, states.get(1)), c);
       }
       Operand<TFloat32> o = recurrentActivation.apply(tf, gates.get(3));
-      h = tf.math.mul(o, activation.apply(tf, c));
-      outputs.add(h);
-    }
-    if (!returnSequences) {
-      return LayerOutput.of(h);
-    }
-    return LayerOutput.of(tf.stack(outputs, Stack.axis(1L)));
+      return List.of(tf.math.mul(o, activation.apply(tf, c)), c);
+    };
   }
 
   /**

@@ -93,6 +93,14 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
     return true;
   }
 
+  /**
+   * Whether this layer's Keras config carries {@code dtype}: true for layers, false for Keras op
+   * nodes ({@link NumpyOp}), whose constructors take neither {@code trainable} nor {@code dtype}.
+   */
+  public boolean configHasDtype() {
+    return true;
+  }
+
   /** The input shape without the batch dimension, if given (Keras's {@code input_shape=}). */
   public Optional<Shape> inputShape() {
     return Optional.ofNullable(inputShape);

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -60,5 +61,21 @@ public abstract class Merge<L extends Merge<L>> extends Layer<L> {
   /** The shapes as Keras prints them in an error: {@code [(None, 4), (None, 3, 2)]}. */
   static String format(List<Shape> shapes) {
     return shapes.stream().map(Shapes::format).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /** Keras's {@code supports_masking}: merge layers combine their inputs' masks. */
+  @Override
+  public boolean supportsMasking() {
+    return true;
+  }
+
+  /**
+   * Keras's merge-layer mask: the OR of the inputs' masks, none when an input has none
+   * ({@link Concatenate} joins them instead).
+   */
+  @Override
+  public Operand<TBool> computeMask(LayerContext context, List<Operand<TFloat32>> inputs,
+      List<Operand<TBool>> masks) {
+    return Masks.or(context.tf(), masks);
   }
 }

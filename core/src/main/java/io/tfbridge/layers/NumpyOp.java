@@ -15,7 +15,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * A Keras op applied to symbolic tensors in a functional model ({@code keras.src.ops.numpy}): Keras
  * records {@code x + 3.0}, {@code x * y} and the mask of {@code Embedding(mask_zero=True)}
- * ({@code not_equal(ids, 0)}) as op nodes. Constant arguments are part of the op; comparisons give
+ * ({@code not_equal(ids, 0)}, {@code any(x != v, axis=-1)} for Masking, {@code logical_or} for the
+ * masks a merge layer joins) as op nodes. Constant arguments are part of the op; comparisons give
  * 1.0/0.0 floats, which masks read as true/false.
  *
  * <pre>{@code
@@ -25,8 +26,11 @@ import org.tensorflow.types.TFloat32;
 public final class NumpyOp extends Layer<NumpyOp> {
   /** The module Keras names op nodes with. */
   public static final String MODULE = "keras.src.ops.numpy";
+  /** The module of Keras's core ops ({@code convert_to_tensor}, which Attention's mask goes through). */
+  static final String CORE_MODULE = "keras.src.ops.core";
   private static final List<String> OPS = List.of("Add", "Subtract", "Multiply", "Divide",
-      "TrueDivide", "Maximum", "Minimum", "NotEqual", "Equal", "Greater", "Less", "Any", "All");
+      "TrueDivide", "Maximum", "Minimum", "NotEqual", "Equal", "Greater", "Less", "Any", "All",
+      "LogicalOr", "LogicalAnd", "ConvertToTensor");
   private final String op;
   private List<Object> arguments = Arrays.asList(null, null);
   private Integer axis;
@@ -38,6 +42,9 @@ public final class NumpyOp extends Layer<NumpyOp> {
           + "supported ops: " + String.join(", ", OPS));
     }
     this.op = op;
+    if (reduces() || op.equals("ConvertToTensor")) {
+      this.arguments = Arrays.asList((Object) null); // one tensor
+    }
   }
 
   /** The op of this Keras class name ({@code "Add"}, {@code "NotEqual"}, ...). */
@@ -62,7 +69,7 @@ public final class NumpyOp extends Layer<NumpyOp> {
 
   /** Whether a config entry is an op node: Keras 3 names the module; legacy .h5 configs do not. */
   public static boolean isOp(KerasObject entry) {
-    if (MODULE.equals(entry.module())) {
+    if (MODULE.equals(entry.module()) || CORE_MODULE.equals(entry.module())) {
       return true;
     }
     if (entry.module() != null || !OPS.contains(entry.className())) {
@@ -81,6 +88,9 @@ public final class NumpyOp extends Layer<NumpyOp> {
   public static NumpyOp read(KerasObject entry, String name) {
     ConfigReader c = new ConfigReader(entry.options(), "layer '" + name + "' (" + entry.className() + ")");
     c.ignore("name");
+    if (entry.className().equals("ConvertToTensor")) {
+      c.ignore("dtype", "sparse", "ragged"); // a mask as is: no dtype, sparse or ragged conversion
+    }
     NumpyOp op;
     try {
       op = of(entry.className());
@@ -111,7 +121,7 @@ public final class NumpyOp extends Layer<NumpyOp> {
 
   @Override
   public String module() {
-    return MODULE;
+    return op.equals("ConvertToTensor") ? CORE_MODULE : MODULE;
   }
 
   @Override
@@ -121,6 +131,16 @@ public final class NumpyOp extends Layer<NumpyOp> {
 
   @Override
   public boolean hasBuildConfig() {
+    return false;
+  }
+
+  @Override
+  public boolean configHasTrainable() {
+    return false;
+  }
+
+  @Override
+  public boolean configHasDtype() {
     return false;
   }
 
@@ -194,12 +214,20 @@ public final class NumpyOp extends Layer<NumpyOp> {
       case "Equal" -> bool(tf, tf.math.equal(x.get(0), x.get(1)));
       case "Greater" -> bool(tf, tf.math.greater(x.get(0), x.get(1)));
       case "Less" -> bool(tf, tf.math.less(x.get(0), x.get(1)));
+      case "ConvertToTensor" -> x.get(0); // Attention's output mask: the query's, as is
+      case "LogicalOr" -> bool(tf, tf.math.logicalOr(truth(tf, x.get(0)), truth(tf, x.get(1))));
+      case "LogicalAnd" -> bool(tf, tf.math.logicalAnd(truth(tf, x.get(0)), truth(tf, x.get(1))));
       default -> reduce(tf, x.get(0));
     };
   }
 
   private static Operand<TFloat32> bool(Ops tf, Operand<org.tensorflow.types.TBool> b) {
     return tf.dtypes.cast(b, TFloat32.class);
+  }
+
+  /** A 1/0 tensor (a mask) as booleans. */
+  private static Operand<org.tensorflow.types.TBool> truth(Ops tf, Operand<TFloat32> x) {
+    return tf.math.notEqual(x, tf.constant(0f));
   }
 
   private Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> x) {

@@ -2,11 +2,9 @@ package io.tfbridge.layers;
 
 import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -14,7 +12,8 @@ import org.tensorflow.types.TFloat32;
  * from {@code h_0 = 0}, over inputs {@code (batch, timesteps, features)}.
  *
  * <p>The recurrence is unrolled into one set of ops per timestep (the number of timesteps must be
- * known): TensorFlow Java cannot take gradients through While loops.
+ * known): TensorFlow Java cannot take gradients through While loops. Masks, go_backwards and
+ * zero_output_for_mask work as in Keras ({@link RecurrentLayer}).
  *
  * <pre>{@code
  * SimpleRNN rnn = SimpleRNN.of(50).activation("relu").inputShape(5, 1);
@@ -47,32 +46,18 @@ public final class SimpleRNN extends RecurrentLayer<SimpleRNN> {
   }
 
   @Override
-  public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
+  Cell cell(LayerContext context) {
     var tf = context.tf();
-    int steps = (int) input.shape().get(1);
-    List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
-    Operand<TFloat32> state = null;
-    for (Operand<TFloat32> x : tf.unstack(input, (long) steps, org.tensorflow.op.core.Unstack.axis(1L))) {
-      state = step(context, x, state);
-      outputs.add(state);
-    }
-    if (!returnSequences) {
-      return LayerOutput.of(state);
-    }
-    return LayerOutput.of(tf.stack(outputs, Stack.axis(1L)));
-  }
-
-  /** One timestep; the first has no recurrent term since {@code h_0 = 0}. */
-  private Operand<TFloat32> step(LayerContext context, Operand<TFloat32> x, Operand<TFloat32> state) {
-    var tf = context.tf();
-    Operand<TFloat32> h = tf.linalg.matMul(x, context.weight("kernel"));
-    if (useBias) {
-      h = tf.nn.biasAdd(h, context.weight("bias"));
-    }
-    if (state != null) {
-      h = tf.math.add(h, tf.linalg.matMul(state, context.weight("recurrent_kernel")));
-    }
-    return activation.apply(tf, h);
+    return (x, states) -> {
+      Operand<TFloat32> h = tf.linalg.matMul(x, context.weight("kernel"));
+      if (useBias) {
+        h = tf.nn.biasAdd(h, context.weight("bias"));
+      }
+      if (states != null) { // h_0 = 0: no recurrent term at a first step
+        h = tf.math.add(h, tf.linalg.matMul(states.get(0), context.weight("recurrent_kernel")));
+      }
+      return List.of(activation.apply(tf, h));
+    };
   }
 
   @Override

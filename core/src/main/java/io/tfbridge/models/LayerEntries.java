@@ -88,7 +88,10 @@ final class LayerEntries {
     if (layer.configHasTrainable()) { // Keras's SpatialDropout refuses a trainable argument
       b.put("trainable", layer.trainable());
     }
-    Config config = b.put("dtype", KerasLayers.float32Policy()).putAll(layer.getConfig()).build();
+    if (layer.configHasDtype()) { // Keras op nodes take no dtype
+      b.put("dtype", KerasLayers.float32Policy());
+    }
+    Config config = b.putAll(layer.getConfig()).build();
     Config.Builder extras = Config.builder();
     if (layer.hasBuildConfig()) {
       Object shape = layer.takesList()

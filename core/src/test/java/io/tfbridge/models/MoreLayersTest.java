@@ -85,9 +85,6 @@ class MoreLayersTest {
     IllegalArgumentException causal = assertThrows(IllegalArgumentException.class,
         () -> Conv2D.of(4, 3).padding("causal"));
     assertEquals("Unknown padding: 'causal'. Expected one of: valid, same", causal.getMessage());
-    IllegalArgumentException mask = assertThrows(IllegalArgumentException.class,
-        () -> Embedding.of(10, 3).maskZero(true));
-    assertTrue(mask.getMessage().contains("mask_zero"), mask.getMessage());
     IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
         () -> Sequential.of(Input.of(5, 3), GlobalAveragePooling2D.of()).build());
     assertEquals("Input 0 of layer \"global_average_pooling2d\" is incompatible with the layer: "
