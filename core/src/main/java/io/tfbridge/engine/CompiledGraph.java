@@ -29,6 +29,10 @@ public final class CompiledGraph implements AutoCloseable {
   private final VariableStore variables;
   private final TrainingGraph ops;
   private final Steps steps;
+  /** Values set before the variables were first initialised, assigned with them in one run. */
+  private final Map<String, float[]> pending = new LinkedHashMap<>();
+  private long pendingIterations;
+  private boolean initialized;
   private boolean closed;
 
   /**
@@ -50,7 +54,6 @@ public final class CompiledGraph implements AutoCloseable {
       opened = !replicas.placed() ? new Session(graph)
           : replicas.remote() ? RemoteSession.open(placed, replicas.target(), replicas.config())
           : new Session(placed, replicas.config());
-      variables.initialize(opened, definition.seed());
     } catch (RuntimeException | Error e) {
       // the session holds a reference to the graph: Graph.close() would wait for it forever
       if (opened != null) {
@@ -160,7 +163,7 @@ public final class CompiledGraph implements AutoCloseable {
   }
 
   private Steps steps() {
-    checkOpen();
+    live();
     return steps;
   }
 
@@ -177,6 +180,7 @@ public final class CompiledGraph implements AutoCloseable {
       String outputName) throws IOException {
     checkOpen();
     if (!definition.replicas().placed()) {
+      live();
       addTo(exporter, signatureKey, inputNames, outputName).export();
       return;
     }
@@ -207,7 +211,7 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** Every weight's value by Keras path ({@code dense/kernel}), in layer order. */
   public Map<String, float[]> weights() {
-    checkOpen();
+    live();
     List<String> paths = weightPaths();
     List<float[]> values = variables.read(session, paths);
     Map<String, float[]> byPath = new LinkedHashMap<>();
@@ -228,7 +232,11 @@ public final class CompiledGraph implements AutoCloseable {
             + " values), found " + data.length + " values");
       }
     });
-    variables.assign(session, values);
+    if (initialized) {
+      variables.assign(session, values);
+    } else {
+      pending.putAll(values);
+    }
   }
 
   /**
@@ -236,7 +244,7 @@ public final class CompiledGraph implements AutoCloseable {
    * everything but the model's weights. Set them with {@link #setWeights}.
    */
   public Map<String, float[]> optimizerWeights() {
-    checkOpen();
+    live();
     List<String> paths = new ArrayList<>(variables.paths());
     paths.removeAll(weightPaths());
     List<float[]> values = variables.read(session, paths);
@@ -249,7 +257,7 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** The optimizer's step count (Keras's {@code iterations}): the training steps run so far. */
   public long iterations() {
-    checkOpen();
+    live();
     return variables.readIterations(session);
   }
 
@@ -259,7 +267,11 @@ public final class CompiledGraph implements AutoCloseable {
     if (value < 0) {
       throw new IllegalArgumentException("iterations must be >= 0, found " + value);
     }
-    variables.assignIterations(session, value);
+    if (initialized) {
+      variables.assignIterations(session, value);
+    } else {
+      pendingIterations = value;
+    }
   }
 
   /**
@@ -280,6 +292,20 @@ public final class CompiledGraph implements AutoCloseable {
       node.weights().forEach(w -> paths.add(node.weightPath(w)));
     }
     return paths;
+  }
+
+  /**
+   * Initialises the variables on first use, in one run: the values set so far (weights loaded from a
+   * file) and the initializers' draws for the rest, so that a loaded model never draws, nor assigns,
+   * weights it replaces at once.
+   */
+  private void live() {
+    checkOpen();
+    if (!initialized) {
+      variables.initialize(session, definition.seed(), pending, pendingIterations);
+      pending.clear();
+      initialized = true;
+    }
   }
 
   private void checkOpen() {

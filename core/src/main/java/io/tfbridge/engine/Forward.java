@@ -19,6 +19,7 @@ import org.tensorflow.types.TFloat32;
  */
 final class Forward {
   private final Ops tf;
+  private final java.util.function.Function<String, Ops> scopes;
   private final List<LayerNode> layers;
   private final Host host;
   private final Operand<TFloat32> trainingFlag;
@@ -46,9 +47,10 @@ final class Forward {
     void addLoss(Operand<TFloat32> loss);
   }
 
-  private Forward(Ops tf, List<LayerNode> layers, Host host, Operand<TFloat32> trainingFlag,
-      long seed) {
-    this.tf = tf;
+  private Forward(java.util.function.Function<String, Ops> scopes, List<LayerNode> layers, Host host,
+      Operand<TFloat32> trainingFlag, long seed) {
+    this.scopes = scopes;
+    this.tf = scopes.apply("forward");
     this.layers = layers;
     this.host = host;
     this.trainingFlag = trainingFlag;
@@ -57,13 +59,13 @@ final class Forward {
 
   /**
    * Adds the forward pass of {@code model} on {@code inputs} (by input name, any dtype), its weights
-   * the model's variables.
+   * the model's variables, each layer's ops under scope {@code <prefix><layer>}.
    *
-   * @param tf ops, possibly scoped to a replica's device
+   * @param prefix {@code ""}, or a replica's {@code replica_1/}
    * @param trainingFlag 1 while training, 0 otherwise
    * @param seed the seed each layer's op seeds derive from
    */
-  static Result build(Ops tf, ModelDefinition model, VariableStore variables,
+  static Result build(String prefix, ModelDefinition model, VariableStore variables,
       Map<String, ? extends Operand<?>> inputs, Operand<TFloat32> trainingFlag, long seed) {
     List<Update> updates = new ArrayList<>();
     List<Operand<TFloat32>> losses = new ArrayList<>();
@@ -84,18 +86,19 @@ final class Forward {
       }
     };
     List<TensorRef> outputs = model.outputs().stream().map(ModelOutput::tensor).toList();
-    return new Result(run(tf, model.layers(), outputs, inputs, host, trainingFlag, seed), updates,
-        losses);
+    return new Result(run(name -> variables.scope(prefix + name), model.layers(), outputs, inputs,
+        host, trainingFlag, seed), updates, losses);
   }
 
   /**
-   * Adds the forward pass of {@code layers} on {@code inputs} (by input name), their weights, updates
-   * and losses handled by {@code host}, and returns the {@code outputs}.
+   * Adds the forward pass of {@code layers} on {@code inputs} (by input name), each layer's ops under
+   * {@code scopes.apply(name)}, their weights, updates and losses handled by {@code host}, and returns
+   * the {@code outputs}.
    */
-  static List<LayerOutput> run(Ops tf, List<LayerNode> layers, List<TensorRef> outputs,
-      Map<String, ? extends Operand<?>> inputs, Host host, Operand<TFloat32> trainingFlag,
-      long seed) {
-    Forward f = new Forward(tf, layers, host, trainingFlag, seed);
+  static List<LayerOutput> run(java.util.function.Function<String, Ops> scopes, List<LayerNode> layers,
+      List<TensorRef> outputs, Map<String, ? extends Operand<?>> inputs, Host host,
+      Operand<TFloat32> trainingFlag, long seed) {
+    Forward f = new Forward(scopes, layers, host, trainingFlag, seed);
     inputs.forEach((name, x) -> f.values.put(TensorRef.of(name), x));
     for (CallOrder.Step step : CallOrder.of(layers, inputs.keySet())) {
       f.run(step);
@@ -132,7 +135,7 @@ final class Forward {
     List<Operand<TBool>> in = new ArrayList<>();
     call.args().forEach(a -> in.add(masks.get(a)));
     if (call.kwargs().get("mask") instanceof TensorRef explicit && !in.isEmpty()) {
-      in.set(0, tf.withSubScope("mask").math.notEqual(floats(explicit), tf.constant(0f)));
+      in.set(0, tf.math.notEqual(floats(explicit), tf.constant(0f)));
     }
     return in;
   }
@@ -147,8 +150,7 @@ final class Forward {
     if (x.type() == TFloat32.class) {
       return (Operand<TFloat32>) x;
     }
-    return casts.computeIfAbsent(ref,
-        r -> tf.withSubScope("cast_" + r.layer()).dtypes.cast(x, TFloat32.class));
+    return casts.computeIfAbsent(ref, r -> tf.dtypes.cast(x, TFloat32.class));
   }
 
   /** The {@link LayerContext} of one call. */
@@ -164,7 +166,7 @@ final class Forward {
         List<Operand<TBool>> inputMasks, long callSeed) {
       this.node = node;
       this.call = call;
-      this.ops = tf.withSubScope(node.name());
+      this.ops = scopes.apply(node.name());
       this.inputMasks = inputMasks;
       this.callSeed = callSeed;
       call.kwargs().forEach((k, v) -> arguments.put(k, v instanceof TensorRef t ? floats(t) : v));
@@ -222,6 +224,11 @@ final class Forward {
     @Override
     public void addLoss(Operand<TFloat32> loss) {
       host.addLoss(loss);
+    }
+
+    @Override
+    public Ops scope(String name) {
+      return scopes.apply(node.name() + "/" + name);
     }
 
     private WeightSpec spec(String name) {

@@ -18,6 +18,11 @@ final class Names {
     this.root = root;
   }
 
+  /** The root ops. */
+  Ops root() {
+    return root;
+  }
+
   /** Ops whose next op is named exactly {@code path}. */
   Ops scoped(String path) {
     int slash = path.lastIndexOf('/');

@@ -35,12 +35,13 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
    * Builds the forward pass, losses and metrics on {@code inputs} (by input name) and labels {@code ys}
    * (one per output).
    *
-   * @param tf ops, scoped to the replica's prefix when replicated
+   * @param prefix {@code ""}, or the replica's {@code replica_1/}: its ops' names start with it
    */
-  static Replica build(Ops tf, ModelDefinition model, VariableStore variables,
+  static Replica build(String prefix, ModelDefinition model, VariableStore variables,
       Map<String, ? extends Operand<?>> inputs, List<? extends Operand<TFloat32>> ys,
       Operand<TFloat32> trainingFlag, long seed) {
-    Forward.Result forward = Forward.build(tf, model, variables, inputs, trainingFlag, seed);
+    Ops tf = prefix.isEmpty() ? variables.root() : variables.scope(prefix.replace("/", ""));
+    Forward.Result forward = Forward.build(prefix, model, variables, inputs, trainingFlag, seed);
     List<Operand<TFloat32>> sums = new ArrayList<>();
     List<Operand<TFloat32>> counts = new ArrayList<>();
     List<Operand<TFloat32>> figureSums = new ArrayList<>();

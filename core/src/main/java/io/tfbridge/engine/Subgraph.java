@@ -43,7 +43,7 @@ public final class Subgraph {
         context.addLoss(loss);
       }
     };
-    return Forward.run(context.tf(), layers, outputs, feeds, host, context.trainingFlag(),
+    return Forward.run(context::scope, layers, outputs, feeds, host, context.trainingFlag(),
         context.seed());
   }
 }

@@ -2,6 +2,7 @@ package io.tfbridge.engine;
 
 import io.tfbridge.distribute.Replicas;
 import io.tfbridge.layers.LayerOutput;
+import io.tfbridge.layers.WeightSpec;
 import io.tfbridge.optimizers.Gradient;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SlotFactory;
@@ -44,12 +45,13 @@ final class TrainingGraph {
 
   TrainingGraph(Graph graph, ModelDefinition model, VariableStore variables) {
     Ops tf = Ops.create(graph);
+    openScopes(model, variables);
     createWeights(model.layers(), variables);
     Map<String, Operand<?>> inputs = placeholders(tf, model);
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
     List<Replica> replicas = new ArrayList<>();
     if (!model.replicas().placed()) {
-      replicas.add(Replica.build(tf, model, variables, inputs, ys, trainingFlag, model.seed()));
+      replicas.add(Replica.build("", model, variables, inputs, ys, trainingFlag, model.seed()));
     } else {
       for (int i = 0; i < model.replicas().count(); i++) {
         replicas.add(replica(tf, model, variables, inputs, i));
@@ -118,9 +120,32 @@ final class TrainingGraph {
     Map<String, Operand<?>> shares = new LinkedHashMap<>();
     inputs.forEach((name, x) -> shares.put(name, Replica.share(split, (Operand<?>) x, i, count)));
     List<Operand<TFloat32>> labels = ys.stream().map(y -> Replica.share(split, y, i, count)).toList();
-    Ops replicaOps = tf.withSubScope(Replicas.prefix(i).replace("/", ""));
-    return Replica.build(replicaOps, model, variables, shares, labels, trainingFlag,
+    return Replica.build(Replicas.prefix(i), model, variables, shares, labels, trainingFlag,
         model.seed() + 1_000_003L * i);
+  }
+
+  /**
+   * Opens every scope the variables and layers will use while the graph is nearly empty: TensorFlow
+   * Java reads every op of the graph each time a scope is opened, so opening one per layer later
+   * would make building quadratic in the model's size.
+   */
+  private static void openScopes(ModelDefinition model, VariableStore variables) {
+    List<String> prefixes = new ArrayList<>(List.of(""));
+    for (int i = 0; model.replicas().placed() && i < model.replicas().count(); i++) {
+      prefixes.add(Replicas.prefix(i));
+    }
+    for (LayerNode node : model.layers()) {
+      for (String prefix : prefixes) {
+        variables.scope(prefix + node.name());
+        node.layer().scopeNames().forEach(s -> variables.scope(prefix + node.name() + "/" + s));
+      }
+      for (WeightSpec w : node.weights()) {
+        String path = node.weightPath(w);
+        String dir = path.substring(0, path.lastIndexOf('/'));
+        variables.scope(dir);
+        variables.scope("assign/" + dir);
+      }
+    }
   }
 
   private static void createWeights(List<LayerNode> layers, VariableStore variables) {

@@ -32,9 +32,12 @@ public final class VariableStore {
   private Placeholder<TInt64> iterationsValue;
   private Op assignIterations;
 
-  /** One float variable, the placeholder and assign op that set it, and how to initialise it. */
+  /**
+   * One float variable, the placeholder and assign op that set it, how to initialise it, and, for an
+   * initializer that draws nothing, the op that fills it in the graph (else null).
+   */
   private record Entry(Variable<TFloat32> variable, Placeholder<TFloat32> value, Op assign,
-      Initializer initializer, boolean trainable) {}
+      Initializer initializer, boolean trainable, Op fill) {}
 
   VariableStore(Ops tf) {
     this.names = new Names(tf);
@@ -49,7 +52,13 @@ public final class VariableStore {
     Placeholder<TFloat32> value = names.scoped("assign/" + path)
         .placeholder(TFloat32.class, Placeholder.shape(shape));
     Op assign = names.scoped("assign/" + path + "_op").assign(variable, value);
-    entries.put(path, new Entry(variable, value, assign, initializer, trainable));
+    Op fill = null;
+    if (initializer.constantValue().isPresent()) {
+      Ops ops = names.scoped("assign/" + path + "_fill");
+      fill = ops.assign(variable, ops.fill(ops.constant(shape.asArray()),
+          ops.constant((float) initializer.constantValue().getAsDouble())));
+    }
+    entries.put(path, new Entry(variable, value, assign, initializer, trainable, fill));
     return variable;
   }
 
@@ -59,6 +68,16 @@ public final class VariableStore {
    */
   void reserveScope(String path) {
     names.scope(path);
+  }
+
+  /** The graph's root ops (the scopes' root). */
+  Ops root() {
+    return names.root();
+  }
+
+  /** Ops under scope {@code path}, opened once ({@link Names}). */
+  Ops scope(String path) {
+    return names.scope(path);
   }
 
   /** A zero-initialised, non-trainable variable (an optimizer slot). */
@@ -106,19 +125,38 @@ public final class VariableStore {
     return slot.variable();
   }
 
-  /** Sets every variable: weights from their initializers (drawn in path order), entries to zero. */
-  void initialize(Session session, long seed) {
+  /**
+   * Sets every variable in one run: those in {@code given} to their values, the others from their
+   * initializers (each drawn from its own split of the seed's generator, in path order, so a seed gives
+   * the same weights whatever is given), and the step counter to {@code iterations}.
+   */
+  void initialize(Session session, long seed, Map<String, float[]> given, long iterations) {
     SplittableRandom random = new SplittableRandom(seed);
     Map<String, float[]> values = new LinkedHashMap<>();
-    entries.forEach((path, slot) ->
-        values.put(path, slot.initializer().generate(slot.variable().shape(), random.split())));
-    assign(session, values);
-    assignIterations(session, 0);
+    List<Op> fills = new ArrayList<>();
+    entries.forEach((path, slot) -> {
+      SplittableRandom own = random.split();
+      float[] value = given.get(path);
+      if (value != null) {
+        values.put(path, value);
+      } else if (slot.fill() != null) {
+        fills.add(slot.fill());
+      } else {
+        values.put(path, slot.initializer().generate(slot.variable().shape(), own));
+      }
+    });
+    assign(session, values, fills);
+    assignIterations(session, iterations);
   }
 
   /** Assigns the given values (row-major) to the variables at their paths, in one run. */
   void assign(Session session, Map<String, float[]> values) {
-    if (values.isEmpty()) {
+    assign(session, values, List.of());
+  }
+
+  /** Assigns the given values and runs the {@code fills}, in one run. */
+  private void assign(Session session, Map<String, float[]> values, List<Op> fills) {
+    if (values.isEmpty() && fills.isEmpty()) {
       return;
     }
     List<Tensor> tensors = new ArrayList<>();
@@ -126,10 +164,12 @@ public final class VariableStore {
       Session.Runner runner = session.runner();
       values.forEach((path, data) -> {
         Entry slot = entries.get(path);
-        TFloat32 t = TFloat32.tensorOf(slot.variable().shape(), DataBuffers.of(data, true, false));
+        TFloat32 t = TFloat32.tensorOf(slot.variable().shape());
         tensors.add(t);
+        t.asRawTensor().data().asFloats().write(data);
         ByName.target(ByName.feed(runner, slot.value(), t), slot.assign());
       });
+      fills.forEach(f -> ByName.target(runner, f));
       runner.run();
     } finally {
       tensors.forEach(Tensor::close);

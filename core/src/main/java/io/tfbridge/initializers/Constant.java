@@ -55,4 +55,9 @@ public final class Constant implements Initializer {
   public int hashCode() {
     return Double.hashCode(value);
   }
+
+  @Override
+  public java.util.OptionalDouble constantValue() {
+    return java.util.OptionalDouble.of(value);
+  }
 }

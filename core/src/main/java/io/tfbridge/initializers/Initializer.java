@@ -20,6 +20,14 @@ public interface Initializer {
    */
   float[] generate(Shape shape, SplittableRandom random);
 
+  /**
+   * The one value every element gets, for an initializer that draws nothing (zeros, ones, a
+   * constant): the graph fills such weights itself, with no host array. Empty for the others.
+   */
+  default java.util.OptionalDouble constantValue() {
+    return java.util.OptionalDouble.empty();
+  }
+
   /** Keras's {@code get_config()} of this initializer (its options; none by default). */
   default io.tfbridge.saving.Config getConfig() {
     return io.tfbridge.saving.Config.empty();

@@ -25,4 +25,9 @@ public final class Ones implements Initializer {
     java.util.Arrays.fill(values, 1f);
     return values;
   }
+
+  @Override
+  public java.util.OptionalDouble constantValue() {
+    return java.util.OptionalDouble.of(1);
+  }
 }

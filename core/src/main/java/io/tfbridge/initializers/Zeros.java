@@ -23,4 +23,9 @@ public final class Zeros implements Initializer {
   public float[] generate(Shape shape, SplittableRandom random) {
     return new float[Math.toIntExact(shape.size())];
   }
+
+  @Override
+  public java.util.OptionalDouble constantValue() {
+    return java.util.OptionalDouble.of(0);
+  }
 }

@@ -175,6 +175,15 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
   }
 
   /**
+   * The names of the parts of this layer its call asks {@link LayerContext#scope(String)} for (a
+   * nested model's inner layers, a wrapper's wrapped layer; {@code a/b} for a part of a part): the
+   * engine opens these scopes before it builds the graph, while that is cheap.
+   */
+  public List<String> scopeNames() {
+    return List.of();
+  }
+
+  /**
    * Whether a call takes its tensors as one list ({@code Concatenate()([a, b])}), as merge layers do,
    * rather than as separate positional arguments.
    */

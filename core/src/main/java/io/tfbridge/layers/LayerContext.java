@@ -57,4 +57,12 @@ public interface LayerContext {
 
   /** Adds a scalar to the training loss (Keras's {@code add_loss}): an activity regularization. */
   void addLoss(Operand<TFloat32> loss);
+
+  /**
+   * Ops under a named part of this layer ({@code <layer>/<name>}): a wrapped layer, a nested model's
+   * inner layer. The same name gives the same scope. Prefer it to {@code tf().withSubScope(name)},
+   * whose cost grows with the size of the graph; a layer lists such names in
+   * {@link Layer#scopeNames()} so that they are opened early.
+   */
+  Ops scope(String name);
 }

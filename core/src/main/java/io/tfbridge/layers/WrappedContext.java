@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
 final class WrappedContext implements LayerContext {
   private final LayerContext outer;
   private final String prefix;
+  private final String scopeName;
   private final Ops ops;
   private final List<Operand<?>> rawInputs;
   private final List<Operand<TBool>> masks;
@@ -30,7 +31,8 @@ final class WrappedContext implements LayerContext {
       List<Operand<TBool>> masks, long seedOffset) {
     this.outer = outer;
     this.prefix = prefix;
-    this.ops = outer.tf().withSubScope(scope);
+    this.scopeName = scope;
+    this.ops = outer.scope(scope);
     this.rawInputs = rawInputs;
     this.masks = masks;
     this.seedOffset = seedOffset;
@@ -83,5 +85,10 @@ final class WrappedContext implements LayerContext {
   @Override
   public void addLoss(Operand<TFloat32> loss) {
     outer.addLoss(loss);
+  }
+
+  @Override
+  public Ops scope(String name) {
+    return outer.scope(scopeName + "/" + name);
   }
 }

@@ -121,6 +121,17 @@ public final class NestedModel extends Layer<NestedModel> {
     return all;
   }
 
+  /** The inner layers' names and their own parts': the scopes the inner forward pass opens. */
+  @Override
+  public List<String> scopeNames() {
+    List<String> names = new ArrayList<>();
+    for (LayerNode node : spec.build()) {
+      names.add(node.name());
+      node.layer().scopeNames().forEach(s -> names.add(node.name() + "/" + s));
+    }
+    return names;
+  }
+
   @Override
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     return call(context, List.of(input));

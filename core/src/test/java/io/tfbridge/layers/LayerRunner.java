@@ -90,5 +90,10 @@ final class LayerRunner {
     public void addLoss(Operand<TFloat32> loss) {
       throw new IllegalStateException("the runner keeps no losses");
     }
+
+    @Override
+    public org.tensorflow.op.Ops scope(String name) {
+      return tf().withSubScope(name);
+    }
   }
 }
