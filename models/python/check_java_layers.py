@@ -24,6 +24,9 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 import numpy as np  # noqa: E402
 import keras  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import layer_cases.custom  # noqa: E402,F401  (registers the cases' custom layer classes)
+
 
 def check(path, d, atol):
     model = keras.models.load_model(path)

@@ -84,6 +84,13 @@ class KerasFileErrorsTest {
   }
 
   @Test
+  void anUnregisteredCustomClassNamesItselfAndHowToRegister() throws IOException {
+    Path custom = edited("custom.keras", "\"class_name\": \"Dense\"", "\"class_name\": \"MyScale\"");
+    String message = assertError(custom, "(MyScale): layer class MyScale is not supported by tfbridge");
+    assertTrue(message.contains("register a class of your own with KerasLayers.register"), message);
+  }
+
+  @Test
   void unsupportedActivationAndOptions() throws IOException {
     Path sparsemax = edited("sparsemax.keras", "\"activation\": \"relu\"",
         "\"activation\": \"sparsemax\"");

@@ -23,6 +23,10 @@ import org.tensorflow.ndarray.FloatNdArray;
 final class LayerCases {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    ScaleShift.register(); // the custom class of layer_cases/custom.py
+  }
+
   private LayerCases() {}
 
   /** One case: its directory and case.json. */

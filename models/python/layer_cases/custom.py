@@ -1,0 +1,37 @@
+"""A user's own layer class, registered on both sides: Python's register_keras_serializable, Java's
+KerasLayers.register (the interop tests register io.tfbridge.interop.keras.ScaleShift)."""
+import keras
+from keras import ops
+
+from layer_golden import Case, functional
+
+L = keras.layers
+
+
+@keras.saving.register_keras_serializable(package="tfbridge_test")
+class ScaleShift(keras.layers.Layer):
+    """y = x * scale + shift, one scale and shift per feature; `offset` is added as a constant."""
+
+    def __init__(self, offset=0.0, **kwargs):
+        super().__init__(**kwargs)
+        self.offset = offset
+
+    def build(self, input_shape):
+        self.scale = self.add_weight(name="scale", shape=(input_shape[-1],), initializer="ones")
+        self.shift = self.add_weight(name="shift", shape=(input_shape[-1],), initializer="zeros")
+
+    def call(self, x):
+        return x * self.scale + self.shift + self.offset
+
+    def get_config(self):
+        return {**super().get_config(), "offset": self.offset}
+
+
+def scale_shift():
+    x = keras.Input((4,), name="x")
+    return functional(x, L.Dense(2)(ScaleShift(offset=0.5)(L.Dense(3, activation="tanh")(x))))
+
+
+CASES = [
+    Case("custom_scale_shift", scale_shift, notes="a custom class registered in Python and Java"),
+]
