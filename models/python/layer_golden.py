@@ -21,6 +21,8 @@ class Case:
     lr        the SGD learning rate of that step
     tolerance the absolute tolerance Java is held to (relative for values above 1)
     notes     why the case exists, shown in case.json
+    compile   extra keyword arguments of model.compile (e.g. loss by output name and loss_weights);
+              the loss defaults to "mse" for every output
     """
     name: str
     build: Callable[[], keras.Model]
@@ -31,6 +33,7 @@ class Case:
     lr: float = 0.1
     tolerance: float = 1e-5
     notes: str = ""
+    compile: Optional[dict] = None
     group: str = field(default="", repr=False)
 
 

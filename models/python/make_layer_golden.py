@@ -7,7 +7,8 @@ Usage:
 DIR defaults to <repo>/interop/src/test/resources/layers. The cases live in
 models/python/layer_cases/<group>.py, each module defining CASES, a list of layer_golden.Case.
 For every case it writes DIR/<case>/:
-    model.keras, model.h5   the model, compiled with SGD(learning_rate=case.lr) and "mse", saved
+    model.keras, model.h5   the model, compiled with SGD(learning_rate=case.lr) and "mse" (or the
+                            case's compile options: losses by output name, loss_weights), saved
                             before any training (no optimizer state)
     x_<i>.npy               input i (model.inputs order), float32 or the input's integer dtype
     y.npy                   model.predict(x) (inference), float32; y_<j>.npy per output j when
@@ -111,7 +112,8 @@ def make_case(out, case):
     model = case.build()
     (case.weights or set_weights)(model, rng)
     xs = make_inputs(case, model, rng)
-    model.compile(optimizer=keras.optimizers.SGD(learning_rate=case.lr), loss="mse")
+    options = {"loss": "mse", **(case.compile or {})}
+    model.compile(optimizer=keras.optimizers.SGD(learning_rate=case.lr), **options)
     d = os.path.join(out, case.name)
     os.makedirs(d, exist_ok=True)
     for f in os.listdir(d):

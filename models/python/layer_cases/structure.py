@@ -69,3 +69,10 @@ CASES += [
          notes="the frozen backbone's weights and moving statistics stay as they are"),
     Case("structure_nested_functional", nested_functional),
 ]
+
+
+CASES += [
+    Case("structure_two_outputs_dict_losses", two_outputs,
+         compile={"loss": {"out_a": "mse", "out_b": "mse"}, "loss_weights": {"out_a": 1.0, "out_b": 0.5}},
+         notes="losses and loss weights by output name, as Keras's dict form"),
+]
