@@ -30,7 +30,7 @@ public final class CompiledGraph implements AutoCloseable {
   private final TrainingGraph ops;
   private final Steps steps;
   /** Values set before the variables were first initialised, assigned with them in one run. */
-  private final Map<String, float[]> pending = new LinkedHashMap<>();
+  private final Map<String, WeightSource> pending = new LinkedHashMap<>();
   private long pendingIterations;
   private boolean initialized;
   private boolean closed;
@@ -88,7 +88,9 @@ public final class CompiledGraph implements AutoCloseable {
    * computed before the update.
    */
   public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys) {
-    return steps().sums(xs, ys, true, true);
+    Steps steps = steps();
+    variables.initializeSlots(session);
+    return steps.sums(xs, ys, true, true);
   }
 
   /** {@link #trainStep(List, List)} for a model with one output. */
@@ -146,7 +148,9 @@ public final class CompiledGraph implements AutoCloseable {
    * step stats say which device ran each op ({@link DevicePlacement#stepDevices}).
    */
   public RunMetadata traceTrainStep(List<? extends Tensor> xs, TFloat32 y) {
-    return steps().traceTrainStep(xs, List.of(y));
+    Steps steps = steps();
+    variables.initializeSlots(session);
+    return steps.traceTrainStep(xs, List.of(y));
   }
 
   /**
@@ -181,6 +185,7 @@ public final class CompiledGraph implements AutoCloseable {
     checkOpen();
     if (!definition.replicas().placed()) {
       live();
+      variables.initializeSlots(session); // the exporter saves every variable
       addTo(exporter, signatureKey, inputNames, outputName).export();
       return;
     }
@@ -235,8 +240,33 @@ public final class CompiledGraph implements AutoCloseable {
     if (initialized) {
       variables.assign(session, values);
     } else {
-      pending.putAll(values);
+      values.forEach((path, data) -> pending.put(path, WeightSource.of(data)));
     }
+  }
+
+  /**
+   * Sets weights from sources read only when the variables are first initialised (a model file's
+   * arrays, streamed one at a time); the caller keeps the sources readable until
+   * {@link #initialize()}, which it calls before closing them. Unknown paths are refused.
+   *
+   * @throws IllegalStateException if the variables are initialised already
+   */
+  public void setWeightSources(Map<String, WeightSource> sources) {
+    checkOpen();
+    if (initialized) {
+      throw new IllegalStateException("Model '" + definition.name() + "' is initialised already; "
+          + "use setWeights");
+    }
+    sources.keySet().forEach(variables::shape); // an unknown path throws, naming the known ones
+    pending.putAll(sources);
+  }
+
+  /**
+   * Initialises the variables now (on first use otherwise): weights set so far, the initializers'
+   * draws for the rest, in one run.
+   */
+  public void initialize() {
+    live();
   }
 
   /**
@@ -245,6 +275,7 @@ public final class CompiledGraph implements AutoCloseable {
    */
   public Map<String, float[]> optimizerWeights() {
     live();
+    variables.initializeSlots(session);
     List<String> paths = new ArrayList<>(variables.paths());
     paths.removeAll(weightPaths());
     List<float[]> values = variables.read(session, paths);

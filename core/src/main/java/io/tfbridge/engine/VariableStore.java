@@ -26,7 +26,10 @@ import org.tensorflow.types.TInt64;
  */
 public final class VariableStore {
   private final Names names;
+  /** The most bytes of host values one assigning run carries. */
+  private static final long CHUNK_BYTES = 64L << 20;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final List<Op> pendingSlots = new ArrayList<>();
   private Variable<TInt64> iterations;
   private String iterationsPath;
   private Placeholder<TInt64> iterationsValue;
@@ -37,7 +40,7 @@ public final class VariableStore {
    * initializer that draws nothing, the op that fills it in the graph (else null).
    */
   private record Entry(Variable<TFloat32> variable, Placeholder<TFloat32> value, Op assign,
-      Initializer initializer, boolean trainable, Op fill) {}
+      Initializer initializer, boolean trainable, Op fill, boolean slot) {}
 
   VariableStore(Ops tf) {
     this.names = new Names(tf);
@@ -45,6 +48,11 @@ public final class VariableStore {
 
   /** Creates a float variable at {@code path}, initialised by {@code initializer}. */
   Variable<TFloat32> create(String path, Shape shape, Initializer initializer, boolean trainable) {
+    return create(path, shape, initializer, trainable, false);
+  }
+
+  private Variable<TFloat32> create(String path, Shape shape, Initializer initializer,
+      boolean trainable, boolean slot) {
     if (entries.containsKey(path)) {
       throw new IllegalArgumentException("Two weights share the path '" + path + "'");
     }
@@ -58,7 +66,7 @@ public final class VariableStore {
       fill = ops.assign(variable, ops.fill(ops.constant(shape.asArray()),
           ops.constant((float) initializer.constantValue().getAsDouble())));
     }
-    entries.put(path, new Entry(variable, value, assign, initializer, trainable, fill));
+    entries.put(path, new Entry(variable, value, assign, initializer, trainable, fill, slot));
     return variable;
   }
 
@@ -82,7 +90,7 @@ public final class VariableStore {
 
   /** A zero-initialised, non-trainable variable (an optimizer slot). */
   Variable<TFloat32> zeros(String path, Shape shape) {
-    return create(path, shape, Zeros.of(), false);
+    return create(path, shape, Zeros.of(), false, true);
   }
 
   /** The optimizer's int64 step counter at {@code path}, created on first use. */
@@ -126,47 +134,91 @@ public final class VariableStore {
   }
 
   /**
-   * Sets every variable in one run: those in {@code given} to their values, the others from their
-   * initializers (each drawn from its own split of the seed's generator, in path order, so a seed gives
-   * the same weights whatever is given), and the step counter to {@code iterations}.
+   * Sets every variable but the optimizer's slots in one run: those in {@code given} to their values,
+   * the others from their initializers (each drawn from its own split of the seed's generator, in path
+   * order, so a seed gives the same weights whatever is given), and the step counter to
+   * {@code iterations}. Slots not given wait for {@link #initializeSlots}: a model that only predicts
+   * never allocates them.
    */
-  void initialize(Session session, long seed, Map<String, float[]> given, long iterations) {
+  void initialize(Session session, long seed, Map<String, WeightSource> given, long iterations) {
     SplittableRandom random = new SplittableRandom(seed);
-    Map<String, float[]> values = new LinkedHashMap<>();
+    Map<String, WeightSource> values = new LinkedHashMap<>();
     List<Op> fills = new ArrayList<>();
     entries.forEach((path, slot) -> {
       SplittableRandom own = random.split();
-      float[] value = given.get(path);
+      WeightSource value = given.get(path);
       if (value != null) {
         values.put(path, value);
+      } else if (slot.slot()) {
+        pendingSlots.add(slot.fill());
       } else if (slot.fill() != null) {
         fills.add(slot.fill());
       } else {
-        values.put(path, slot.initializer().generate(slot.variable().shape(), own));
+        values.put(path, WeightSource.of(slot.initializer().generate(slot.variable().shape(), own)));
       }
     });
     assign(session, values, fills);
     assignIterations(session, iterations);
   }
 
-  /** Assigns the given values (row-major) to the variables at their paths, in one run. */
-  void assign(Session session, Map<String, float[]> values) {
-    assign(session, values, List.of());
+  /** Fills the optimizer's slots that {@link #initialize} left, before the first training step. */
+  void initializeSlots(Session session) {
+    if (!pendingSlots.isEmpty()) {
+      Session.Runner runner = session.runner();
+      pendingSlots.forEach(f -> ByName.target(runner, f));
+      runner.run();
+      pendingSlots.clear();
+    }
   }
 
-  /** Assigns the given values and runs the {@code fills}, in one run. */
-  private void assign(Session session, Map<String, float[]> values, List<Op> fills) {
-    if (values.isEmpty() && fills.isEmpty()) {
-      return;
+  /** Assigns the given values (row-major) to the variables at their paths, in one run. */
+  void assign(Session session, Map<String, float[]> values) {
+    Map<String, WeightSource> sources = new LinkedHashMap<>();
+    values.forEach((path, data) -> sources.put(path, WeightSource.of(data)));
+    assign(session, sources, List.of());
+    pendingSlots.removeAll(values.keySet().stream().map(p -> entries.get(p).fill()).toList());
+  }
+
+  /**
+   * Assigns the given values and runs the {@code fills}, in runs of at most {@link #CHUNK_BYTES} of
+   * values each, so that the tensors that carry them never take much memory at once; each source is
+   * read as its tensor is made.
+   *
+   * @throws IllegalArgumentException if a source's values do not fill its variable, naming the path
+   */
+  private void assign(Session session, Map<String, WeightSource> values, List<Op> fills) {
+    Map<String, WeightSource> chunk = new LinkedHashMap<>();
+    List<Op> first = fills;
+    long bytes = 0;
+    for (Map.Entry<String, WeightSource> e : values.entrySet()) {
+      chunk.put(e.getKey(), e.getValue());
+      bytes += 4 * e.getValue().size();
+      if (bytes >= CHUNK_BYTES) {
+        runAssign(session, chunk, first);
+        chunk.clear();
+        first = List.of();
+        bytes = 0;
+      }
     }
+    if (!chunk.isEmpty() || !first.isEmpty()) {
+      runAssign(session, chunk, first);
+    }
+  }
+
+  private void runAssign(Session session, Map<String, WeightSource> values, List<Op> fills) {
     List<Tensor> tensors = new ArrayList<>();
     try {
       Session.Runner runner = session.runner();
-      values.forEach((path, data) -> {
+      values.forEach((path, source) -> {
         Entry slot = entries.get(path);
+        if (source.size() != slot.variable().shape().size()) {
+          throw new IllegalArgumentException("Weight " + path + " has shape "
+              + io.tfbridge.layers.Shapes.format(slot.variable().shape()) + " ("
+              + slot.variable().shape().size() + " values), found " + source.size() + " values");
+        }
         TFloat32 t = TFloat32.tensorOf(slot.variable().shape());
         tensors.add(t);
-        t.asRawTensor().data().asFloats().write(data);
+        source.copyTo(t.asRawTensor().data());
         ByName.target(ByName.feed(runner, slot.value(), t), slot.assign());
       });
       fills.forEach(f -> ByName.target(runner, f));

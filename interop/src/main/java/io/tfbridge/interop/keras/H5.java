@@ -5,6 +5,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.lang.reflect.Array;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,6 +61,25 @@ final class H5 {
 
   /** A float dataset as a weight array (float64 values are narrowed). */
   static WeightArray floats(Dataset d, String where) {
+    return WeightArray.of(d.getDimensionsAsLong(), values(d, where), where);
+  }
+
+  /**
+   * A dataset whose values are read when asked for (the file must stay open until then), copied
+   * straight from {@code file} when stored as raw float32.
+   *
+   * @param base the file offset HDF5 addresses count from (the user block's size)
+   */
+  static WeightArray lazyFloats(Dataset d, String where, Path file, long base) {
+    String type = d.getJavaType().getSimpleName();
+    if (!d.isScalar() && !type.equals("float") && !type.equals("double")) {
+      throw new IllegalArgumentException(where + " holds " + type + " values, expected float32");
+    }
+    return WeightArray.lazy(d.getDimensionsAsLong(), () -> reading(where, () -> values(d, where)),
+        RawFloats.of(file, base, d, where), where);
+  }
+
+  private static float[] values(Dataset d, String where) {
     Object flat = d.isScalar() ? d.getData() : d.getDataFlat();
     float[] values;
     if (flat instanceof float[] f) {
@@ -75,7 +95,7 @@ final class H5 {
       throw new IllegalArgumentException(where + " holds " + d.getJavaType().getSimpleName()
           + " values, expected float32");
     }
-    return new WeightArray(d.getDimensionsAsLong(), values, where);
+    return values;
   }
 
   /** An integer scalar dataset (an optimizer's iteration count). */

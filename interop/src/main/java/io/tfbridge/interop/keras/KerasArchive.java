@@ -23,28 +23,60 @@ final class KerasArchive {
   /** The largest entry read into memory (2 GiB, a Java array's limit). */
   private static final long MAX_ENTRY = Integer.MAX_VALUE - 8;
 
-  /** The parts of an archive; {@code metadata} is empty if the archive has none. */
-  record Contents(byte[] config, byte[] metadata, byte[] weights) {}
-
   private KerasArchive() {}
 
   /**
-   * Reads the three parts of a {@code .keras} archive.
+   * The config.json of a {@code .keras} archive, after checking that the archive is whole and holds
+   * model.weights.h5 too.
    *
-   * @throws IllegalArgumentException if the zip is truncated or corrupt, or lacks config.json or
-   *     model.weights.h5
+   * @throws IllegalArgumentException if the zip is truncated or corrupt, or lacks a part
    */
-  static Contents read(Path file) throws IOException {
+  static byte[] readConfig(Path file) throws IOException {
     try (ZipFile zip = new ZipFile(file.toFile())) {
-      byte[] config = entry(zip, CONFIG, true);
-      byte[] weights = entry(zip, WEIGHTS, true);
-      byte[] metadata = entry(zip, METADATA, false);
-      return new Contents(config, metadata, weights);
+      require(zip, WEIGHTS);
+      return entry(zip, CONFIG, true);
     } catch (ZipException e) {
-      throw new IllegalArgumentException("not a readable zip archive (truncated or corrupt: "
-          + e.getMessage() + "); a .keras file is a zip of config.json, metadata.json and "
-          + "model.weights.h5");
+      throw corrupt(e);
     }
+  }
+
+  /**
+   * Unpacks model.weights.h5 to a temporary file (streamed, never whole in memory), which the caller
+   * deletes.
+   *
+   * @throws IllegalArgumentException if the zip is corrupt or the entry truncated
+   */
+  static Path extractWeights(Path file) throws IOException {
+    Path out = Files.createTempFile("tfbridge-weights-", ".h5");
+    try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(require(zip, WEIGHTS))) {
+      long copied = Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      long size = zip.getEntry(WEIGHTS).getSize();
+      if (size >= 0 && copied != size) {
+        throw new ZipException(WEIGHTS + " is truncated: " + copied + " of " + size + " bytes");
+      }
+      return out;
+    } catch (ZipException | java.io.EOFException e) {
+      Files.deleteIfExists(out);
+      throw corrupt(e);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(out);
+      throw e;
+    }
+  }
+
+  private static ZipEntry require(ZipFile zip, String name) {
+    ZipEntry entry = zip.getEntry(name);
+    if (entry == null) {
+      throw new IllegalArgumentException("the archive holds no " + name + " (entries: "
+          + names(zip) + "); a .keras file holds config.json, metadata.json and model.weights.h5");
+    }
+    return entry;
+  }
+
+  private static IllegalArgumentException corrupt(IOException e) {
+    return new IllegalArgumentException("not a readable zip archive (truncated or corrupt: "
+        + e.getMessage() + "); a .keras file is a zip of config.json, metadata.json and "
+        + "model.weights.h5");
   }
 
   private static byte[] entry(ZipFile zip, String name, boolean required) throws IOException {

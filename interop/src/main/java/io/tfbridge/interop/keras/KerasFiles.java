@@ -54,7 +54,11 @@ public final class KerasFiles {
    * @throws KerasFileException if the file cannot be read or describes what tfbridge cannot build
    */
   public static Model load(Path file) {
-    return guarded(file, () -> KerasModelLoader.load(KerasModelReader.read(file), null));
+    return guarded(file, () -> {
+      try (ModelFile read = KerasModelReader.read(file)) {
+        return KerasModelLoader.load(read, null);
+      }
+    });
   }
 
   /**
@@ -70,7 +74,11 @@ public final class KerasFiles {
    */
   public static Model load(Path file, Optimizer optimizer, Loss loss, String... metrics) {
     CompileConfigs.CompileSpec compile = new CompileConfigs.CompileSpec(optimizer, loss, List.of(metrics));
-    return guarded(file, () -> KerasModelLoader.load(KerasModelReader.read(file), compile));
+    return guarded(file, () -> {
+      try (ModelFile read = KerasModelReader.read(file)) {
+        return KerasModelLoader.load(read, compile);
+      }
+    });
   }
 
   /**

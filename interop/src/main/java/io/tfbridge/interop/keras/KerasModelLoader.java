@@ -1,6 +1,7 @@
 package io.tfbridge.interop.keras;
 
 import io.tfbridge.engine.LayerNode;
+import io.tfbridge.engine.WeightSource;
 import io.tfbridge.layers.Shapes;
 import io.tfbridge.layers.WeightSpec;
 import io.tfbridge.models.Model;
@@ -22,15 +23,16 @@ final class KerasModelLoader {
    *     file's optimizer state is restored too)
    */
   static Model load(ModelFile file, CompileConfigs.CompileSpec compile) {
-    Map<String, float[]> weights = checkedWeights(file.nodes(), file.state().layers());
+    Map<String, WeightSource> weights = checkedWeights(file.nodes(), file.state().layers());
     CompileConfigs.CompileSpec settings = compile != null ? compile
         : file.compile().orElseGet(CompileConfigs::defaults);
     Model model = settings.compile(file.spec());
     try {
-      model.graph().setWeights(weights);
+      model.graph().setWeightSources(weights);
       if (compile == null) {
         file.state().optimizer().ifPresent(saved -> OptimizerState.restore(model, saved));
       }
+      model.graph().initialize(); // reads the file's arrays, one at a time, while it is open
       return model;
     } catch (RuntimeException e) {
       model.close();
@@ -43,8 +45,9 @@ final class KerasModelLoader {
    *
    * @throws IllegalArgumentException naming the layer, the weight, the expected and the found shape
    */
-  static Map<String, float[]> checkedWeights(List<LayerNode> nodes, List<List<WeightArray>> arrays) {
-    Map<String, float[]> weights = new LinkedHashMap<>();
+  static Map<String, WeightSource> checkedWeights(List<LayerNode> nodes,
+      List<List<WeightArray>> arrays) {
+    Map<String, WeightSource> weights = new LinkedHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       LayerNode node = nodes.get(i);
       List<WeightSpec> specs = node.weights();
@@ -61,12 +64,12 @@ final class KerasModelLoader {
     return weights;
   }
 
-  private static float[] checked(LayerNode node, WeightSpec spec, WeightArray array) {
+  private static WeightSource checked(LayerNode node, WeightSpec spec, WeightArray array) {
     if (!array.hasShape(spec.shape())) {
       throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.layer().className()
           + ") weight '" + spec.name() + "': the config implies shape " + Shapes.format(spec.shape())
           + " but the file holds " + array.shapeText() + " at " + array.where());
     }
-    return array.values();
+    return array.source();
   }
 }

@@ -24,8 +24,19 @@ final class LegacyH5Reader {
 
   /** The model the file describes, with its compile settings and arrays. */
   static ModelFile read(Path file) {
+    HdfFile hdf = H5.reading("", () -> new HdfFile(file));
+    try {
+      return read(hdf);
+    } catch (RuntimeException | Error e) {
+      hdf.close();
+      throw e;
+    }
+  }
+
+  /** The model in an open file, which the returned model file closes. */
+  private static ModelFile read(HdfFile hdf) {
     return H5.reading("", () -> {
-      try (HdfFile hdf = new HdfFile(file)) {
+      {
         String modelConfig = H5.string(hdf, "model_config").orElseThrow(() ->
             new IllegalArgumentException("the HDF5 file has no model_config attribute: it is not a "
                 + "Keras model file (a weights-only file from save_weights holds no architecture)"));
@@ -37,14 +48,18 @@ final class LegacyH5Reader {
         Group weights = H5.find(hdf, "model_weights").filter(n -> n instanceof Group)
             .map(n -> (Group) n).orElseThrow(() ->
                 new IllegalArgumentException("the HDF5 file has no model_weights group"));
+        Raw raw = new Raw(hdf.getFile().toPath(), hdf.getUserBlockSize());
         return new ModelFile(spec, compile, nodes,
-            new SavedState(layers(weights, nodes), optimizer(hdf)));
+            new SavedState(layers(weights, nodes, raw), optimizer(hdf)), hdf::close);
       }
     });
   }
 
   /** Like Keras: the file's layers that list weights, matched in order to the layers that have them. */
-  private static List<List<WeightArray>> layers(Group weights, List<LayerNode> nodes) {
+  /** Where raw float32 datasets are copied from: the file, and the offset its addresses count from. */
+  private record Raw(Path file, long base) {}
+
+  private static List<List<WeightArray>> layers(Group weights, List<LayerNode> nodes, Raw raw) {
     List<String> names = new ArrayList<>();
     for (String name : H5.strings(weights, "layer_names")) {
       if (!H5.strings(group(weights, name), "weight_names").isEmpty()) {
@@ -61,7 +76,7 @@ final class LegacyH5Reader {
     int k = 0;
     for (LayerNode node : nodes) {
       layers.add(node.weights().isEmpty() ? List.of()
-          : inLayerOrder(node, arrays(group(weights, names.get(k++)))));
+          : inLayerOrder(node, arrays(group(weights, names.get(k++)), raw)));
     }
     return layers;
   }
@@ -79,10 +94,10 @@ final class LegacyH5Reader {
     return arrays;
   }
 
-  private static List<WeightArray> arrays(Group layer) {
+  private static List<WeightArray> arrays(Group layer, Raw raw) {
     List<WeightArray> arrays = new ArrayList<>();
     for (String name : H5.strings(layer, "weight_names")) {
-      arrays.add(H5.floats(H5.dataset(layer, name), layer.getPath() + name));
+      arrays.add(H5.lazyFloats(H5.dataset(layer, name), layer.getPath() + name, raw.file(), raw.base()));
     }
     return arrays;
   }

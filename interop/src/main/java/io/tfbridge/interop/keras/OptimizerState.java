@@ -103,7 +103,7 @@ final class OptimizerState {
         if (values == null) {
           throw new IllegalStateException("the model has no optimizer variable " + path);
         }
-        slots.add(new WeightArray(o.weight().shape().asArray(), toKeras(optimizer, values), path));
+        slots.add(WeightArray.of(o.weight().shape().asArray(), toKeras(optimizer, values), path));
       }
     }
     return new SavedState.OptimizerVariables(model.graph().iterations(),

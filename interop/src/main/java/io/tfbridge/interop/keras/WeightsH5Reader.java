@@ -17,16 +17,13 @@ final class WeightsH5Reader {
   private WeightsH5Reader() {}
 
   /**
-   * The arrays of every placed layer and the optimizer state, if saved.
+   * The arrays of every placed layer (read when asked for, so {@code hdf} stays open until then) and
+   * the optimizer state, if saved.
    *
    * @throws IllegalArgumentException if the HDF5 is unreadable or a layer with weights has none
    */
-  static SavedState read(byte[] h5, List<LayerNode> nodes) {
-    return H5.reading(KerasArchive.WEIGHTS, () -> {
-      try (HdfFile hdf = HdfFile.fromBytes(h5)) {
-        return new SavedState(layers(hdf, nodes), optimizer(hdf));
-      }
-    });
+  static SavedState read(HdfFile hdf, List<LayerNode> nodes) {
+    return H5.reading(KerasArchive.WEIGHTS, () -> new SavedState(layers(hdf, nodes), optimizer(hdf)));
   }
 
   private static List<List<WeightArray>> layers(HdfFile hdf, List<LayerNode> nodes) {
@@ -40,7 +37,7 @@ final class WeightsH5Reader {
         if (!(vars instanceof Group g)) {
           throw missing(node, group);
         }
-        arrays.addAll(arrays(g, group.path()));
+        arrays.addAll(arrays(hdf, g, group.path()));
       }
       layers.add(arrays);
     }
@@ -52,10 +49,12 @@ final class WeightsH5Reader {
         + node.name() + "' (" + node.layer().className() + "): expected them at " + group.path());
   }
 
-  private static List<WeightArray> arrays(Group vars, String path) {
+  private static List<WeightArray> arrays(HdfFile hdf, Group vars, String path) {
+    java.nio.file.Path file = hdf.getFile().toPath();
+    long base = hdf.getUserBlockSize();
     List<WeightArray> arrays = new ArrayList<>();
     for (Dataset d : H5.numbered(vars)) {
-      arrays.add(H5.floats(d, path + "/" + d.getName()));
+      arrays.add(H5.lazyFloats(d, path + "/" + d.getName(), file, base));
     }
     return arrays;
   }
