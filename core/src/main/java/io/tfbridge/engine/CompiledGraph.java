@@ -88,8 +88,7 @@ public final class CompiledGraph implements AutoCloseable {
    * computed before the update.
    */
   public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys) {
-    Steps steps = steps();
-    variables.initializeSlots(session);
+    Steps steps = liveTraining();
     return steps.sums(xs, ys, true, true);
   }
 
@@ -148,9 +147,7 @@ public final class CompiledGraph implements AutoCloseable {
    * step stats say which device ran each op ({@link DevicePlacement#stepDevices}).
    */
   public RunMetadata traceTrainStep(List<? extends Tensor> xs, TFloat32 y) {
-    Steps steps = steps();
-    variables.initializeSlots(session);
-    return steps.traceTrainStep(xs, List.of(y));
+    return liveTraining().traceTrainStep(xs, List.of(y));
   }
 
   /**
@@ -184,8 +181,7 @@ public final class CompiledGraph implements AutoCloseable {
       String outputName) throws IOException {
     checkOpen();
     if (!definition.replicas().placed()) {
-      live();
-      variables.initializeSlots(session); // the exporter saves every variable
+      liveTraining(); // the exporter saves every variable, the optimizer's too
       addTo(exporter, signatureKey, inputNames, outputName).export();
       return;
     }
@@ -229,6 +225,7 @@ public final class CompiledGraph implements AutoCloseable {
   /** Sets weights (or optimizer slots) by path; values are row-major and must match their sizes. */
   public void setWeights(Map<String, float[]> values) {
     checkOpen();
+    values.keySet().forEach(this::requireVariable);
     values.forEach((path, data) -> {
       long expected = variables.shape(path).size();
       if (data.length != expected) {
@@ -257,7 +254,7 @@ public final class CompiledGraph implements AutoCloseable {
       throw new IllegalStateException("Model '" + definition.name() + "' is initialised already; "
           + "use setWeights");
     }
-    sources.keySet().forEach(variables::shape); // an unknown path throws, naming the known ones
+    sources.keySet().forEach(this::requireVariable);
     pending.putAll(sources);
   }
 
@@ -274,8 +271,7 @@ public final class CompiledGraph implements AutoCloseable {
    * everything but the model's weights. Set them with {@link #setWeights}.
    */
   public Map<String, float[]> optimizerWeights() {
-    live();
-    variables.initializeSlots(session);
+    liveTraining();
     List<String> paths = new ArrayList<>(variables.paths());
     paths.removeAll(weightPaths());
     List<float[]> values = variables.read(session, paths);
@@ -313,6 +309,7 @@ public final class CompiledGraph implements AutoCloseable {
    */
   public Map<String, String> variableNames() {
     checkOpen();
+    ops.buildTraining(); // the optimizer's variables are made with its step
     return variables.opNames();
   }
 
@@ -337,6 +334,27 @@ public final class CompiledGraph implements AutoCloseable {
       pending.clear();
       initialized = true;
     }
+  }
+
+  /** The session's steps, with the training part of the graph built and its variables initialised. */
+  private Steps liveTraining() {
+    Steps steps = steps();
+    ops.buildTraining();
+    variables.initializeSlots(session);
+    return steps;
+  }
+
+  /**
+   * Checks that a variable is at {@code path}, building the training part of the graph first when the
+   * path may be an optimizer's slot it makes.
+   *
+   * @throws IllegalArgumentException for an unknown path, naming the known ones
+   */
+  private void requireVariable(String path) {
+    if (!variables.has(path) && !ops.trainingBuilt()) {
+      ops.buildTraining();
+    }
+    variables.shape(path);
   }
 
   private void checkOpen() {

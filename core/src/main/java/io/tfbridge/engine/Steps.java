@@ -3,6 +3,7 @@ package io.tfbridge.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Result;
+import org.tensorflow.Output;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.proto.RunMetadata;
@@ -37,7 +38,7 @@ final class Steps {
         ByName.feed(runner, ops.trainingFlag, flag);
       }
       if (step) {
-        ByName.target(runner, ops.trainStep);
+        ByName.target(runner, ops.trainStep());
       }
       try (Result result = runner.run()) {
         int n = ops.metricSums.size();
@@ -73,7 +74,7 @@ final class Steps {
   RunMetadata traceTrainStep(List<? extends Tensor> xs, List<TFloat32> ys) {
     try (TFloat32 flag = TFloat32.scalarOf(1f)) {
       Session.Runner runner = ByName.target(ByName.feed(feedLabels(feed(xs), ys),
-          ops.trainingFlag, flag), ops.trainStep);
+          ops.trainingFlag, flag), ops.trainStep());
       runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
       try (Result result = runner.runAndFetchMetadata()) {
         return result.getMetadata().orElseThrow();
@@ -84,11 +85,12 @@ final class Steps {
   /** The gradients of the batch's mean loss in trainable-weight order; no step is taken. */
   List<float[]> gradients(List<? extends Tensor> xs, List<TFloat32> ys, boolean training) {
     Session.Runner runner = feedLabels(feed(xs), ys);
-    ops.gradients.forEach(g -> ByName.fetch(runner, g));
+    List<Output<TFloat32>> gradients = ops.gradients();
+    gradients.forEach(g -> ByName.fetch(runner, g));
     List<float[]> values = new ArrayList<>();
     try (TFloat32 flag = TFloat32.scalarOf(training ? 1f : 0f);
         Result result = ByName.feed(runner, ops.trainingFlag, flag).run()) {
-      for (int i = 0; i < ops.gradients.size(); i++) {
+      for (int i = 0; i < gradients.size(); i++) {
         TFloat32 g = (TFloat32) result.get(i);
         float[] data = new float[Math.toIntExact(g.size())];
         g.asRawTensor().data().asFloats().read(data);

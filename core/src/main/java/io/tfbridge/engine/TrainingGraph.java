@@ -24,7 +24,8 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Everything a compiled model runs, built once into one graph: input placeholders, forward pass, loss
- * and metric sums, gradients and the optimizer step. No op is added after construction.
+ * and metric sums at construction; gradients and the optimizer step at the first training step
+ * ({@link #buildTraining()}), or at once for a replicated model, whose graph is placed whole.
  */
 final class TrainingGraph {
   /** One placeholder per model input, in the model's input order: {@code x}, {@code x_1}, ... */
@@ -40,16 +41,25 @@ final class TrainingGraph {
   /** The other reported figures' sums and counts ({@link ModelDefinition#figureNames()}). */
   final List<Operand<TFloat32>> metricSums = new ArrayList<>();
   final List<Operand<TFloat32>> metricCounts = new ArrayList<>();
-  final List<Output<TFloat32>> gradients;
-  final Op trainStep;
+  private final Graph graph;
+  private final Ops tf;
+  private final ModelDefinition model;
+  private final VariableStore variables;
+  private final List<Replica> replicas = new ArrayList<>();
+  private final LossTotals totals;
+  private List<Output<TFloat32>> gradients;
+  private Op trainStep;
 
   TrainingGraph(Graph graph, ModelDefinition model, VariableStore variables) {
+    this.graph = graph;
+    this.model = model;
+    this.variables = variables;
     Ops tf = Ops.create(graph);
+    this.tf = tf;
     openScopes(model, variables);
     createWeights(model.layers(), variables);
     Map<String, Operand<?>> inputs = placeholders(tf, model);
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
-    List<Replica> replicas = new ArrayList<>();
     if (!model.replicas().placed()) {
       replicas.add(Replica.build("", model, variables, inputs, ys, trainingFlag, model.seed()));
     } else {
@@ -58,7 +68,7 @@ final class TrainingGraph {
       }
     }
     outputs = outputs(tf, model, replicas);
-    LossTotals totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas);
+    totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas);
     lossSum = totals.reportedSum();
     lossCount = totals.rows();
     for (int m = 0; m < replicas.get(0).figureSums().size(); m++) {
@@ -66,10 +76,41 @@ final class TrainingGraph {
       metricSums.add(LossTotals.total(tf, replicas, r -> r.figureSums().get(k)));
       metricCounts.add(LossTotals.total(tf, replicas, r -> r.figureCounts().get(k)));
     }
+    if (model.replicas().placed()) {
+      buildTraining(); // the graph is placed and copied once, whole
+    }
+  }
+
+  /**
+   * Adds the gradients and the optimizer's step (with the layers' updates) to the graph, once: as
+   * Keras builds its train function at the first {@code fit}, a model that only predicts or
+   * evaluates never builds them, which halves a large model's graph and its loading time.
+   */
+  void buildTraining() {
+    if (trainStep != null) {
+      return;
+    }
     gradients = model.replicas().placed()
         ? ReplicaGradients.summed(graph, tf, totals.objectives(), variables)
         : gradients(graph, totals.objectives().get(0), variables);
     trainStep = trainStep(tf, model.optimizer(), variables, ReplicaGradients.updates(tf, replicas));
+  }
+
+  /** Whether {@link #buildTraining()} has run. */
+  boolean trainingBuilt() {
+    return trainStep != null;
+  }
+
+  /** The gradients of the mean loss, in trainable-variable order (built on first use). */
+  List<Output<TFloat32>> gradients() {
+    buildTraining();
+    return gradients;
+  }
+
+  /** The training step (built on first use). */
+  Op trainStep() {
+    buildTraining();
+    return trainStep;
   }
 
   /** The input placeholders by input name, and one label placeholder per output. */

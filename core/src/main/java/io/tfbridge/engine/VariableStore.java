@@ -27,9 +27,14 @@ import org.tensorflow.types.TInt64;
 public final class VariableStore {
   private final Names names;
   /** The most bytes of host values one assigning run carries. */
-  private static final long CHUNK_BYTES = 64L << 20;
+  private static final long CHUNK_BYTES = 32L << 20;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final List<Op> pendingSlots = new ArrayList<>();
+  /** Set by {@link #initialize}: variables made afterwards (the optimizer's) wait for {@link #initializeSlots}. */
+  private boolean initialized;
+  /** The step count to give the counter when it is made or first initialised. */
+  private long initialIterations;
+  private boolean iterationsPending;
   private Variable<TInt64> iterations;
   private String iterationsPath;
   private Placeholder<TInt64> iterationsValue;
@@ -67,6 +72,13 @@ public final class VariableStore {
           ops.constant((float) initializer.constantValue().getAsDouble())));
     }
     entries.put(path, new Entry(variable, value, assign, initializer, trainable, fill, slot));
+    if (initialized) {
+      if (fill == null) {
+        throw new IllegalStateException("Variable '" + path + "' was made after initialisation "
+            + "with initializer " + initializer.kerasName() + "; only filled ones may be");
+      }
+      pendingSlots.add(fill);
+    }
     return variable;
   }
 
@@ -96,6 +108,7 @@ public final class VariableStore {
   /** The optimizer's int64 step counter at {@code path}, created on first use. */
   Operand<TInt64> iterations(String path) {
     if (iterations == null) {
+      iterationsPending = initialized;
       iterations = names.scoped(path).variable(Shape.scalar(), TInt64.class);
       iterationsPath = path;
       iterationsValue = names.scoped("assign/" + path)
@@ -107,7 +120,8 @@ public final class VariableStore {
 
   /** Sets the optimizer's step counter, if the optimizer keeps one. */
   void assignIterations(Session session, long value) {
-    if (iterations != null) {
+    initialIterations = value;
+    if (iterations != null && !iterationsPending) {
       try (TInt64 t = TInt64.scalarOf(value)) {
         ByName.target(ByName.feed(session.runner(), iterationsValue, t), assignIterations).run();
       }
@@ -116,8 +130,8 @@ public final class VariableStore {
 
   /** The optimizer's step counter, or 0 if the optimizer keeps none. */
   long readIterations(Session session) {
-    if (iterations == null) {
-      return 0;
+    if (iterations == null || iterationsPending) {
+      return initialIterations;
     }
     try (var result = ByName.fetch(session.runner(), iterations).run()) {
       return ((TInt64) result.get(0)).getLong();
@@ -159,9 +173,14 @@ public final class VariableStore {
     });
     assign(session, values, fills);
     assignIterations(session, iterations);
+    initialized = true;
   }
 
-  /** Fills the optimizer's slots that {@link #initialize} left, before the first training step. */
+  /**
+   * Fills the optimizer's slots that {@link #initialize} left or that were made since (the training
+   * part of the graph is built at the first training step), and gives a counter made since its step
+   * count.
+   */
   void initializeSlots(Session session) {
     if (!pendingSlots.isEmpty()) {
       Session.Runner runner = session.runner();
@@ -169,6 +188,15 @@ public final class VariableStore {
       runner.run();
       pendingSlots.clear();
     }
+    if (iterationsPending) {
+      iterationsPending = false;
+      assignIterations(session, initialIterations);
+    }
+  }
+
+  /** Whether a variable is at {@code path}. */
+  boolean has(String path) {
+    return entries.containsKey(path);
   }
 
   /** Assigns the given values (row-major) to the variables at their paths, in one run. */
@@ -180,7 +208,7 @@ public final class VariableStore {
   }
 
   /**
-   * Assigns the given values and runs the {@code fills}, in runs of at most {@link #CHUNK_BYTES} of
+   * Assigns the given values and runs the {@code fills}, in runs of at most {@link #CHUNK_BYTES} (32 MB) of
    * values each, so that the tensors that carry them never take much memory at once; each source is
    * read as its tensor is made.
    *

@@ -27,11 +27,19 @@ final class BenchCommand implements Callable<Integer> {
       description = "One-row predictions timed per model (default: ${DEFAULT-VALUE}).")
   int calls;
 
+  @Option(names = "--load", paramLabel = "FILE", description = "Instead: time loading this .keras "
+      + "or .h5 file and print the process's resident memory before, after and at its peak.")
+  java.nio.file.Path load;
+
   /** Creates the command; picocli fills it in. */
   BenchCommand() {}
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
+    if (load != null) {
+      new LoadBench(cli.out()).run(load);
+      return Cli.OK;
+    }
     LessonCommand.requirePositive(spec, "--samples", samples, 64);
     LessonCommand.requirePositive(spec, "--calls", calls, 100);
     new Bench(cli.out()).run(samples, calls);
