@@ -31,14 +31,9 @@ import org.tensorflow.types.TInt32;
  * BatchNormalization bn = BatchNormalization.of().momentum(0.9);
  * }</pre>
  */
-public final class BatchNormalization extends Layer<BatchNormalization> {
+public final class BatchNormalization extends CenterScaleLayer<BatchNormalization> {
   private int axis = -1;
   private double momentum = 0.99;
-  private double epsilon = 0.001;
-  private boolean center = true;
-  private boolean scale = true;
-  private Initializer betaInitializer = Zeros.of();
-  private Initializer gammaInitializer = Ones.of();
   private Initializer movingMeanInitializer = Zeros.of();
   private Initializer movingVarianceInitializer = Ones.of();
 
@@ -66,44 +61,6 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
     return copy;
   }
 
-  /** A copy with this epsilon added to the variance (default 0.001). */
-  public BatchNormalization epsilon(double epsilon) {
-    if (!(epsilon > 0)) {
-      throw new IllegalArgumentException("epsilon must be positive, found " + epsilon);
-    }
-    BatchNormalization copy = copy();
-    copy.epsilon = epsilon;
-    return copy;
-  }
-
-  /** A copy with or without the offset beta (default true). */
-  public BatchNormalization center(boolean center) {
-    BatchNormalization copy = copy();
-    copy.center = center;
-    return copy;
-  }
-
-  /** A copy with or without the scale gamma (default true). */
-  public BatchNormalization scale(boolean scale) {
-    BatchNormalization copy = copy();
-    copy.scale = scale;
-    return copy;
-  }
-
-  /** A copy with this beta initializer (default zeros). */
-  public BatchNormalization betaInitializer(Initializer initializer) {
-    BatchNormalization copy = copy();
-    copy.betaInitializer = initializer;
-    return copy;
-  }
-
-  /** A copy with this gamma initializer (default ones). */
-  public BatchNormalization gammaInitializer(Initializer initializer) {
-    BatchNormalization copy = copy();
-    copy.gammaInitializer = initializer;
-    return copy;
-  }
-
   /** A copy with this moving-mean initializer (default zeros). */
   public BatchNormalization movingMeanInitializer(Initializer initializer) {
     BatchNormalization copy = copy();
@@ -126,31 +83,6 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
   /** The momentum of the moving statistics. */
   public double momentum() {
     return momentum;
-  }
-
-  /** The epsilon added to the variance. */
-  public double epsilon() {
-    return epsilon;
-  }
-
-  /** Whether beta is added. */
-  public boolean center() {
-    return center;
-  }
-
-  /** Whether gamma multiplies. */
-  public boolean scale() {
-    return scale;
-  }
-
-  /** The beta initializer. */
-  public Initializer betaInitializer() {
-    return betaInitializer;
-  }
-
-  /** The gamma initializer. */
-  public Initializer gammaInitializer() {
-    return gammaInitializer;
   }
 
   /** The moving-mean initializer. */
@@ -189,13 +121,7 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
   @Override
   public List<WeightSpec> weights(Shape input) {
     Shape features = Shape.of(input.get(input.numDimensions() - 1));
-    List<WeightSpec> specs = new ArrayList<>();
-    if (scale) {
-      specs.add(WeightSpec.trainable("gamma", features, gammaInitializer));
-    }
-    if (center) {
-      specs.add(WeightSpec.trainable("beta", features, betaInitializer));
-    }
+    List<WeightSpec> specs = gammaBeta(features, scale, center);
     specs.add(WeightSpec.nonTrainable("moving_mean", features, movingMeanInitializer));
     specs.add(WeightSpec.nonTrainable("moving_variance", features, movingVarianceInitializer));
     return specs;
@@ -252,13 +178,11 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
 
   @Override
   public Config getConfig() {
-    return Config.builder().put("axis", axis).put("momentum", momentum).put("epsilon", epsilon)
-        .put("center", center).put("scale", scale)
-        .put("beta_initializer", Initializers.serialize(betaInitializer))
-        .put("gamma_initializer", Initializers.serialize(gammaInitializer))
+    Config.Builder b = putEpsilonCenterScale(Config.builder().put("axis", axis)
+        .put("momentum", momentum));
+    return putInitializers(b)
         .put("moving_mean_initializer", Initializers.serialize(movingMeanInitializer))
         .put("moving_variance_initializer", Initializers.serialize(movingVarianceInitializer))
-        .putNull("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint")
         .put("synchronized", false).put("renorm", false).putNull("renorm_clipping")
         .put("renorm_momentum", 0.99).build();
   }
@@ -279,11 +203,7 @@ public final class BatchNormalization extends Layer<BatchNormalization> {
     }
     return of().axis(axis == null ? -1 : (Integer) axis)
         .momentum(c.getDouble("momentum", 0.99))
-        .epsilon(c.getDouble("epsilon", 0.001))
-        .center(c.getBool("center", true))
-        .scale(c.getBool("scale", true))
-        .betaInitializer(c.initializer("beta_initializer", Zeros.of()))
-        .gammaInitializer(c.initializer("gamma_initializer", Ones.of()))
+        .withCenterScale(c)
         .movingMeanInitializer(c.initializer("moving_mean_initializer", Zeros.of()))
         .movingVarianceInitializer(c.initializer("moving_variance_initializer", Ones.of()));
   }

@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * What {@link LayerNormalization} and {@link GroupNormalization} share: epsilon (default 1e-3), the
+ * What {@link BatchNormalization}, {@link LayerNormalization} and {@link GroupNormalization} share: epsilon (default 1e-3), the
  * learned scale gamma ({@code scale}, ones) and offset beta ({@code center}, zeros), with their
  * fluent copies and their part of Keras's config.
  *

@@ -108,12 +108,7 @@ final class LayerCases {
 
   /** An {@code .npy} file (float or integer) as a float array of its shape. */
   static FloatNdArray npy(Path file) {
-    try {
-      NpyArray array = Npy.read(file);
-      return HostArrays.of(array.toFloats(), array.shape());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return KerasTestData.npy(file);
   }
 
   private static JsonNode readJson(Path file) {
