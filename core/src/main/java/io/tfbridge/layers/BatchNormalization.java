@@ -6,7 +6,6 @@ import io.tfbridge.initializers.Ones;
 import io.tfbridge.initializers.Zeros;
 import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
-import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
