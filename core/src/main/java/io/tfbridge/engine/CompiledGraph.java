@@ -29,10 +29,7 @@ public final class CompiledGraph implements AutoCloseable {
   private final VariableStore variables;
   private final TrainingGraph ops;
   private final Steps steps;
-  /** Values set before the variables were first initialised, assigned with them in one run. */
-  private final Map<String, WeightSource> pending = new LinkedHashMap<>();
-  private long pendingIterations;
-  private boolean initialized;
+  private final GraphValues values;
   private boolean closed;
 
   /**
@@ -68,6 +65,7 @@ public final class CompiledGraph implements AutoCloseable {
     this.runGraph = placed;
     this.session = opened;
     this.steps = new Steps(session, ops, definition);
+    this.values = new GraphValues(definition, session, variables, ops);
   }
 
   private static Map<String, String> prefixes(Replicas replicas) {
@@ -164,7 +162,8 @@ public final class CompiledGraph implements AutoCloseable {
   }
 
   private Steps steps() {
-    live();
+    checkOpen();
+    values.live();
     return steps;
   }
 
@@ -212,33 +211,14 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** Every weight's value by Keras path ({@code dense/kernel}), in layer order. */
   public Map<String, float[]> weights() {
-    live();
-    List<String> paths = weightPaths();
-    List<float[]> values = variables.read(session, paths);
-    Map<String, float[]> byPath = new LinkedHashMap<>();
-    for (int i = 0; i < paths.size(); i++) {
-      byPath.put(paths.get(i), values.get(i));
-    }
-    return byPath;
+    checkOpen();
+    return values.read(weightPaths());
   }
 
   /** Sets weights (or optimizer slots) by path; values are row-major and must match their sizes. */
-  public void setWeights(Map<String, float[]> values) {
+  public void setWeights(Map<String, float[]> newValues) {
     checkOpen();
-    values.keySet().forEach(this::requireVariable);
-    values.forEach((path, data) -> {
-      long expected = variables.shape(path).size();
-      if (data.length != expected) {
-        throw new IllegalArgumentException("Weight " + path + " has shape "
-            + io.tfbridge.layers.Shapes.format(variables.shape(path)) + " (" + expected
-            + " values), found " + data.length + " values");
-      }
-    });
-    if (initialized) {
-      variables.assign(session, values);
-    } else {
-      values.forEach((path, data) -> pending.put(path, WeightSource.of(data)));
-    }
+    values.set(newValues);
   }
 
   /**
@@ -250,12 +230,7 @@ public final class CompiledGraph implements AutoCloseable {
    */
   public void setWeightSources(Map<String, WeightSource> sources) {
     checkOpen();
-    if (initialized) {
-      throw new IllegalStateException("Model '" + definition.name() + "' is initialised already; "
-          + "use setWeights");
-    }
-    sources.keySet().forEach(this::requireVariable);
-    pending.putAll(sources);
+    values.setSources(sources);
   }
 
   /**
@@ -263,7 +238,8 @@ public final class CompiledGraph implements AutoCloseable {
    * draws for the rest, in one run.
    */
   public void initialize() {
-    live();
+    checkOpen();
+    values.live();
   }
 
   /**
@@ -271,34 +247,20 @@ public final class CompiledGraph implements AutoCloseable {
    * everything but the model's weights. Set them with {@link #setWeights}.
    */
   public Map<String, float[]> optimizerWeights() {
-    liveTraining();
-    List<String> paths = new ArrayList<>(variables.paths());
-    paths.removeAll(weightPaths());
-    List<float[]> values = variables.read(session, paths);
-    Map<String, float[]> byPath = new LinkedHashMap<>();
-    for (int i = 0; i < paths.size(); i++) {
-      byPath.put(paths.get(i), values.get(i));
-    }
-    return byPath;
+    checkOpen();
+    return values.optimizerValues(weightPaths());
   }
 
   /** The optimizer's step count (Keras's {@code iterations}): the training steps run so far. */
   public long iterations() {
-    live();
-    return variables.readIterations(session);
+    checkOpen();
+    return values.iterations();
   }
 
   /** Sets the optimizer's step count, e.g. when restoring a saved optimizer state. */
   public void setIterations(long value) {
     checkOpen();
-    if (value < 0) {
-      throw new IllegalArgumentException("iterations must be >= 0, found " + value);
-    }
-    if (initialized) {
-      variables.assignIterations(session, value);
-    } else {
-      pendingIterations = value;
-    }
+    values.setIterations(value);
   }
 
   /**
@@ -322,39 +284,11 @@ public final class CompiledGraph implements AutoCloseable {
     return paths;
   }
 
-  /**
-   * Initialises the variables on first use, in one run: the values set so far (weights loaded from a
-   * file) and the initializers' draws for the rest, so that a loaded model never draws, nor assigns,
-   * weights it replaces at once.
-   */
-  private void live() {
-    checkOpen();
-    if (!initialized) {
-      variables.initialize(session, definition.seed(), pending, pendingIterations);
-      pending.clear();
-      initialized = true;
-    }
-  }
-
   /** The session's steps, with the training part of the graph built and its variables initialised. */
   private Steps liveTraining() {
-    Steps steps = steps();
-    ops.buildTraining();
-    variables.initializeSlots(session);
+    checkOpen();
+    values.liveTraining();
     return steps;
-  }
-
-  /**
-   * Checks that a variable is at {@code path}, building the training part of the graph first when the
-   * path may be an optimizer's slot it makes.
-   *
-   * @throws IllegalArgumentException for an unknown path, naming the known ones
-   */
-  private void requireVariable(String path) {
-    if (!variables.has(path) && !ops.trainingBuilt()) {
-      ops.buildTraining();
-    }
-    variables.shape(path);
   }
 
   private void checkOpen() {
