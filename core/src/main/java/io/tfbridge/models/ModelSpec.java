@@ -92,7 +92,7 @@ public interface ModelSpec {
   default Model compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
       List<String> metrics) {
     long s = seed().orElseGet(() -> new SecureRandom().nextLong());
-    return Model.compile(this, optimizer, losses, lossWeights, metrics, s);
+    return ModelCompiler.compile(this, optimizer, losses, lossWeights, metrics, s);
   }
 
   /** Keras's {@code compile} with an optimizer object and a loss name. */
