@@ -3,6 +3,7 @@ package io.tfbridge.models;
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelDefinition;
 import io.tfbridge.engine.ModelInput;
+import io.tfbridge.engine.TensorRef;
 import io.tfbridge.layers.Shapes;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ final class Summary {
       rows.add(List.of(in.name() + " (InputLayer)", Shapes.format(in.shape()), "0", "-"));
     }
     for (LayerNode node : layers) {
-      List<String> sources = node.inbound().stream().map(s -> s + "[0][0]").toList();
+      // every call's positional tensors, as Keras lists a shared layer's: a[0][0], b[0][0]
+      List<String> sources = node.calls().stream().flatMap(c -> c.args().stream())
+          .map(TensorRef::toString).toList();
       rows.add(List.of(node.name() + " (" + node.layer().className() + ")",
           Shapes.format(node.outputShape()), count(node.parameterCount()), String.join(", ", sources)));
     }

@@ -39,4 +39,20 @@ class FunctionalSummaryTest {
     assertEquals(List.of("concatenate", "(Concatenate)"), Summary.wrap("concatenate (Concatenate)", 19));
     assertEquals(List.of("abcde", "fgh"), Summary.wrap("abcdefgh", 5));
   }
+
+  /** A shared layer lists every call's input, and its consumers name the call they read (Keras 3.15's text). */
+  @Test
+  void aSharedLayerListsEachCall() {
+    KerasTensor a = Input.of(4).name("a").tensor();
+    KerasTensor b = Input.of(4).name("b").tensor();
+    Dense shared = Dense.of(3).activation("tanh").name("shared");
+    KerasTensor out = Dense.of(2).apply(Concatenate.of().apply(shared.apply(a), shared.apply(b)));
+    String summary = Functional.of(List.of(a, b), out).summary();
+    String expected = String.join("\n",
+        "│ shared (Dense)      │ (None, 3)         │         15 │ a[0][0], b[0][0]  │",
+        "├─────────────────────┼───────────────────┼────────────┼───────────────────┤",
+        "│ concatenate         │ (None, 6)         │          0 │ shared[0][0],     │",
+        "│ (Concatenate)       │                   │            │ shared[1][0]      │");
+    assertEquals(true, summary.contains(expected), summary);
+  }
 }
