@@ -95,6 +95,8 @@ public final class KerasLayers {
     READERS.put("LayerNormalization", LayerNormalization::fromConfig);
     READERS.put("GroupNormalization", GroupNormalization::fromConfig);
     READERS.put("UnitNormalization", UnitNormalization::fromConfig);
+    READERS.put("LayerScale", LayerScale::fromConfig);
+    READERS.put("CustomScaleLayer", CustomScaleLayer::fromConfig);
   }
 
   private KerasLayers() {}
