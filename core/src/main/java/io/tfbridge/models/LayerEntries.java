@@ -4,6 +4,7 @@ import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelInput;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.KerasLayers;
+import io.tfbridge.layers.NumpyOp;
 import io.tfbridge.layers.Layer;
 import io.tfbridge.layers.Shapes;
 import io.tfbridge.saving.Config;
@@ -85,10 +86,16 @@ final class LayerEntries {
   static KerasObject write(LayerNode node) {
     Layer<?> layer = node.layer();
     Config.Builder b = Config.builder().put("name", node.name());
-    if (layer.configHasTrainable()) { // Keras's SpatialDropout refuses a trainable argument
+    // a Keras op node (x + 3.0) is an Operation, whose constructor takes neither trainable nor
+    // dtype: Keras writes {"name": ...} only and refuses more
+    boolean operation = layer instanceof NumpyOp;
+    if (layer.configHasTrainable() && !operation) { // Keras's SpatialDropout refuses trainable
       b.put("trainable", layer.trainable());
     }
-    Config config = b.put("dtype", KerasLayers.float32Policy()).putAll(layer.getConfig()).build();
+    if (!operation) {
+      b.put("dtype", KerasLayers.float32Policy());
+    }
+    Config config = b.putAll(layer.getConfig()).build();
     Config.Builder extras = Config.builder();
     if (layer.hasBuildConfig()) {
       Object shape = layer.takesList()
