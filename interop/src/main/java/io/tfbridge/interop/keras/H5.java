@@ -143,28 +143,6 @@ final class H5 {
     return data instanceof String s ? List.of(s) : List.of();
   }
 
-  /** A Java array of the array's shape for jhdf to write ({@code float[2][3]}; a scalar as Float). */
-  static Object nested(long[] shape, float[] values) {
-    if (shape.length == 0) {
-      return values[0];
-    }
-    int[] dims = Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
-    Object array = Array.newInstance(float.class, dims);
-    fill(array, dims, 0, values, 0);
-    return array;
-  }
-
-  private static int fill(Object array, int[] dims, int axis, float[] values, int offset) {
-    if (axis == dims.length - 1) {
-      System.arraycopy(values, offset, array, 0, dims[axis]);
-      return offset + dims[axis];
-    }
-    for (int i = 0; i < dims[axis]; i++) {
-      offset = fill(Array.get(array, i), dims, axis + 1, values, offset);
-    }
-    return offset;
-  }
-
   private static String join(Group group, String path) {
     String base = group.getPath();
     return (base.endsWith("/") ? base : base + "/") + path;
