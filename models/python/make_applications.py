@@ -39,17 +39,13 @@ Inputs are uniform in [0, 255] for architectures that rescale their input themse
 Normalization layers: EfficientNet*, MobileNetV3*, ConvNeXt*) and uniform in [-1, 1] otherwise.
 
 Which architectures CI makes (CI_SET; the applications get ~10 minutes of CI, generation, Java and
-the Python check of Java's files included). Each family is covered by its smallest member: members
-of a family differ only in depth, width and input resolution (the same layer classes with the same
-options and the same block structure; see /work/notes/keras_inventory.md "Layer-class multiset per
-model"), so a larger member adds no layer, option or graph shape the smallest lacks, while it costs
-minutes (EfficientNetV2L and ConvNeXtXLarge are 0.5 and 1.4 GB per file). COVERED_BY lists, for every
-architecture outside the CI set, the member that covers it. NASNetMobile is left out of CI entirely
-(NOT_IN_CI): with 771 layers it costs ~2.5 of the 10 minutes (TF Java spends ~40 s in the first
-session runs of its graph), and its layer classes and options (SeparableConv2D, Cropping2D,
-ZeroPadding2D, AveragePooling2D, Add, Concatenate, BatchNormalization) are all exercised by
-Xception, ResNet50, DenseNet121 and the layer golden cases; `--only NASNetMobile` (or --all) makes it
-for a local run (it passes). Input sizes: see ARCHITECTURES.
+the Python check of Java's files included): each family's smallest member, NASNetMobile included.
+Members of a family differ only in depth, width and input resolution (the same layer classes with
+the same options and the same block structure, as keras/src/applications builds them from one
+function per family), so a larger member adds no layer, option or graph shape the smallest lacks,
+while it costs minutes (EfficientNetV2L and ConvNeXtXLarge are 0.5 and 1.4 GB per file).
+COVERED_BY lists, for every architecture outside the CI set, the member that covers it; `--all` or
+`--only NAME` makes any of them for a local run. Input sizes: see ARCHITECTURES.
 
 Keras predicts and trains eagerly here (model.run_eagerly after saving): two steps and one
 prediction run faster op by op than traced (InceptionResNetV2: 107 s -> 33 s per architecture).
@@ -123,13 +119,9 @@ COVERED_BY = {
     "EfficientNetV2M": "EfficientNetV2B0", "EfficientNetV2L": "EfficientNetV2B0",
     "ConvNeXtSmall": "ConvNeXtTiny", "ConvNeXtBase": "ConvNeXtTiny",
     "ConvNeXtLarge": "ConvNeXtTiny", "ConvNeXtXLarge": "ConvNeXtTiny",
+    "NASNetLarge": "NASNetMobile",
 }
-# architectures CI leaves out without a family member to cover them (see the module doc)
-NOT_IN_CI = {
-    "NASNetMobile": "CI time (771 layers); its layer classes are covered by other architectures",
-    "NASNetLarge": "as NASNetMobile (and 343 MB per file)",
-}
-CI_SET = [a for a in ARCHITECTURES if a not in COVERED_BY and a not in NOT_IN_CI]
+CI_SET = [a for a in ARCHITECTURES if a not in COVERED_BY]
 
 KERNEL_LAYERS = ("Conv2D", "DepthwiseConv2D", "SeparableConv2D", "Dense")
 
@@ -392,8 +384,7 @@ def main(argv=None):
     if args.list:
         for a in ARCHITECTURES:
             print("%-18s %3d  %s" % (a, ARCHITECTURES[a], "CI" if a in CI_SET
-                                     else "covered by " + COVERED_BY[a] if a in COVERED_BY
-                                     else "not in CI: " + NOT_IN_CI[a]))
+                                     else "covered by " + COVERED_BY[a]))
         return
     names = args.only or (list(ARCHITECTURES) if args.all else CI_SET)
     unknown = [n for n in names if n not in ARCHITECTURES]
@@ -409,7 +400,7 @@ def main(argv=None):
               % (name, time.time() - t, meta["prediction_spread"], meta["max_update"],
                  meta["loss"]), flush=True)
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
-        json.dump({"architectures": written, "covered_by": COVERED_BY, "not_in_ci": NOT_IN_CI}, f,
+        json.dump({"architectures": written, "covered_by": COVERED_BY}, f,
                   indent=1)
         f.write("\n")
 
