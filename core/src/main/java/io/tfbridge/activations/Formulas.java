@@ -20,6 +20,17 @@ final class Formulas {
     return tf.math.mul(tf.math.mul(tf.constant(0.5f), x), tf.math.add(tf.constant(1f), erf));
   }
 
+  /**
+   * {@code tf.nn.gelu(x, approximate=True)}:
+   * {@code 0.5 * x * (1 + tanh(0.7978845608028654 * (x + 0.044715 * x^3)))}.
+   */
+  static Operand<TFloat32> geluApproximate(Ops tf, Operand<TFloat32> x) {
+    Operand<TFloat32> cube = tf.math.pow(x, tf.constant(3f));
+    Operand<TFloat32> inner = tf.math.add(x, tf.math.mul(tf.constant(0.044715f), cube));
+    Operand<TFloat32> tanh = tf.math.tanh(tf.math.mul(tf.constant(0.7978845608028654f), inner));
+    return tf.math.mul(tf.math.mul(tf.constant(0.5f), x), tf.math.add(tf.constant(1f), tanh));
+  }
+
   /** {@code tf.nn.silu}: {@code x * sigmoid(x)}. */
   static Operand<TFloat32> silu(Ops tf, Operand<TFloat32> x) {
     return tf.math.mul(x, tf.math.sigmoid(x));

@@ -60,7 +60,7 @@ public final class Activation extends Layer<Activation> {
 
   @Override
   public Config getConfig() {
-    return Config.builder().put("activation", activation.kerasName()).build();
+    return Config.builder().put("activation", activation).build();
   }
 
   @Override

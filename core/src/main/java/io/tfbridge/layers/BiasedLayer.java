@@ -70,6 +70,6 @@ public abstract class BiasedLayer<L extends BiasedLayer<L>> extends Layer<L> {
 
   /** Writes activation and use_bias, in Keras's order. */
   final Config.Builder putActivation(Config.Builder b) {
-    return b.put("activation", activation.kerasName()).put("use_bias", useBias);
+    return b.put("activation", activation).put("use_bias", useBias);
   }
 }

@@ -153,8 +153,8 @@ public final class GRU extends RecurrentLayer<GRU> {
 
   @Override
   public Config getConfig() {
-    Config.Builder b = putHead(Config.builder()).put("activation", activation.kerasName())
-        .put("recurrent_activation", recurrentActivation.kerasName()).put("use_bias", useBias);
+    Config.Builder b = putHead(Config.builder()).put("activation", activation)
+        .put("recurrent_activation", recurrentActivation).put("use_bias", useBias);
     putRecurrentNulls(putRecurrentInitializers(b));
     return b.put("dropout", 0.0).put("recurrent_dropout", 0.0).putNull("seed")
         .put("reset_after", resetAfter).build();

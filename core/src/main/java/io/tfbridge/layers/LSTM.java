@@ -128,8 +128,8 @@ public final class LSTM extends RecurrentLayer<LSTM> {
 
   @Override
   public Config getConfig() {
-    Config.Builder b = putHead(Config.builder()).put("activation", activation.kerasName())
-        .put("recurrent_activation", recurrentActivation.kerasName()).put("use_bias", useBias);
+    Config.Builder b = putHead(Config.builder()).put("activation", activation)
+        .put("recurrent_activation", recurrentActivation).put("use_bias", useBias);
     putRecurrentInitializers(b).put("unit_forget_bias", unitForgetBias);
     return putRecurrentNulls(b).put("dropout", 0.0).put("recurrent_dropout", 0.0).putNull("seed")
         .build();

@@ -1,5 +1,6 @@
 package io.tfbridge.saving;
 
+import io.tfbridge.activations.Activation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,17 @@ public final class Config {
     public Builder put(String key, Object value) {
       values.put(key, check(key, value));
       return this;
+    }
+
+    /**
+     * An activation as Keras writes it: the name of a Keras activation ({@code "relu"}), and for a
+     * registered function the object Keras writes for it ({@code {"module": "builtins",
+     * "class_name": "function", "config": "Text>gelu", "registered_name": "function"}}).
+     */
+    public Builder put(String key, Activation activation) {
+      String name = activation.kerasName();
+      return put(key, activation.isBuiltIn() ? name
+          : new KerasObject("builtins", "function", name, "function"));
     }
 
     /** Puts options whose value is null (Keras writes unset regularizers and constraints so). */

@@ -190,7 +190,8 @@ public final class ConfigReader {
       return Activation.get(name);
     } catch (IllegalArgumentException e) {
       throw error(key + " '" + name + "' is not supported by tfbridge; supported activations: "
-          + Activation.knownNames());
+          + Activation.knownNames() + " (a Python function registered by name needs "
+          + "Activation.register(\"" + name + "\", formula) first)");
     }
   }
 

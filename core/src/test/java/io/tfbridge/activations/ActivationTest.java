@@ -104,6 +104,24 @@ class ActivationTest {
     assertTrue(e.getMessage().contains("gelu") && e.getMessage().contains("swish"), e.getMessage());
   }
 
+  @Test
+  void registeredFunctionsAsPythonCustomObjects() {
+    Activation gelu = Activation.register("test_pkg>gelu_tanh", Activation.Formula.GELU_APPROXIMATE);
+    assertSame(gelu, Activation.get("test_pkg>gelu_tanh"));
+    assertEquals("test_pkg>gelu_tanh", gelu.kerasName());
+    assertTrue(Activation.knownNames().endsWith("test_pkg>gelu_tanh"), Activation.knownNames());
+    float[] y = predict(gelu, X);
+    for (int i = 0; i < X.length; i++) {
+      double x = X[i];
+      double expected = 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
+      assertEquals(expected, y[i], 2e-6 * Math.max(1, Math.abs(expected)), "gelu_tanh(" + x + ")");
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Activation.register("swish", (tf, x) -> x));
+    assertTrue(e.getMessage().contains("not one of Keras's own"), e.getMessage());
+    assertSame(Activation.SILU, Activation.get("swish"));
+  }
+
   /** The activation of x; an exact Rescaling first: a graph may not fetch its own input (linear). */
   private static float[] predict(Activation activation, float[] x) {
     Sequential spec = Sequential.of(Input.of(x.length), Rescaling.of(1.0),

@@ -2,6 +2,7 @@ package io.tfbridge.interop.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tfbridge.activations.Activation;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.data.Npy;
 import io.tfbridge.data.NpyArray;
@@ -24,7 +25,8 @@ final class LayerCases {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static {
-    ScaleShift.register(); // the custom class of layer_cases/custom.py
+    ScaleShift.register(); // the custom class and function of layer_cases/custom.py
+    Activation.register("tfbridge_test>gelu_tanh", Activation.Formula.GELU_APPROXIMATE);
   }
 
   private LayerCases() {}
