@@ -7,7 +7,6 @@ import io.tfbridge.engine.CompiledGraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Keras's {@code fit} loop over a compiled graph: epochs, shuffled batches, validation, callbacks. It
@@ -22,15 +21,22 @@ final class FitLoop {
     this.metricNames = metricNames;
   }
 
-  History fit(ArrayData train, ArrayData validation, FitOptions options, SplittableRandom random) {
+  /** Trains on {@code train}'s batches (closed at the end) for the epochs {@code options} says. */
+  History fit(TrainBatches train, ArrayData validation, FitOptions options) {
+    try (train) {
+      return epochs(train, validation, options);
+    }
+  }
+
+  private History epochs(TrainBatches train, ArrayData validation, FitOptions options) {
     History history = new History();
     List<Callback> callbacks = callbacks(options, history);
-    int steps = steps(train.size(), options.batchSize());
+    int steps = train.steps();
     callbacks.forEach(c -> c.onTrainBegin(options.epochs(), steps));
     for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
       int e = epoch;
       callbacks.forEach(c -> c.onEpochBegin(e));
-      Map<String, Double> logs = trainEpoch(train, options, random, callbacks);
+      Map<String, Double> logs = trainEpoch(train, callbacks);
       if (validation != null) {
         logs.putAll(evaluate(validation, options.batchSize()).logs("val_"));
       }
@@ -50,14 +56,10 @@ final class FitLoop {
     return callbacks;
   }
 
-  private Map<String, Double> trainEpoch(
-      ArrayData train, FitOptions options, SplittableRandom random, List<Callback> callbacks) {
-    int[] order = order(train.size(), options.shuffle() ? random : null);
+  private Map<String, Double> trainEpoch(TrainBatches train, List<Callback> callbacks) {
     Sums sums = new Sums(metricNames);
-    int batch = 0;
-    for (int from = 0; from < order.length; from += options.batchSize(), batch++) {
-      int to = Math.min(order.length, from + options.batchSize());
-      try (Batch b = train.batch(order, from, to)) {
+    for (int batch = 0; batch < train.steps(); batch++) {
+      try (Batch b = train.next()) {
         sums.add(graph.trainStep(b.inputs(), b.labels()));
       }
       int index = batch;
@@ -69,7 +71,7 @@ final class FitLoop {
 
   /** The loss and metrics over {@code data}, in batches, without training. */
   Sums evaluate(ArrayData data, int batchSize) {
-    int[] order = order(data.size(), null);
+    int[] order = ArrayBatches.order(data.size(), null);
     Sums sums = new Sums(metricNames);
     for (int from = 0; from < order.length; from += batchSize) {
       int to = Math.min(order.length, from + batchSize);
@@ -78,24 +80,5 @@ final class FitLoop {
       }
     }
     return sums;
-  }
-
-  static int steps(int samples, int batchSize) {
-    return (samples + batchSize - 1) / batchSize;
-  }
-
-  /** {@code 0..n-1}, shuffled (Fisher-Yates) when a generator is given. */
-  private static int[] order(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; random != null && i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 }

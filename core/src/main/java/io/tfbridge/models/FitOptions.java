@@ -20,9 +20,10 @@ public final class FitOptions {
   private final int verbose;
   private final List<Callback> callbacks;
   private final int initialEpoch;
+  private final int stepsPerEpoch;
 
   private FitOptions(int epochs, int batchSize, double validationSplit, boolean shuffle, int verbose,
-      List<Callback> callbacks, int initialEpoch) {
+      List<Callback> callbacks, int initialEpoch, int stepsPerEpoch) {
     this.epochs = check("epochs", epochs);
     this.batchSize = check("batch_size", batchSize);
     if (!(validationSplit >= 0 && validationSplit < 1)) {
@@ -38,11 +39,17 @@ public final class FitOptions {
           "`initial_epoch` must be >= 0. Received: initial_epoch=" + initialEpoch);
     }
     this.initialEpoch = initialEpoch;
+    if (stepsPerEpoch < 0) {
+      throw new IllegalArgumentException(
+          "`steps_per_epoch` must be a positive integer. Received: steps_per_epoch="
+              + stepsPerEpoch);
+    }
+    this.stepsPerEpoch = stepsPerEpoch;
   }
 
   /** Keras's defaults. */
   public static FitOptions defaults() {
-    return new FitOptions(1, 32, 0, true, 1, List.of(), 0);
+    return new FitOptions(1, 32, 0, true, 1, List.of(), 0, 0);
   }
 
   /** The defaults with this many epochs. */
@@ -52,34 +59,40 @@ public final class FitOptions {
 
   /** A copy with this many epochs. */
   public FitOptions withEpochs(int value) {
-    return new FitOptions(value, batchSize, validationSplit, shuffle, verbose, callbacks, initialEpoch);
+    return new FitOptions(value, batchSize, validationSplit, shuffle, verbose, callbacks,
+        initialEpoch, stepsPerEpoch);
   }
 
   /** A copy with this batch size (default 32). */
   public FitOptions batchSize(int value) {
-    return new FitOptions(epochs, value, validationSplit, shuffle, verbose, callbacks, initialEpoch);
+    return new FitOptions(epochs, value, validationSplit, shuffle, verbose, callbacks,
+        initialEpoch, stepsPerEpoch);
   }
 
   /** A copy that holds out the last {@code fraction} of the samples, before shuffling, for validation. */
   public FitOptions validationSplit(double fraction) {
-    return new FitOptions(epochs, batchSize, fraction, shuffle, verbose, callbacks, initialEpoch);
+    return new FitOptions(epochs, batchSize, fraction, shuffle, verbose, callbacks,
+        initialEpoch, stepsPerEpoch);
   }
 
   /** A copy that shuffles the training samples each epoch, or not (default true). */
   public FitOptions shuffle(boolean value) {
-    return new FitOptions(epochs, batchSize, validationSplit, value, verbose, callbacks, initialEpoch);
+    return new FitOptions(epochs, batchSize, validationSplit, value, verbose, callbacks,
+        initialEpoch, stepsPerEpoch);
   }
 
   /** A copy with this verbosity: 0 silent, 1 or 2 a line per epoch (default 1). */
   public FitOptions verbose(int value) {
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, value, callbacks, initialEpoch);
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, value, callbacks,
+        initialEpoch, stepsPerEpoch);
   }
 
   /** A copy with these callbacks added. */
   public FitOptions callbacks(Callback... added) {
     List<Callback> all = new ArrayList<>(callbacks);
     all.addAll(List.of(added));
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, all, initialEpoch);
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, all,
+        initialEpoch, stepsPerEpoch);
   }
 
   /**
@@ -88,7 +101,23 @@ public final class FitOptions {
    * {@code value}.
    */
   public FitOptions initialEpoch(int value) {
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, callbacks, value);
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, callbacks,
+        value, stepsPerEpoch);
+  }
+
+  /**
+   * A copy that trains {@code value} batches per epoch (Keras's {@code steps_per_epoch}; 0, the
+   * default, means all of them). With a {@link io.tfbridge.data.BatchSequence} the sequence's index runs
+   * on across epochs, wrapping when it is exhausted, as in Keras.
+   */
+  public FitOptions stepsPerEpoch(int value) {
+    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, callbacks,
+        initialEpoch, value);
+  }
+
+  /** The batches per epoch, or 0 for all of them. */
+  public int stepsPerEpoch() {
+    return stepsPerEpoch;
   }
 
   /** The epoch training starts at. */

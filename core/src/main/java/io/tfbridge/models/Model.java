@@ -1,6 +1,7 @@
 package io.tfbridge.models;
 
 import io.tfbridge.callbacks.History;
+import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.engine.CompiledGraph;
 import io.tfbridge.engine.LayerNode;
@@ -102,7 +103,38 @@ public final class Model implements Predictor {
       throw new IllegalArgumentException("fit received no training samples: x has " + all.size()
           + " samples and validation_split=" + options.validationSplit());
     }
-    return loop.fit(train, validation, options, random);
+    SplittableRandom shuffling = options.shuffle() ? random : null;
+    return loop.fit(new ArrayBatches(train, options.batchSize(), shuffling, options.stepsPerEpoch()),
+        validation, options);
+  }
+
+  /**
+   * Trains on a sequence of batches, as Keras's {@code fit(PyDataset)} and the lesson's
+   * {@code fit(datagen.flow(x, y))}: the batches are made on a background thread, up to the
+   * sequence's {@code maxQueueSize} ahead of training, so making them overlaps the training steps.
+   * {@code options.stepsPerEpoch()} batches make an epoch (default: the sequence's size); the options'
+   * batch size and shuffling do not apply (the sequence makes its batches), and a validation split is
+   * refused, as in Keras.
+   *
+   * <pre>{@code
+   * History history = model.fit(datagen.flow(x, y, 32), FitOptions.epochs(5));
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for a validation split, an empty sequence or a batch that does
+   *     not fit the model (when that batch is reached)
+   */
+  public History fit(BatchSequence data, FitOptions options) {
+    if (options.validationSplit() > 0) {
+      throw new IllegalArgumentException("`validation_split` is only supported for arrays, not for a "
+          + "BatchSequence. Received: validation_split=" + options.validationSplit());
+    }
+    if (data.size() <= 0) {
+      throw new IllegalArgumentException(
+          "The BatchSequence has no batches: its size() is " + data.size());
+    }
+    int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : data.size();
+    int epochs = options.epochs() - options.initialEpoch();
+    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0)), null, options);
   }
 
   /** {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with rows of features and class ids. */

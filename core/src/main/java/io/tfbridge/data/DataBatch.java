@@ -1,0 +1,31 @@
+package io.tfbridge.data;
+
+import java.util.List;
+import org.tensorflow.ndarray.FloatNdArray;
+
+/**
+ * One batch of host data: one array per model input and one per output (the targets), the first axis
+ * indexing the samples; no targets for prediction.
+ *
+ * <pre>{@code
+ * DataBatch batch = DataBatch.of(images, labels);
+ * }</pre>
+ *
+ * @param inputs one array per model input, in the model's input order
+ * @param targets one array per model output, in the model's output order
+ */
+public record DataBatch(List<FloatNdArray> inputs, List<FloatNdArray> targets) {
+  /** A batch; the lists are copied. */
+  public DataBatch {
+    inputs = List.copyOf(inputs);
+    targets = List.copyOf(targets);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("a batch needs at least one input array");
+    }
+  }
+
+  /** A batch of one input and one target array. */
+  public static DataBatch of(FloatNdArray x, FloatNdArray y) {
+    return new DataBatch(List.of(x), List.of(y));
+  }
+}
