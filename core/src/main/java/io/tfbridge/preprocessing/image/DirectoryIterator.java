@@ -1,0 +1,158 @@
+package io.tfbridge.preprocessing.image;
+
+import io.tfbridge.data.BatchSequence;
+import io.tfbridge.data.DataBatch;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+
+/**
+ * Keras's {@code DirectoryIterator} ({@code flow_from_directory}): batches of the images of an
+ * {@link ImageDirectory}, read from disk batch by batch (only the file names are held), each image
+ * loaded as {@link ImageFiles#load} loads it, then augmented and standardized by {@code transform}, with
+ * labels as {@code class_mode} says: {@code "categorical"} one-hot, {@code "binary"} and
+ * {@code "sparse"} the class index, {@code "input"} the images themselves, {@code null} none (for
+ * {@code predict}). With {@code shuffle} the order of the files is a new permutation every epoch,
+ * from {@code seed}.
+ *
+ * <pre>{@code
+ * ImageDirectory tree = ImageDirectory.scan(Path.of("digits"), List.of(), false, 0, null);
+ * BatchSequence digits = new DirectoryIterator(tree, "grayscale", 28, 28, "sparse", 32, true, 1,
+ *     UnaryOperator.identity());
+ * model.fit(digits, FitOptions.epochs(3));
+ * }</pre>
+ */
+public final class DirectoryIterator implements BatchSequence {
+  /** Keras's {@code allowed_class_modes}. */
+  static final List<String> CLASS_MODES = List.of("categorical", "binary", "sparse", "input");
+
+  private final ImageDirectory tree;
+  private final String colorMode;
+  private final int height;
+  private final int width;
+  private final int channels;
+  private final String classMode;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final Random random;
+  private final UnaryOperator<FloatNdArray> transform;
+  private int[] order;
+
+  /**
+   * Batches of {@code tree}'s images at {@code height x width} in {@code colorMode}.
+   *
+   * @param classMode {@code "categorical"}, {@code "binary"}, {@code "sparse"}, {@code "input"} or
+   *     null
+   * @param transform applied to each image (HxWxC) after loading: augmentation and standardization
+   * @throws IllegalArgumentException for an unknown class or colour mode, a size or batch size below
+   *     1, or a tree without images
+   */
+  public DirectoryIterator(ImageDirectory tree, String colorMode, int height, int width,
+      String classMode, int batchSize, boolean shuffle, long seed,
+      UnaryOperator<FloatNdArray> transform) {
+    if (classMode != null && !CLASS_MODES.contains(classMode)) {
+      throw new IllegalArgumentException("Invalid class_mode: " + classMode
+          + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
+    }
+    if (height < 1 || width < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("flow_from_directory needs target_size and batch_size of "
+          + "at least 1; received target_size=(" + height + ", " + width + "), batch_size="
+          + batchSize);
+    }
+    if (tree.files().isEmpty()) {
+      throw new IllegalArgumentException("flow_from_directory: " + tree.root()
+          + " holds no images (" + tree.describe() + " Keras's image extensions: "
+          + String.join(", ", ImageDirectory.WHITE_LIST_FORMATS) + ")");
+    }
+    this.tree = tree;
+    this.colorMode = colorMode;
+    this.channels = ImageFiles.channels(colorMode);
+    this.height = height;
+    this.width = width;
+    this.classMode = classMode;
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+    this.random = new Random(seed);
+    this.transform = transform;
+    this.order = permutation();
+  }
+
+  @Override
+  public int size() {
+    return (tree.files().size() + batchSize - 1) / batchSize;
+  }
+
+  @Override
+  public DataBatch get(int index) {
+    int from = index * batchSize;
+    int to = Math.min(order.length, from + batchSize);
+    if (index < 0 || from >= to) {
+      throw new IndexOutOfBoundsException("batch " + index + " of " + size());
+    }
+    int n = to - from;
+    int pixels = height * width * channels;
+    float[] images = new float[n * pixels];
+    for (int i = 0; i < n; i++) {
+      Path file = tree.files().get(order[from + i]);
+      FloatNdArray image = transform.apply(load(file));
+      if (image.size() != pixels) {
+        throw new IllegalStateException(file + ": the transform made an image of shape "
+            + image.shape() + ", expected (" + height + ", " + width + ", " + channels + ")");
+      }
+      image.copyTo(DataBuffers.of(images, false, false).offset((long) i * pixels).narrow(pixels));
+    }
+    FloatNdArray x = NdArrays.wrap(Shape.of(n, height, width, channels),
+        DataBuffers.of(images, true, false));
+    return classMode == null ? new DataBatch(List.of(x), List.of())
+        : DataBatch.of(x, labels(from, to, x));
+  }
+
+  @Override
+  public void onEpochEnd() {
+    order = permutation();
+  }
+
+  private FloatNdArray load(Path file) {
+    return ImageFiles.load(file, colorMode, height, width);
+  }
+
+  private FloatNdArray labels(int from, int to, FloatNdArray x) {
+    int n = to - from;
+    if (classMode.equals("input")) {
+      return x;
+    }
+    if (classMode.equals("categorical")) {
+      int classes = tree.classIndices().size();
+      float[] oneHot = new float[n * classes];
+      for (int i = 0; i < n; i++) {
+        oneHot[i * classes + tree.labels()[order[from + i]]] = 1;
+      }
+      return NdArrays.wrap(Shape.of(n, classes), DataBuffers.of(oneHot, true, false));
+    }
+    float[] ids = new float[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = tree.labels()[order[from + i]];
+    }
+    return NdArrays.wrap(Shape.of(n), DataBuffers.of(ids, true, false));
+  }
+
+  /** The files' order for the next epoch: a fresh permutation when shuffling, else as listed. */
+  private int[] permutation() {
+    int[] p = new int[tree.files().size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = i;
+    }
+    for (int i = p.length - 1; shuffle && i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+}
