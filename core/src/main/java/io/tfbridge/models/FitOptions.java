@@ -3,53 +3,70 @@ package io.tfbridge.models;
 import io.tfbridge.callbacks.Callback;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.tensorflow.ndarray.FloatNdArray;
 
 /**
  * The keyword arguments of Keras's {@code fit}, with Keras's defaults: 1 epoch, batch size 32, no
- * validation split, shuffling on, progress printed.
+ * validation, shuffling on, progress printed, every batch an epoch.
  *
  * <pre>{@code
  * FitOptions options = FitOptions.epochs(30).batchSize(10).validationSplit(0.2);
  * }</pre>
  */
 public final class FitOptions {
-  private final int epochs;
-  private final int batchSize;
-  private final double validationSplit;
-  private final boolean shuffle;
-  private final int verbose;
-  private final List<Callback> callbacks;
-  private final int initialEpoch;
-  private final int stepsPerEpoch;
+  /** The values, copied and changed by each fluent method, never after. */
+  private static final class Values implements Cloneable {
+    int epochs = 1;
+    int batchSize = 32;
+    double validationSplit;
+    boolean shuffle = true;
+    int verbose = 1;
+    List<Callback> callbacks = List.of();
+    int initialEpoch;
+    int stepsPerEpoch;
+    List<FloatNdArray> validationX;
+    List<FloatNdArray> validationY;
 
-  private FitOptions(int epochs, int batchSize, double validationSplit, boolean shuffle, int verbose,
-      List<Callback> callbacks, int initialEpoch, int stepsPerEpoch) {
-    this.epochs = check("epochs", epochs);
-    this.batchSize = check("batch_size", batchSize);
-    if (!(validationSplit >= 0 && validationSplit < 1)) {
-      throw new IllegalArgumentException(
-          "`validation_split` must be in [0, 1). Received: validation_split=" + validationSplit);
+    Values copy() {
+      try {
+        return (Values) clone();
+      } catch (CloneNotSupportedException e) {
+        throw new AssertionError(e);
+      }
     }
-    this.validationSplit = validationSplit;
-    this.shuffle = shuffle;
-    this.verbose = verbose;
-    this.callbacks = List.copyOf(callbacks);
-    if (initialEpoch < 0) {
+  }
+
+  private final Values v;
+
+  private FitOptions(Values values) {
+    this.v = values;
+    check("epochs", v.epochs);
+    check("batch_size", v.batchSize);
+    if (!(v.validationSplit >= 0 && v.validationSplit < 1)) {
       throw new IllegalArgumentException(
-          "`initial_epoch` must be >= 0. Received: initial_epoch=" + initialEpoch);
+          "`validation_split` must be in [0, 1). Received: validation_split=" + v.validationSplit);
     }
-    this.initialEpoch = initialEpoch;
-    if (stepsPerEpoch < 0) {
+    if (v.initialEpoch < 0) {
+      throw new IllegalArgumentException(
+          "`initial_epoch` must be >= 0. Received: initial_epoch=" + v.initialEpoch);
+    }
+    if (v.stepsPerEpoch < 0) {
       throw new IllegalArgumentException(
           "`steps_per_epoch` must be a positive integer. Received: steps_per_epoch="
-              + stepsPerEpoch);
+              + v.stepsPerEpoch);
     }
-    this.stepsPerEpoch = stepsPerEpoch;
+  }
+
+  private FitOptions with(Consumer<Values> change) {
+    Values copy = v.copy();
+    change.accept(copy);
+    return new FitOptions(copy);
   }
 
   /** Keras's defaults. */
   public static FitOptions defaults() {
-    return new FitOptions(1, 32, 0, true, 1, List.of(), 0, 0);
+    return new FitOptions(new Values());
   }
 
   /** The defaults with this many epochs. */
@@ -59,40 +76,52 @@ public final class FitOptions {
 
   /** A copy with this many epochs. */
   public FitOptions withEpochs(int value) {
-    return new FitOptions(value, batchSize, validationSplit, shuffle, verbose, callbacks,
-        initialEpoch, stepsPerEpoch);
+    return with(c -> c.epochs = value);
   }
 
   /** A copy with this batch size (default 32). */
   public FitOptions batchSize(int value) {
-    return new FitOptions(epochs, value, validationSplit, shuffle, verbose, callbacks,
-        initialEpoch, stepsPerEpoch);
+    return with(c -> c.batchSize = value);
   }
 
   /** A copy that holds out the last {@code fraction} of the samples, before shuffling, for validation. */
   public FitOptions validationSplit(double fraction) {
-    return new FitOptions(epochs, batchSize, fraction, shuffle, verbose, callbacks,
-        initialEpoch, stepsPerEpoch);
+    return with(c -> c.validationSplit = fraction);
+  }
+
+  /**
+   * A copy that validates on these samples after each epoch (Keras's {@code validation_data}; it
+   * takes precedence over a validation split, as in Keras).
+   */
+  public FitOptions validationData(FloatNdArray x, FloatNdArray y) {
+    return validationData(List.of(x), List.of(y));
+  }
+
+  /** {@link #validationData(FloatNdArray, FloatNdArray)} with one array per input and per output. */
+  public FitOptions validationData(List<FloatNdArray> xs, List<FloatNdArray> ys) {
+    List<FloatNdArray> x = List.copyOf(xs);
+    List<FloatNdArray> y = List.copyOf(ys);
+    return with(c -> {
+      c.validationX = x;
+      c.validationY = y;
+    });
   }
 
   /** A copy that shuffles the training samples each epoch, or not (default true). */
   public FitOptions shuffle(boolean value) {
-    return new FitOptions(epochs, batchSize, validationSplit, value, verbose, callbacks,
-        initialEpoch, stepsPerEpoch);
+    return with(c -> c.shuffle = value);
   }
 
   /** A copy with this verbosity: 0 silent, 1 or 2 a line per epoch (default 1). */
   public FitOptions verbose(int value) {
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, value, callbacks,
-        initialEpoch, stepsPerEpoch);
+    return with(c -> c.verbose = value);
   }
 
   /** A copy with these callbacks added. */
   public FitOptions callbacks(Callback... added) {
-    List<Callback> all = new ArrayList<>(callbacks);
+    List<Callback> all = new ArrayList<>(v.callbacks);
     all.addAll(List.of(added));
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, all,
-        initialEpoch, stepsPerEpoch);
+    return with(c -> c.callbacks = List.copyOf(all));
   }
 
   /**
@@ -101,58 +130,66 @@ public final class FitOptions {
    * {@code value}.
    */
   public FitOptions initialEpoch(int value) {
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, callbacks,
-        value, stepsPerEpoch);
+    return with(c -> c.initialEpoch = value);
   }
 
   /**
    * A copy that trains {@code value} batches per epoch (Keras's {@code steps_per_epoch}; 0, the
-   * default, means all of them). With a {@link io.tfbridge.data.BatchSequence} the sequence's index runs
-   * on across epochs, wrapping when it is exhausted, as in Keras.
+   * default, means all of them). With a {@link io.tfbridge.data.BatchSequence} the sequence's index
+   * runs on across epochs, wrapping when it is exhausted, as in Keras.
    */
   public FitOptions stepsPerEpoch(int value) {
-    return new FitOptions(epochs, batchSize, validationSplit, shuffle, verbose, callbacks,
-        initialEpoch, value);
+    return with(c -> c.stepsPerEpoch = value);
   }
 
   /** The batches per epoch, or 0 for all of them. */
   public int stepsPerEpoch() {
-    return stepsPerEpoch;
+    return v.stepsPerEpoch;
   }
 
   /** The epoch training starts at. */
   public int initialEpoch() {
-    return initialEpoch;
+    return v.initialEpoch;
   }
 
   /** The number of epochs. */
   public int epochs() {
-    return epochs;
+    return v.epochs;
   }
 
   /** The batch size. */
   public int batchSize() {
-    return batchSize;
+    return v.batchSize;
   }
 
   /** The fraction held out for validation. */
   public double validationSplit() {
-    return validationSplit;
+    return v.validationSplit;
+  }
+
+  /** The validation inputs given with {@link #validationData}, or null. */
+  public List<FloatNdArray> validationX() {
+    return v.validationX;
+  }
+
+  /** The validation targets given with {@link #validationData}, or null. */
+  public List<FloatNdArray> validationY() {
+    return v.validationY;
   }
 
   /** Whether training samples are shuffled each epoch. */
   public boolean shuffle() {
-    return shuffle;
+    return v.shuffle;
   }
 
   /** The verbosity. */
   public int verbose() {
-    return verbose;
+    return v.verbose;
   }
 
   /** The user's callbacks. */
   public List<Callback> callbacks() {
-    return callbacks;
+    return v.callbacks;
   }
 
   private static int check(String argument, int value) {

@@ -96,9 +96,11 @@ public final class Model implements Predictor {
   public History fit(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
       FitOptions options) {
     ArrayData all = data.adapt(List.copyOf(xs), List.copyOf(ys));
-    int trainSize = (int) Math.ceil(all.size() * (1 - options.validationSplit()));
+    double split = options.validationX() != null ? 0 : options.validationSplit();
+    int trainSize = (int) Math.ceil(all.size() * (1 - split));
     ArrayData train = all.range(0, trainSize);
-    ArrayData validation = trainSize < all.size() ? all.range(trainSize, all.size()) : null;
+    ArrayData validation = options.validationX() != null ? validationData(options)
+        : trainSize < all.size() ? all.range(trainSize, all.size()) : null;
     if (train.size() == 0) {
       throw new IllegalArgumentException("fit received no training samples: x has " + all.size()
           + " samples and validation_split=" + options.validationSplit());
@@ -113,8 +115,8 @@ public final class Model implements Predictor {
    * {@code fit(datagen.flow(x, y))}: the batches are made on a background thread, up to the
    * sequence's {@code maxQueueSize} ahead of training, so making them overlaps the training steps.
    * {@code options.stepsPerEpoch()} batches make an epoch (default: the sequence's size); the options'
-   * batch size and shuffling do not apply (the sequence makes its batches), and a validation split is
-   * refused, as in Keras.
+   * batch size and shuffling do not apply (the sequence makes its batches); validation takes
+   * {@link FitOptions#validationData} (a validation split is refused, as in Keras).
    *
    * <pre>{@code
    * History history = model.fit(datagen.flow(x, y, 32), FitOptions.epochs(5));
@@ -124,7 +126,7 @@ public final class Model implements Predictor {
    *     not fit the model (when that batch is reached)
    */
   public History fit(BatchSequence data, FitOptions options) {
-    if (options.validationSplit() > 0) {
+    if (options.validationSplit() > 0 && options.validationX() == null) {
       throw new IllegalArgumentException("`validation_split` is only supported for arrays, not for a "
           + "BatchSequence. Received: validation_split=" + options.validationSplit());
     }
@@ -134,7 +136,14 @@ public final class Model implements Predictor {
     }
     int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : data.size();
     int epochs = options.epochs() - options.initialEpoch();
-    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0)), null, options);
+    ArrayData validation = options.validationX() != null ? validationData(options) : null;
+    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0)), validation,
+        options);
+  }
+
+  /** The samples given with {@link FitOptions#validationData}, checked as training data is. */
+  private ArrayData validationData(FitOptions options) {
+    return data.adapt(options.validationX(), options.validationY());
   }
 
   /** {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with rows of features and class ids. */

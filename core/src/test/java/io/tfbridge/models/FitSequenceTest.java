@@ -120,6 +120,21 @@ class FitSequenceTest {
   }
 
   @Test
+  void validationDataIsEvaluatedAfterEachEpoch() {
+    FloatNdArray xVal = X.slice(Indices.range(0, 2));
+    FloatNdArray yVal = Y.slice(Indices.range(0, 2));
+    try (Model model = model(); Model arrays = model()) {
+      History h = model.fit(new Pairs(), FitOptions.epochs(2).verbose(0).validationData(xVal, yVal));
+      assertEquals(2, h.get("val_loss").size());
+      assertEquals(model.evaluate(xVal, yVal, 32).get("loss"), h.get("val_loss").get(1), 1e-6);
+      // validation_data takes precedence over validation_split, as in Keras
+      History a = arrays.fit(X, Y, FitOptions.epochs(1).verbose(0).shuffle(false).batchSize(2)
+          .validationSplit(0.4).validationData(xVal, yVal));
+      assertEquals(arrays.evaluate(xVal, yVal, 32).get("loss"), a.get("val_loss").get(0), 1e-6);
+    }
+  }
+
+  @Test
   void aValidationSplitIsRefusedAsKeras() {
     try (Model model = model()) {
       var e = assertThrows(IllegalArgumentException.class,
