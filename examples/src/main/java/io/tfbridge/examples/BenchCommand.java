@@ -31,6 +31,11 @@ final class BenchCommand implements Callable<Integer> {
       + "or .h5 file and print the process's resident memory before, after and at its peak.")
   java.nio.file.Path load;
 
+  @Option(names = "--directory", paramLabel = "N", description = "Instead: write N MNIST digits as "
+      + "PNG files in a class-per-folder tree, train the lesson CNN on it for one epoch through "
+      + "flow_from_directory's batches and print the throughput and resident memory.")
+  Integer directory;
+
   /** Creates the command; picocli fills it in. */
   BenchCommand() {}
 
@@ -38,6 +43,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws java.io.IOException {
     if (load != null) {
       new LoadBench(cli.out()).run(load);
+      return Cli.OK;
+    }
+    if (directory != null) {
+      LessonCommand.requirePositive(spec, "--directory", directory, 64);
+      new DirectoryBench(cli.out()).run(directory);
       return Cli.OK;
     }
     LessonCommand.requirePositive(spec, "--samples", samples, 64);

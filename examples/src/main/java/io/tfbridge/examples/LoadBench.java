@@ -45,7 +45,7 @@ final class LoadBench {
   }
 
   /** A {@code /proc/self/status} figure in kB. */
-  private static long status(String key) throws IOException {
+  static long status(String key) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith(key)) {
         return Long.parseLong(line.replaceAll("\\D", ""));
