@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import pathlib
+import warnings
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -23,6 +24,8 @@ import numpy as np  # noqa: E402
 from keras.src.legacy.preprocessing.image import ImageDataGenerator  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# Keras warns that zca_whitening / *_std_normalization imply the centering: the cases mean it
+warnings.filterwarnings("ignore", message="This ImageDataGenerator specifies")
 
 
 def images():
