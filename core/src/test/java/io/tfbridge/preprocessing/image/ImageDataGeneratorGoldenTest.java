@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
 
 /**
  * Java's apply_transform and standardize against Keras's own outputs on the same images and
@@ -52,6 +54,30 @@ class ImageDataGeneratorGoldenTest {
       }));
     }
     return tests.stream();
+  }
+
+  /** A batch whose images each have their own parameters equals Keras image by image. */
+  @Test
+  void aBatchTransformsEachImageByItsOwnParameters() {
+    List<JsonNode> cases = new ArrayList<>();
+    for (JsonNode c : DatagenGolden.CASES.get("transform")) {
+      if (c.get("image").asText().equals("base") && c.get("fill_mode").asText().equals("nearest")) {
+        cases.add(c);
+      }
+    }
+    FloatNdArray image = DatagenGolden.array("images/base.npy");
+    FloatNdArray batch = NdArrays.ofFloats(image.shape().prepend(cases.size()));
+    List<TransformParams> params = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      batch.set(image, i);
+      params.add(DatagenGolden.params(cases.get(i).get("params")));
+    }
+    FloatNdArray out = BatchTransform.apply(batch, params, FillMode.NEAREST, 0);
+    assertTrue(cases.size() >= 10, "cases " + cases.size());
+    for (int i = 0; i < cases.size(); i++) {
+      String name = cases.get(i).get("name").asText();
+      assertClose(DatagenGolden.array("transform/" + name + ".npy"), out.get(i), TOLERANCE, name);
+    }
   }
 
   private static void checkStatistics(FeatureStatistics stats, String name) {
