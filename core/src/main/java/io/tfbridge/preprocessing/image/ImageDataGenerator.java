@@ -1,7 +1,6 @@
 package io.tfbridge.preprocessing.image;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -87,12 +86,12 @@ public final class ImageDataGenerator {
 
   /** Random rotations in {@code [-degrees, degrees)}. */
   public ImageDataGenerator rotationRange(double degrees) {
-    return with(g -> g.rotationRange = nonNegative("rotation_range", degrees));
+    return with(g -> g.rotationRange = Checks.nonNegative("rotation_range", degrees));
   }
 
   /** Random horizontal shifts: a fraction of the width ({@code < 1}) or pixels. */
   public ImageDataGenerator widthShiftRange(double range) {
-    return widthShiftRange(ShiftRange.fraction(nonNegative("width_shift_range", range)));
+    return widthShiftRange(ShiftRange.fraction(Checks.nonNegative("width_shift_range", range)));
   }
 
   /** Random horizontal shifts as Keras reads an int, a float or a list of choices. */
@@ -105,7 +104,7 @@ public final class ImageDataGenerator {
    * fraction is of the height, but the image moves along its width.
    */
   public ImageDataGenerator heightShiftRange(double range) {
-    return heightShiftRange(ShiftRange.fraction(nonNegative("height_shift_range", range)));
+    return heightShiftRange(ShiftRange.fraction(Checks.nonNegative("height_shift_range", range)));
   }
 
   /** {@code height_shift_range} as Keras reads an int, a float or a list of choices. */
@@ -117,21 +116,21 @@ public final class ImageDataGenerator {
   public ImageDataGenerator brightnessRange(double... range) {
     if (range == null || range.length != 2) {
       throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats."
-          + " Received: " + (range == null ? "None" : List.of(box(range)).toString()));
+          + " Received: " + (range == null ? "None" : Checks.list(range)));
     }
     return with(g -> g.brightnessRange = range.clone());
   }
 
   /** Random shear angles in {@code [-degrees, degrees)} (counter-clockwise). */
   public ImageDataGenerator shearRange(double degrees) {
-    return with(g -> g.shearRange = nonNegative("shear_range", degrees));
+    return with(g -> g.shearRange = Checks.nonNegative("shear_range", degrees));
   }
 
   /** One float {@code z}: zooms in {@code [1 - z, 1 + z]}; two floats: {@code [low, high]}. */
   public ImageDataGenerator zoomRange(double... range) {
     if (range == null || range.length < 1 || range.length > 2) {
       throw new IllegalArgumentException("`zoom_range` should be a float or a tuple or list of two"
-          + " floats. Received: " + (range == null ? "None" : List.of(box(range)).toString()));
+          + " floats. Received: " + (range == null ? "None" : Checks.list(range)));
     }
     double[] bounds = range.length == 1 ? new double[] {1 - range[0], 1 + range[0]} : range.clone();
     return with(g -> g.zoomRange = bounds);
@@ -139,7 +138,7 @@ public final class ImageDataGenerator {
 
   /** Random channel shifts in {@code [-range, range)}. */
   public ImageDataGenerator channelShiftRange(double range) {
-    return with(g -> g.channelShiftRange = nonNegative("channel_shift_range", range));
+    return with(g -> g.channelShiftRange = Checks.nonNegative("channel_shift_range", range));
   }
 
   /** How points outside the image are filled: nearest (default), constant, reflect or wrap. */
@@ -184,17 +183,10 @@ public final class ImageDataGenerator {
 
   /** Only {@code channels_last} is supported. */
   public ImageDataGenerator dataFormat(String format) {
-    if ("channels_first".equals(format)) {
-      throw new UnsupportedOperationException("ImageDataGenerator supports only data_format="
-          + "\"channels_last\". Received: channels_first");
-    }
-    if (!"channels_last".equals(format)) {
-      throw new IllegalArgumentException("`data_format` should be `\"channels_last\"` (channel after"
-          + " row and column) or `\"channels_first\"` (channel before row and column). Received: "
-          + format);
-    }
+    Checks.channelsLast(format);
     return this;
   }
+
 
   /** Keras's {@code get_random_transform}: parameters for an image of {@code shape} (H, W, C). */
   public TransformParams randomTransform(long[] shape, Long seed) {
@@ -271,17 +263,5 @@ public final class ImageDataGenerator {
     g.validationSplit = validationSplit;
     g.statistics = statistics;
     return g;
-  }
-
-  private static double nonNegative(String option, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("`" + option + "` should be a non-negative number."
-          + " Received: " + String.format(Locale.ROOT, "%s", value));
-    }
-    return value;
-  }
-
-  private static Double[] box(double[] values) {
-    return java.util.Arrays.stream(values).boxed().toArray(Double[]::new);
   }
 }
