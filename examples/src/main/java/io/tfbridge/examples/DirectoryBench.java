@@ -4,6 +4,7 @@ import io.tfbridge.datasets.Mnist;
 import io.tfbridge.models.FitOptions;
 import io.tfbridge.models.Model;
 import io.tfbridge.preprocessing.image.DirectoryIterator;
+import io.tfbridge.preprocessing.image.ImageDataGenerator;
 import io.tfbridge.preprocessing.image.ImageDirectory;
 import io.tfbridge.zoo.LessonModels;
 import java.awt.image.BufferedImage;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.tensorflow.ndarray.FloatNdArray;
-import org.tensorflow.ndarray.NdArrays;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 
 /**
  * Training from a tree of image files ({@code flow_from_directory}) and what it costs in memory:
@@ -57,7 +55,7 @@ final class DirectoryBench {
     ImageDirectory tree = ImageDirectory.scan(root, List.of(), false, 0, null);
     out.println(tree.describe());
     DirectoryIterator digits = new DirectoryIterator(tree, "grayscale", 28, 28, "categorical", 64,
-        true, 1, DirectoryBench::rescale);
+        true, 1, ImageDataGenerator.of().rescale(1 / 255.0));
     try (Model model = LessonModels.cnn().seed(1).compile("adam", "categorical_crossentropy")) {
       long t0 = System.nanoTime();
       model.fit(digits, FitOptions.epochs(1).verbose(0));
@@ -72,16 +70,6 @@ final class DirectoryBench {
     long peak = LoadBench.status("VmHWM:");
     out.printf(Locale.ROOT, "resident memory: %d MB before the tree was listed, peak %d MB while "
         + "training (+%d MB)%n", before >> 10, peak >> 10, (peak - before) >> 10);
-  }
-
-  /** Keras's {@code rescale=1/255}. */
-  private static FloatNdArray rescale(FloatNdArray image) {
-    float[] values = new float[(int) image.size()];
-    image.copyTo(DataBuffers.of(values, false, false));
-    for (int i = 0; i < values.length; i++) {
-      values[i] /= 255f;
-    }
-    return NdArrays.wrap(image.shape(), DataBuffers.of(values, false, false));
   }
 
   /** {@code root/<digit>/<i>.png} for {@code files} digits, cycling through the bundled ones. */

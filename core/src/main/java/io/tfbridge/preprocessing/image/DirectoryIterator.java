@@ -5,7 +5,7 @@ import io.tfbridge.data.DataBatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.function.UnaryOperator;
+import java.util.SplittableRandom;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -14,7 +14,9 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 /**
  * Keras's {@code DirectoryIterator} ({@code flow_from_directory}): batches of the images of an
  * {@link ImageDirectory}, read from disk batch by batch (only the file names are held), each image
- * loaded as {@link ImageFiles#load} loads it, then augmented and standardized by {@code transform}, with
+ * loaded as {@link ImageFiles#load} loads it, then augmented and standardized by the generator (a
+ * fresh random transform per image; with a seed, the {@code k}-th batch asked for draws from
+ * {@code seed + k}, as Keras reseeds numpy), with
  * labels as {@code class_mode} says: {@code "categorical"} one-hot, {@code "binary"} and
  * {@code "sparse"} the class index, {@code "input"} the images themselves, {@code null} none (for
  * {@code predict}). With {@code shuffle} the order of the files is a new permutation every epoch,
@@ -23,7 +25,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * <pre>{@code
  * ImageDirectory tree = ImageDirectory.scan(Path.of("digits"), List.of(), false, 0, null);
  * BatchSequence digits = new DirectoryIterator(tree, "grayscale", 28, 28, "sparse", 32, true, 1,
- *     UnaryOperator.identity());
+ *     ImageDataGenerator.of().rescale(1 / 255.0));
  * model.fit(digits, FitOptions.epochs(3));
  * }</pre>
  */
@@ -39,22 +41,23 @@ public final class DirectoryIterator implements BatchSequence {
   private final String classMode;
   private final int batchSize;
   private final boolean shuffle;
+  private final long seed;
   private final Random random;
-  private final UnaryOperator<FloatNdArray> transform;
+  private final ImageDataGenerator generator;
   private int[] order;
+  private long batchesSeen;
 
   /**
    * Batches of {@code tree}'s images at {@code height x width} in {@code colorMode}.
    *
    * @param classMode {@code "categorical"}, {@code "binary"}, {@code "sparse"}, {@code "input"} or
    *     null
-   * @param transform applied to each image (HxWxC) after loading: augmentation and standardization
+   * @param generator augments and standardizes each batch, or null to leave the images as loaded
    * @throws IllegalArgumentException for an unknown class or colour mode, a size or batch size below
    *     1, or a tree without images
    */
   public DirectoryIterator(ImageDirectory tree, String colorMode, int height, int width,
-      String classMode, int batchSize, boolean shuffle, long seed,
-      UnaryOperator<FloatNdArray> transform) {
+      String classMode, int batchSize, boolean shuffle, long seed, ImageDataGenerator generator) {
     if (classMode != null && !CLASS_MODES.contains(classMode)) {
       throw new IllegalArgumentException("Invalid class_mode: " + classMode
           + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
@@ -77,8 +80,9 @@ public final class DirectoryIterator implements BatchSequence {
     this.classMode = classMode;
     this.batchSize = batchSize;
     this.shuffle = shuffle;
+    this.seed = seed;
     this.random = new Random(seed);
-    this.transform = transform;
+    this.generator = generator;
     this.order = permutation();
   }
 
@@ -94,20 +98,7 @@ public final class DirectoryIterator implements BatchSequence {
     if (index < 0 || from >= to) {
       throw new IndexOutOfBoundsException("batch " + index + " of " + size());
     }
-    int n = to - from;
-    int pixels = height * width * channels;
-    float[] images = new float[n * pixels];
-    for (int i = 0; i < n; i++) {
-      Path file = tree.files().get(order[from + i]);
-      FloatNdArray image = transform.apply(load(file));
-      if (image.size() != pixels) {
-        throw new IllegalStateException(file + ": the transform made an image of shape "
-            + image.shape() + ", expected (" + height + ", " + width + ", " + channels + ")");
-      }
-      image.copyTo(DataBuffers.of(images, false, false).offset((long) i * pixels).narrow(pixels));
-    }
-    FloatNdArray x = NdArrays.wrap(Shape.of(n, height, width, channels),
-        DataBuffers.of(images, true, false));
+    FloatNdArray x = augment(images(from, to));
     return classMode == null ? new DataBatch(List.of(x), List.of())
         : DataBatch.of(x, labels(from, to, x));
   }
@@ -117,8 +108,22 @@ public final class DirectoryIterator implements BatchSequence {
     order = permutation();
   }
 
-  private FloatNdArray load(Path file) {
-    return ImageFiles.load(file, colorMode, height, width);
+  /** The files at {@code order[from..to)} as one (N, H, W, C) array, as loaded. */
+  private FloatNdArray images(int from, int to) {
+    int pixels = height * width * channels;
+    float[] images = new float[(to - from) * pixels];
+    for (int i = from; i < to; i++) {
+      FloatNdArray image = ImageFiles.load(tree.files().get(order[i]), colorMode, height, width);
+      image.copyTo(DataBuffers.of(images, false, false).offset((long) (i - from) * pixels)
+          .narrow(pixels));
+    }
+    return NdArrays.wrap(Shape.of(to - from, height, width, channels),
+        DataBuffers.of(images, true, false));
+  }
+
+  private FloatNdArray augment(FloatNdArray images) {
+    SplittableRandom draws = new SplittableRandom(seed + batchesSeen++);
+    return generator == null ? images : generator.augment(images, draws);
   }
 
   private FloatNdArray labels(int from, int to, FloatNdArray x) {

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,7 @@ class DirectoryIteratorTest {
 
   private static DirectoryIterator iterator(String classMode, boolean shuffle, long seed) {
     return new DirectoryIterator(ALL, "grayscale", 4, 4, classMode, 3, shuffle, seed,
-        UnaryOperator.identity());
+        null);
   }
 
   @Test
@@ -89,21 +88,40 @@ class DirectoryIteratorTest {
   }
 
   @Test
+  void flowFromDirectoryAugmentsEachBatchRepeatablyFromTheSeed() {
+    ImageDataGenerator gen = ImageDataGenerator.of().rotationRange(30).zoomRange(0.2)
+        .horizontalFlip(true).rescale(1 / 255.0);
+    float[] first = HostArrays.toFlat(gen.flowFromDirectory(TREE, 6, 5, "rgb", "categorical", 4,
+        true, 3, null).get(0).inputs().get(0));
+    float[] again = HostArrays.toFlat(gen.flowFromDirectory(TREE, 6, 5, "rgb", "categorical", 4,
+        true, 3, null).get(0).inputs().get(0));
+    assertArrayEquals(first, again);
+    float[] plain = HostArrays.toFlat(ImageDataGenerator.of().rescale(1 / 255.0)
+        .flowFromDirectory(TREE, 6, 5, "rgb", "categorical", 4, true, 3, null).get(0).inputs()
+        .get(0));
+    assertEquals(first.length, plain.length);
+    assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(plain));
+    for (float v : first) {
+      assertTrue(v >= 0 && v <= 1, "rescaled into [0, 1]: " + v);
+    }
+  }
+
+  @Test
   void badTreesAndOptionsAreRefused(@TempDir Path tmp) throws IOException {
     Files.createDirectories(tmp.resolve("empty/a"));
     ImageDirectory empty = ImageDirectory.scan(tmp.resolve("empty"), List.of(), false, 0, null);
     var e = assertThrows(IllegalArgumentException.class, () -> new DirectoryIterator(empty,
-        "rgb", 4, 4, "sparse", 2, false, 0, UnaryOperator.identity()));
+        "rgb", 4, 4, "sparse", 2, false, 0, null));
     assertTrue(e.getMessage().contains("holds no images (Found 0 images belonging to 1 classes."),
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new DirectoryIterator(ALL, "rgb", 4, 4,
-        "multi", 2, false, 0, UnaryOperator.identity()));
+        "multi", 2, false, 0, null));
     assertTrue(e.getMessage().startsWith("Invalid class_mode: multi"), e.getMessage());
     Files.createDirectories(tmp.resolve("broken/a"));
     Path bad = Files.writeString(tmp.resolve("broken/a/x.png"), "not a png");
     DirectoryIterator broken = new DirectoryIterator(
         ImageDirectory.scan(tmp.resolve("broken"), List.of(), false, 0, null), "rgb", 4, 4,
-        "sparse", 2, false, 0, UnaryOperator.identity());
+        "sparse", 2, false, 0, null);
     e = assertThrows(IllegalArgumentException.class, () -> broken.get(0));
     assertTrue(e.getMessage().startsWith(bad + ": not a readable image"), e.getMessage());
   }
