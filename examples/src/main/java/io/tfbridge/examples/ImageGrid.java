@@ -12,7 +12,7 @@ import org.tensorflow.ndarray.FloatNdArray;
  * A PNG of grey images side by side, as the lesson's {@code plt.imshow(..., cmap='gray')} shows them:
  * each image {@code (height, width, 1)} or {@code (height, width)}, its values mapped from
  * {@code [low, high]} to black..white, enlarged {@code scale} times, in rows of {@code columns}, with
- * a 2-pixel gap. The file is written whole or not at all.
+ * a 2-pixel grey gap. The file is written whole or not at all.
  *
  * <pre>{@code
  * ImageGrid.write(List.of(digit, augmented), 13, 4, 0f, 1f, Path.of("augmented.png"));
@@ -20,6 +20,8 @@ import org.tensorflow.ndarray.FloatNdArray;
  */
 public final class ImageGrid {
   private static final int GAP = 2;
+  /** The grey of the gaps between images, so that black borders stay visible. */
+  private static final int BACKGROUND = 96;
 
   private ImageGrid() {}
 
@@ -36,6 +38,7 @@ public final class ImageGrid {
     int rows = (images.size() + columns - 1) / columns;
     BufferedImage grid = new BufferedImage(GAP + columns * (w * scale + GAP),
         GAP + rows * (h * scale + GAP), BufferedImage.TYPE_BYTE_GRAY);
+    fill(grid, 0, 0, grid.getWidth(), grid.getHeight(), BACKGROUND);
     for (int i = 0; i < images.size(); i++) {
       draw(grid, images.get(i), h, w, scale, low, high,
           GAP + (i % columns) * (w * scale + GAP), GAP + (i / columns) * (h * scale + GAP));
@@ -61,15 +64,15 @@ public final class ImageGrid {
       for (int x = 0; x < w; x++) {
         float v = channel ? image.getFloat(y, x, 0) : image.getFloat(y, x);
         int grey = Math.round(255 * Math.max(0, Math.min(1, (v - low) / (high - low))));
-        fill(grid, left + x * scale, top + y * scale, scale, grey);
+        fill(grid, left + x * scale, top + y * scale, scale, scale, grey);
       }
     }
   }
 
   /** Sets the raster's samples (setRGB would gamma-convert a grey image's values). */
-  private static void fill(BufferedImage grid, int x0, int y0, int scale, int grey) {
-    for (int dy = 0; dy < scale; dy++) {
-      for (int dx = 0; dx < scale; dx++) {
+  private static void fill(BufferedImage grid, int x0, int y0, int width, int height, int grey) {
+    for (int dy = 0; dy < height; dy++) {
+      for (int dx = 0; dx < width; dx++) {
         grid.getRaster().setSample(x0 + dx, y0 + dy, 0, grey);
       }
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "lesson", description = "Run a program of lesson 7 (Advanced Topics).",
     subcommands = {LessonCommand.IrisCommand.class, LessonCommand.CnnCommand.class,
         LessonCommand.RnnCommand.class, DistributedCommand.class,
-        LessonCommand.IrisMedianCommand.class, LessonCommand.TransferCommand.class})
+        LessonCommand.IrisMedianCommand.class, LessonCommand.TransferCommand.class,
+        LessonCommand.AugmentCommand.class})
 public final class LessonCommand {
   @ParentCommand
   Cli cli;
@@ -172,6 +173,38 @@ public final class LessonCommand {
       requirePositive(spec, "--limit", limit, 0);
       TransferLesson.run(new TransferLesson.Settings(epochs, limit, backbone, output, seed),
           lesson.console(quiet));
+      return Cli.OK;
+    }
+  }
+
+  /** {@code tfbridge lesson augment}: the data augmentation picture (section 3.1). */
+  @Command(name = "augment", description = "Data augmentation: an ImageDataGenerator with the "
+      + "lesson's parameters; writes a PNG of an MNIST digit and its augmented variants.")
+  static final class AugmentCommand implements Callable<Integer> {
+    @ParentCommand
+    LessonCommand lesson;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+        description = "The PNG to write (default: ${DEFAULT-VALUE}).")
+    Path out = AugmentLesson.Settings.lesson().out();
+
+    @Option(names = "--variants", description = "Augmented variants (default: ${DEFAULT-VALUE}).")
+    int variants = AugmentLesson.Settings.lesson().variants();
+
+    @Option(names = "--digit", description = "Which bundled training digit (default: ${DEFAULT-VALUE}).")
+    int digit = AugmentLesson.Settings.lesson().digit();
+
+    @Option(names = "--seed", description = "The flow's seed (default: ${DEFAULT-VALUE}).")
+    long seed = AugmentLesson.Settings.lesson().seed();
+
+    @Override
+    public Integer call() throws Exception {
+      requirePositive(spec, "--variants", variants, 1);
+      requirePositive(spec, "--digit", digit, 0);
+      AugmentLesson.run(new AugmentLesson.Settings(out, variants, digit, seed), lesson.console(false));
       return Cli.OK;
     }
   }

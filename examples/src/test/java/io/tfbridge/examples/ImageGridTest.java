@@ -33,7 +33,8 @@ class ImageGridTest {
     assertEquals(128, raster.getSample(2 + 4, 2, 0));     // a[0, 2] = 0.5
     assertEquals(255, raster.getSample(2 + 2, 2 + 2, 0)); // a[1, 1] = 2, clipped
     assertEquals(255, raster.getSample(2 + 8, 2, 0));     // b[0, 0], second column
-    assertEquals(0, raster.getSample(2 + 8, 2 + 6, 0));   // a[0, 0], second row
+    assertEquals(0, raster.getSample(2, 2 + 6, 0));       // a[0, 0], second row
+    assertEquals(96, raster.getSample(2 + 8, 2 + 6, 0));  // no fourth image: the grey background
     try (var files = Files.list(tmp)) {
       assertEquals(1, files.count(), "no temporary file left");
     }
