@@ -66,11 +66,12 @@ public final class AugmentLesson {
         .heightShiftRange(0.2).shearRange(0.2).zoomRange(0.2).horizontalFlip(true)
         .fillMode("nearest");
     // for batch in datagen.flow(x, batch_size=1): plt.imshow(batch[0].reshape(28, 28), cmap='gray')
-    ImageFlow flow = datagen.flow(x, null, 1, true, settings.seed());
     List<FloatNdArray> images = new ArrayList<>(List.of(x.get(0)));
-    for (int i = 0; i < settings.variants(); i++) {
-      DataBatch batch = flow.get(0);
-      images.add(batch.inputs().get(0).get(0));
+    try (ImageFlow flow = datagen.flow(x, null, 1, true, settings.seed())) {
+      for (int i = 0; i < settings.variants(); i++) {
+        DataBatch batch = flow.get(0);
+        images.add(batch.inputs().get(0).get(0));
+      }
     }
     ImageGrid.write(images, Math.min(images.size(), 13), 4, 0f, 1f, settings.out());
     console.println("Wrote " + settings.out() + ": digit " + train.labels()[d] + " and "

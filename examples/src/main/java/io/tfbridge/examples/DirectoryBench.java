@@ -54,9 +54,9 @@ final class DirectoryBench {
     long before = LoadBench.status("VmRSS:");
     ImageDirectory tree = ImageDirectory.scan(root, List.of(), false, 0, null);
     out.println(tree.describe());
-    DirectoryIterator digits = new DirectoryIterator(tree, "grayscale", 28, 28, "categorical", 64,
-        true, 1, ImageDataGenerator.of().rescale(1 / 255.0));
-    try (Model model = LessonModels.cnn().seed(1).compile("adam", "categorical_crossentropy")) {
+    try (DirectoryIterator digits = new DirectoryIterator(tree, "grayscale", 28, 28, "categorical",
+            64, true, 1, ImageDataGenerator.of().rescale(1 / 255.0));
+        Model model = LessonModels.cnn().seed(1).compile("adam", "categorical_crossentropy")) {
       long t0 = System.nanoTime();
       model.fit(digits, FitOptions.epochs(1).verbose(0));
       double seconds = (System.nanoTime() - t0) / 1e9;

@@ -29,7 +29,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * model.fit(digits, FitOptions.epochs(3));
  * }</pre>
  */
-public final class DirectoryIterator implements BatchSequence {
+public final class DirectoryIterator implements BatchSequence, AutoCloseable {
   /** Keras's {@code allowed_class_modes}. */
   static final List<String> CLASS_MODES = List.of("categorical", "binary", "sparse", "input");
 
@@ -44,6 +44,7 @@ public final class DirectoryIterator implements BatchSequence {
   private final long seed;
   private final Random random;
   private final ImageDataGenerator generator;
+  private final TransformCache transforms = new TransformCache();
   private int[] order;
   private long batchesSeen;
 
@@ -123,7 +124,7 @@ public final class DirectoryIterator implements BatchSequence {
 
   private FloatNdArray augment(FloatNdArray images) {
     SplittableRandom draws = new SplittableRandom(seed + batchesSeen++);
-    return generator == null ? images : generator.augment(images, draws);
+    return generator == null ? images : generator.augment(images, draws, transforms);
   }
 
   private FloatNdArray labels(int from, int to, FloatNdArray x) {
@@ -159,5 +160,11 @@ public final class DirectoryIterator implements BatchSequence {
       p[j] = t;
     }
     return p;
+  }
+
+  /** Releases the compiled image transform kept between batches; idempotent. */
+  @Override
+  public void close() {
+    transforms.close();
   }
 }

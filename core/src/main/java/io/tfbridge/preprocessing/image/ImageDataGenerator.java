@@ -237,8 +237,12 @@ public final class ImageDataGenerator {
         this);
   }
 
-  /** A batch (N, H, W, C) with a fresh random transform per image, then standardized. */
-  FloatNdArray augment(FloatNdArray batch, java.util.random.RandomGenerator random) {
+  /**
+   * A batch (N, H, W, C) with a fresh random transform per image (run by {@code transforms}), then
+   * standardized.
+   */
+  FloatNdArray augment(FloatNdArray batch, java.util.random.RandomGenerator random,
+      TransformCache transforms) {
     int n = (int) batch.shape().get(0);
     int height = (int) batch.shape().get(1);
     int width = (int) batch.shape().get(2);
@@ -246,7 +250,7 @@ public final class ImageDataGenerator {
     for (int i = 0; i < n; i++) {
       params.add(RandomTransform.draw(this, random, height, width));
     }
-    return Standardizer.standardize(this, BatchTransform.apply(batch, params, fillMode, cval));
+    return Standardizer.standardize(this, transforms.apply(batch, params, fillMode, cval));
   }
 
   boolean centersFeatures() {

@@ -21,6 +21,9 @@ import org.tensorflow.ndarray.FloatNdArray;
  * trains on it as Keras's {@code model.fit(datagen.flow(x, y))} does (one of the two ways of reading
  * it per flow: fit reads batches by index).
  *
+ * <p>A flow keeps its compiled image transform (a TensorFlow graph and session) from batch to
+ * batch: close it when done, e.g. in try-with-resources.
+ *
  * <pre>{@code
  * ImageFlow flow = gen.flow(x, y, 32, true, 7L);
  * for (int step = 0; step < flow.stepsPerEpoch(); step++) {
@@ -28,7 +31,7 @@ import org.tensorflow.ndarray.FloatNdArray;
  * }
  * }</pre>
  */
-public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence {
+public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, AutoCloseable {
   private final ImageDataGenerator generator;
   private final FloatNdArray x;
   private final FloatNdArray y;
@@ -36,6 +39,7 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence {
   private final boolean shuffle;
   private final Long seed;
   private final RandomGenerator unseeded = new SplittableRandom();
+  private final TransformCache transforms = new TransformCache();
   private int[] order;
   private int batchIndex;
   private long batchesSeen;
@@ -129,7 +133,7 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence {
   }
 
   private ImageBatch batch(int[] indices, RandomGenerator random) {
-    FloatNdArray standardized = generator.augment(Images.rows(x, indices), random);
+    FloatNdArray standardized = generator.augment(Images.rows(x, indices), random, transforms);
     return new ImageBatch(standardized, y == null ? null : Images.rows(y, indices));
   }
 
@@ -178,5 +182,14 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence {
       p[j] = t;
     }
     return p;
+  }
+
+  /**
+   * Releases the compiled image transform (a TensorFlow graph and session) the flow keeps between
+   * batches; idempotent. A closed flow throws {@code IllegalStateException} when asked for a batch.
+   */
+  @Override
+  public void close() {
+    transforms.close();
   }
 }

@@ -139,4 +139,15 @@ class ImageFlowTest {
     }
     assertEquals(3, flow.size());
   }
+
+  @Test
+  void aClosedFlowRefusesBatchesAndClosingTwiceIsHarmless() {
+    ImageFlow flow = ImageDataGenerator.of().rotationRange(10).flow(images(), labels(), 4, false, 1L);
+    flow.get(0);
+    flow.close();
+    flow.close();
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> flow.get(1));
+    assertEquals("the flow is closed", e.getMessage());
+  }
 }
