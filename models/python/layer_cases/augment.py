@@ -47,6 +47,21 @@ CASES = [
         lambda: [L.RandomZoom((-0.4, -0.4), width_factor=(0.2, 0.2), interpolation="nearest")]),
     aug("contrast_fixed", lambda: [L.RandomContrast((-0.5, 0.5), value_range=(-1, 1))],
         notes="factor (-0.5, 0.5) draws the contrast factor from [1.5, 1.5]"),
+    # after weights: the gradient flows back through the layer (ImageProjectiveTransformV3's is TF
+    # Python's approximate one, an inverse transform of the output gradient)
+    aug("after_dense_rotation",
+        lambda: [L.Dense(2), L.RandomRotation((0.1, 0.1), fill_mode="constant")]),
+    aug("after_dense_zoom_nearest",
+        lambda: [L.Dense(2), L.RandomZoom((0.3, 0.3), interpolation="nearest")]),
+    aug("after_dense_translation_reflect",
+        lambda: [L.Dense(2), L.RandomTranslation((0.15, 0.15), (-0.2, -0.2))]),
+    aug("after_dense_contrast",
+        lambda: [L.Dense(2), L.RandomContrast((-0.5, 0.5), value_range=(-1, 1))]),
+    aug("after_dense_resizing_bicubic",
+        lambda: [L.Dense(2), L.Resizing(4, 6, interpolation="bicubic")]),
+    aug("after_dense_resizing_pad",
+        lambda: [L.Dense(2), L.Resizing(6, 4, pad_to_aspect_ratio=True, fill_value=0.5)]),
+    aug("after_dense_center_crop_smart", lambda: [L.Dense(2), L.CenterCrop(6, 4)]),
     # random ranges: inference (identity) only
     aug("flip_default", lambda: [L.RandomFlip()], train=False),
     aug("flip_horizontal", lambda: [L.RandomFlip("horizontal", seed=3)], train=False),

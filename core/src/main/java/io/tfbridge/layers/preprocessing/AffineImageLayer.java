@@ -95,8 +95,9 @@ public abstract class AffineImageLayer<L extends AffineImageLayer<L>> extends La
     long height = input.shape().get(1);
     long width = input.shape().get(2);
     Operand<TFloat32> draws = ImageLayers.uniform(context, seed, input, drawsPerImage());
+    // the transforms hold no weights: stop the gradient before the random draws (no gradient in TF)
     Operand<TFloat32> moved = tf.image.imageProjectiveTransformV3(input,
-        transforms(context, draws, height, width),
+        tf.stopGradient(transforms(context, draws, height, width)),
         tf.constant(new int[] {(int) height, (int) width}), tf.constant((float) fillValue),
         interpolation.toUpperCase(Locale.ROOT),
         ImageProjectiveTransformV3.fillMode(fillMode.toUpperCase(Locale.ROOT)));

@@ -35,8 +35,9 @@ final class Resize {
   /** The window of {@code height x width} pixels at {@code (top, left)}. */
   static Operand<TFloat32> crop(Ops tf, Operand<TFloat32> images, long top, long left, long height,
       long width) {
-    return tf.slice(images, tf.constant(new long[] {0, top, left, 0}),
-        tf.constant(new long[] {-1, height, width, -1}));
+    // int32 begin and size: Slice's C++ gradient subtracts them from an int32 shape
+    return tf.slice(images, tf.constant(new int[] {0, (int) top, (int) left, 0}),
+        tf.constant(new int[] {-1, (int) height, (int) width, -1}));
   }
 
   /**

@@ -75,10 +75,11 @@ public abstract class ValueRangeLayer<L extends ValueRangeLayer<L>> extends Laye
   public LayerOutput call(LayerContext context, Operand<TFloat32> input) {
     var tf = context.tf();
     double[] range = drawRange(factor.lower(), factor.upper());
-    Operand<TFloat32> draw = tf.reshape(
+    // behind a StopGradient: RandomUniform has no gradient, and the draw holds no weights
+    Operand<TFloat32> draw = tf.stopGradient(tf.reshape(
         ImageLayers.column(context, ImageLayers.uniform(context, seed, input, 1), 0, range[0],
             range[1]),
-        tf.constant(new int[] {-1, 1, 1, 1}));
+        tf.constant(new int[] {-1, 1, 1, 1})));
     Operand<TFloat32> clipped = tf.math.minimum(
         tf.math.maximum(adjust(context, input, draw), tf.constant((float) valueRange[0])),
         tf.constant((float) valueRange[1]));
