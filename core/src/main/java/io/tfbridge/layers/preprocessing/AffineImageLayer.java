@@ -38,7 +38,10 @@ public abstract class AffineImageLayer<L extends AffineImageLayer<L>> extends La
   /** How many uniform draws each image needs. */
   abstract int drawsPerImage();
 
-  /** A copy that fills points outside the image by {@code fillMode}: reflect (default), wrap, constant, nearest. */
+  /**
+   * A copy that fills points outside the image by {@code fillMode}: reflect (default), wrap,
+   * constant, nearest.
+   */
   public L fillMode(String fillMode) {
     L copy = copy();
     ((AffineImageLayer<L>) copy).fillMode = ImageLayers.checkedFillMode(className(), fillMode);
@@ -67,14 +70,17 @@ public abstract class AffineImageLayer<L extends AffineImageLayer<L>> extends La
     return copy;
   }
 
+  /** How points outside the image are filled. */
   public String fillMode() {
     return fillMode;
   }
 
+  /** How the image is sampled: bilinear or nearest. */
   public String interpolation() {
     return interpolation;
   }
 
+  /** The value outside the image when fill_mode is constant. */
   public double fillValue() {
     return fillValue;
   }
@@ -104,7 +110,7 @@ public abstract class AffineImageLayer<L extends AffineImageLayer<L>> extends La
     return LayerOutput.of(ImageLayers.whileTraining(context, moved, input));
   }
 
-  /** Reads the options every geometric layer has (fill_mode, interpolation, fill_value, seed, data_format). */
+  /** Reads the options every geometric layer shares: fill_mode, interpolation, fill_value, seed. */
   L readCommon(ConfigReader c) {
     ImageLayers.readDataFormat(c);
     L layer = fillMode(c.getString("fill_mode", "reflect"))

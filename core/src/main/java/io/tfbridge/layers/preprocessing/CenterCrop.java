@@ -36,10 +36,12 @@ public final class CenterCrop extends Layer<CenterCrop> {
     return new CenterCrop(height, width);
   }
 
+  /** The output height. */
   public int height() {
     return height;
   }
 
+  /** The output width. */
   public int width() {
     return width;
   }

@@ -53,6 +53,7 @@ public final class RandomFlip extends Layer<RandomFlip> {
     return copy;
   }
 
+  /** horizontal, vertical or horizontal_and_vertical. */
   public String mode() {
     return mode;
   }

@@ -83,14 +83,17 @@ public final class Resizing extends Layer<Resizing> {
     return copy;
   }
 
+  /** The output height. */
   public int height() {
     return height;
   }
 
+  /** The output width. */
   public int width() {
     return width;
   }
 
+  /** bilinear, nearest or bicubic. */
   public String interpolation() {
     return interpolation;
   }

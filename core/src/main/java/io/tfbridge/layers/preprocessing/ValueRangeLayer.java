@@ -57,6 +57,7 @@ public abstract class ValueRangeLayer<L extends ValueRangeLayer<L>> extends Laye
     return new double[] {factor.lower(), factor.upper()};
   }
 
+  /** The range pixel values are clipped to while training: {@code [low, high]}. */
   public double[] valueRange() {
     return valueRange.clone();
   }
