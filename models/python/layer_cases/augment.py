@@ -25,6 +25,7 @@ CASES = [
     aug("resizing_bilinear_down", lambda: [L.Resizing(3, 4)]),
     aug("resizing_nearest_up", lambda: [L.Resizing(8, 9, interpolation="nearest")]),
     aug("resizing_bicubic", lambda: [L.Resizing(4, 6, interpolation="bicubic")]),
+    aug("resizing_area", lambda: [L.Resizing(3, 5, interpolation="area")]),
     aug("resizing_crop_aspect", lambda: [L.Resizing(4, 4, crop_to_aspect_ratio=True)]),
     aug("resizing_pad_aspect",
         lambda: [L.Resizing(6, 4, pad_to_aspect_ratio=True, fill_value=0.5)]),

@@ -119,8 +119,10 @@ class ImagePreprocessingTest {
         "data_format=\"channels_first\"", "not supported");
     Config antialias = Resizing.of(3, 3).getConfig().toBuilder().put("antialias", true).build();
     assertFails(() -> KerasLayers.deserialize("Resizing", antialias, "r"), "antialias=true");
-    Config area = Resizing.of(3, 3).getConfig().toBuilder().put("interpolation", "area").build();
-    assertFails(() -> KerasLayers.deserialize("Resizing", area, "r"), "interpolation=\"area\"");
+    Config lanczos = Resizing.of(3, 3).getConfig().toBuilder().put("interpolation", "lanczos5")
+        .build();
+    assertFails(() -> KerasLayers.deserialize("Resizing", lanczos, "r"),
+        "interpolation=\"lanczos5\"");
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.tensorflow.types.TInt32;
  * centres). Images are {@code (batch, height, width, channels)} with static height and width.
  */
 final class Resize {
-  static final List<String> INTERPOLATIONS = List.of("bilinear", "nearest", "bicubic");
+  static final List<String> INTERPOLATIONS = List.of("bilinear", "nearest", "bicubic", "area");
 
   private Resize() {}
 
@@ -77,6 +77,8 @@ final class Resize {
       case "nearest" -> tf.image.resizeNearestNeighbor(images, size,
           ResizeNearestNeighbor.halfPixelCenters(true));
       case "bicubic" -> tf.image.resizeBicubic(images, size, ResizeBicubic.halfPixelCenters(true));
+      // ResizeArea has no gradient in TF's C++ registry: trains only with no weights before it
+      case "area" -> tf.image.resizeArea(images, size);
       default -> tf.image.resizeBilinear(images, size, ResizeBilinear.halfPixelCenters(true));
     };
   }

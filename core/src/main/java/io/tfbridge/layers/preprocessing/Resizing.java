@@ -13,8 +13,9 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code Resizing}: resizes images to {@code (height, width)} ({@code tf.image.resize},
  * half-pixel centres), optionally first cropping the centred window of the target's aspect ratio
  * ({@code crop_to_aspect_ratio}) or padding with {@code fill_value} to it ({@code pad_to_aspect_ratio}).
- * Interpolations: bilinear (default), nearest, bicubic; lanczos3, lanczos5, area and antialias are
- * refused.
+ * Interpolations: bilinear (default), nearest, bicubic, area (whose op has no gradient in TF's C++
+ * registry: a model trains with it only when no weights come before it); lanczos3, lanczos5 and
+ * antialias are refused.
  *
  * <pre>{@code
  * Resizing small = Resizing.of(64, 48).interpolation("nearest");
@@ -43,7 +44,7 @@ public final class Resizing extends Layer<Resizing> {
     return new Resizing(height, width);
   }
 
-  /** A copy that resizes by {@code interpolation}: bilinear (default), nearest or bicubic. */
+  /** A copy that resizes by {@code interpolation}: bilinear (default), nearest, bicubic or area. */
   public Resizing interpolation(String interpolation) {
     if (!Resize.INTERPOLATIONS.contains(interpolation)) {
       throw new IllegalArgumentException("Resizing: interpolation=" + interpolation
@@ -93,7 +94,7 @@ public final class Resizing extends Layer<Resizing> {
     return width;
   }
 
-  /** bilinear, nearest or bicubic. */
+  /** bilinear, nearest, bicubic or area. */
   public String interpolation() {
     return interpolation;
   }
