@@ -38,6 +38,7 @@ public final class CompiledGraph implements AutoCloseable {
    * device (the ops {@code addGradients} makes have none); the session runs that copy, by op name.
    */
   public CompiledGraph(ModelDefinition definition) {
+    CustomGradients.ensureRegistered();
     this.definition = definition;
     this.graph = new Graph();
     Graph placed = null;

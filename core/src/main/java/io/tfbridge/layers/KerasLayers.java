@@ -1,5 +1,13 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.layers.preprocessing.CenterCrop;
+import io.tfbridge.layers.preprocessing.RandomBrightness;
+import io.tfbridge.layers.preprocessing.RandomContrast;
+import io.tfbridge.layers.preprocessing.RandomFlip;
+import io.tfbridge.layers.preprocessing.RandomRotation;
+import io.tfbridge.layers.preprocessing.RandomTranslation;
+import io.tfbridge.layers.preprocessing.RandomZoom;
+import io.tfbridge.layers.preprocessing.Resizing;
 import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import io.tfbridge.saving.KerasObject;
@@ -103,6 +111,14 @@ public final class KerasLayers {
     READERS.put("AdditiveAttention", AdditiveAttention::fromConfig);
     READERS.put("LayerScale", LayerScale::fromConfig);
     READERS.put("CustomScaleLayer", CustomScaleLayer::fromConfig);
+    READERS.put("Resizing", Resizing::fromConfig);
+    READERS.put("CenterCrop", CenterCrop::fromConfig);
+    READERS.put("RandomFlip", RandomFlip::fromConfig);
+    READERS.put("RandomRotation", RandomRotation::fromConfig);
+    READERS.put("RandomTranslation", RandomTranslation::fromConfig);
+    READERS.put("RandomZoom", RandomZoom::fromConfig);
+    READERS.put("RandomContrast", RandomContrast::fromConfig);
+    READERS.put("RandomBrightness", RandomBrightness::fromConfig);
   }
 
   private KerasLayers() {}
