@@ -73,6 +73,10 @@ public final class LessonCommand {
     @Option(names = "--seed", description = "The model's seed (default: ${DEFAULT-VALUE}).")
     long seed = CnnLesson.Settings.lesson().seed();
 
+    @Option(names = "--augment", description = "Train on augmented digits (rotation 10, shifts "
+        + "0.1, zoom 0.1) from an ImageDataGenerator flow.")
+    boolean augment;
+
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
@@ -80,7 +84,8 @@ public final class LessonCommand {
     public Integer call() throws Exception {
       requirePositive(spec, "--epochs", epochs, 1);
       requirePositive(spec, "--limit", limit, 0);
-      CnnLesson.run(new CnnLesson.Settings(epochs, limit, data, seed), lesson.console(quiet));
+      CnnLesson.run(new CnnLesson.Settings(epochs, limit, data, seed, augment),
+          lesson.console(quiet));
       return Cli.OK;
     }
   }

@@ -89,6 +89,16 @@ class LessonsTest {
   }
 
   @Test
+  void augmentedCnnTrainsOnAFlowAndValidates() {
+    CliRun run = CliRun.of("lesson", "cnn", "--augment", "--epochs", "1", "--limit", "1000");
+    assertEquals(Cli.OK, run.code(), run::describe);
+    // 900 augmented training digits in batches of 64, the last 100 validating
+    assertTrue(run.lines().get(0).startsWith("Epoch 1/1 - 15/15 - "), run::describe);
+    assertTrue(run.lines().get(0).contains("val_accuracy: "), run::describe);
+    assertInUnitInterval("Test Accuracy: ", run);
+  }
+
+  @Test
   void irisMedianEndsWithTheMedian() {
     CliRun run = CliRun.of("lesson", "iris-median", "--seeds", "3");
     assertEquals(Cli.OK, run.code(), run::describe);
