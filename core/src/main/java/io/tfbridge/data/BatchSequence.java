@@ -8,9 +8,12 @@ package io.tfbridge.data;
  * {@link #onEpochEnd()} once the sequence has handed out its last batch of an epoch.
  *
  * <pre>{@code
- * BatchSequence halves = new BatchSequence() {
+ * BatchSequence halves = new BatchSequence() {   // x and y hold 10 samples
  *   public int size() { return 2; }
- *   public DataBatch get(int index) { return DataBatch.of(x.slice(...), y.slice(...)); }
+ *   public DataBatch get(int index) {
+ *     var rows = Indices.range(5L * index, 5L * index + 5);
+ *     return DataBatch.of(x.slice(rows), y.slice(rows));
+ *   }
  * };
  * model.fit(halves, FitOptions.epochs(3));
  * }</pre>

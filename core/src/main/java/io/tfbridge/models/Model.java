@@ -119,7 +119,7 @@ public final class Model implements Predictor {
    * {@link FitOptions#validationData} (a validation split is refused, as in Keras).
    *
    * <pre>{@code
-   * History history = model.fit(datagen.flow(x, y, 32), FitOptions.epochs(5));
+   * History history = model.fit(datagen.flow(x, y, 32, true, 42L), FitOptions.epochs(5));
    * }</pre>
    *
    * @throws IllegalArgumentException for a validation split, an empty sequence or a batch that does
