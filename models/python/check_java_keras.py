@@ -4,6 +4,9 @@
 Usage:
     python models/python/check_java_keras.py FILE X.npy Y.npy [XT.npy YT.npy]
         [--expect-iterations N] [--atol 1e-6] [--epochs 5]
+    python models/python/check_java_keras.py --jobs JOBS.json
+        (JOBS.json: a list of such argument lists, checked in one process, each after a line
+        "== FILE"; one Python and one TensorFlow start instead of one per file)
 
 FILE is a .keras or legacy .h5 file that tfbridge (Java) wrote. For a model with several inputs
 (a functional model), X.npy and XT.npy are comma-separated lists of .npy files, one per model input
@@ -20,6 +23,7 @@ in the model's input order (e.g. x_a.npy,x_b.npy). The script
 Prints one line per check; exits 1 if any check fails, 2 on usage errors.
 """
 import argparse
+import json
 import os
 import sys
 
@@ -49,7 +53,7 @@ def load_inputs(files, model):
     return arrays[0] if len(arrays) == 1 else arrays
 
 
-def main():
+def parser_of():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file")
     parser.add_argument("x")
@@ -58,10 +62,37 @@ def main():
     parser.add_argument("--expect-iterations", type=int)
     parser.add_argument("--atol", type=float, default=1e-6)
     parser.add_argument("--epochs", type=int, default=5)
-    args = parser.parse_args()
+    return parser
+
+
+def parse(parser, argv):
+    args = parser.parse_args(argv)
     if len(args.train) not in (0, 2):
         parser.error("give both XT.npy and YT.npy, or neither")
+    return args
 
+
+def main():
+    parser = parser_of()
+    if sys.argv[1:2] == ["--jobs"]:
+        with open(sys.argv[2]) as f:
+            jobs = json.load(f)
+        failed = False
+        for job in jobs:
+            args = parse(parser, job)
+            print(f"== {args.file}", flush=True)
+            try:
+                failed |= check(args)
+            except Exception as e:  # noqa: BLE001  (one file's failure is reported, the rest go on)
+                print(f"FAIL: {type(e).__name__}: {e}")
+                failed = True
+            keras.utils.clear_session()
+        sys.exit(1 if failed else 0)
+    sys.exit(1 if check(parse(parser, sys.argv[1:])) else 0)
+
+
+def check(args):
+    """Runs the checks on one file; True if any failed."""
     model = keras.models.load_model(args.file)
     failed = False
     x, y = load_inputs(args.x, model), np.load(args.y)
@@ -105,7 +136,7 @@ def main():
     ok = after < before
     failed |= not ok
     print(f"{'ok' if ok else 'FAIL'}: fit {args.epochs} epochs, loss {before:.6g} -> {after:.6g}")
-    sys.exit(1 if failed else 0)
+    return failed
 
 
 if __name__ == "__main__":

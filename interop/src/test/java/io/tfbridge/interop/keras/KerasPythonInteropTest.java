@@ -28,10 +28,17 @@ import io.tfbridge.models.Model;
 import io.tfbridge.models.Sequential;
 import io.tfbridge.optimizers.Adam;
 import io.tfbridge.optimizers.SGD;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,22 +52,26 @@ import org.tensorflow.ndarray.FloatNdArray;
  * carry Java's optimizer state and train further ({@code models/python/check_java_keras.py}); and
  * freshly made Keras files (the lesson's full CNN among them) load in Java.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KerasPythonInteropTest {
   @TempDir Path tmp;
+  /** The Java-written files of every test, checked together by the last test. */
+  @TempDir static Path shared;
 
   /**
-   * A Keras-made model trained one more epoch in Java, saved by Java, checked by Keras: every case as
-   * .keras, three (Adam, SGD with momentum, stacked RNN) as .h5 (each check starts a Python).
+   * A Keras-made model trained one more epoch in Java, saved by Java, checked by Keras at the end
+   * ({@link #kerasChecksEveryJavaWrittenFile}): every case as .keras, eight as .h5.
    */
+  @Order(1)
   @ParameterizedTest(name = "{0}/{1}")
   @MethodSource("pythonCases")
   void pythonLoadsPredictsAndTrainsJavaWrittenFiles(String testCase, String name) throws Exception {
-    String python = python();
+    python(); // skipped without TFBRIDGE_PYTHON
     FloatNdArray yTrain = npy(testCase, "y_train");
     try (Model model = KerasFiles.load(file(testCase, name))) {
       model.fit(inputs(testCase, "x_train", model), yTrain, FitOptions.epochs(1).batchSize(8).verbose(0));
-      checkInPython(python, model, name.replace("model", testCase), inputs(testCase, "x", model),
-          inputFiles(dir(testCase), "x_train", model), file(testCase, "y_train.npy"));
+      checkInPython(model, name.replace("model", testCase), inputs(testCase, "x", model),
+          inputFiles(dir(testCase), "x_train", model), file(testCase, "y_train.npy"), null);
     }
   }
 
@@ -73,10 +84,11 @@ class KerasPythonInteropTest {
   }
 
   /** Models built and trained in Java only, with every layer and optimizer of the DSL. */
+  @Order(1)
   @ParameterizedTest
   @ValueSource(strings = {"java_cnn.keras", "java_cnn.h5", "java_rnn.keras", "java_rnn.h5"})
   void pythonLoadsJavaBuiltModels(String name) throws Exception {
-    String python = python();
+    python(); // skipped without TFBRIDGE_PYTHON
     boolean cnn = name.startsWith("java_cnn");
     Sequential spec = cnn
         ? Sequential.of(
@@ -96,7 +108,7 @@ class KerasPythonInteropTest {
       Path yTrain = tmp.resolve("y_train.npy");
       writeNpy(xTrain, x);
       writeNpy(yTrain, y);
-      checkInPython(python, model, name, List.of(x), List.of(xTrain), yTrain);
+      checkInPython(model, name, List.of(x), List.of(xTrain), yTrain, null);
     }
   }
 
@@ -105,10 +117,11 @@ class KerasPythonInteropTest {
    * Keras loads it as a Functional model with the Java input names, predicts as Java within 1e-6,
    * restores the iteration count and trains further.
    */
+  @Order(1)
   @ParameterizedTest
   @ValueSource(strings = {"java_functional.keras", "java_functional.h5"})
   void pythonLoadsJavaBuiltFunctionalModels(String name) throws Exception {
-    String python = python();
+    python(); // skipped without TFBRIDGE_PYTHON
     try (Model model = javaFunctional().compile(Adam.of().learningRate(0.01),
         "categorical_crossentropy", "accuracy")) {
       List<FloatNdArray> x = List.of(KerasRoundTripTest.random(16, 4), KerasRoundTripTest.random(16, 3));
@@ -119,8 +132,8 @@ class KerasPythonInteropTest {
       writeNpy(xTrain.get(1), x.get(1));
       Path yTrain = tmp.resolve("y_train.npy");
       writeNpy(yTrain, y);
-      String out = checkInPython(python, model, name, x, xTrain, yTrain);
-      assertTrue(out.contains("model Functional 'java_functional': inputs ['a', 'b']"), out);
+      checkInPython(model, name, x, xTrain, yTrain,
+          "model Functional 'java_functional': inputs ['a', 'b']");
     }
   }
 
@@ -136,24 +149,81 @@ class KerasPythonInteropTest {
     return Functional.of(List.of(a, b), out).name("java_functional").seed(5);
   }
 
-  private String checkInPython(String python, Model model, String fileName, List<FloatNdArray> x,
-      List<Path> xTrain, Path yTrain) throws Exception {
-    Path saved = tmp.resolve(fileName);
+  /** A Java-written file Keras checks at the end, and what its check must print. */
+  private record Job(List<String> args, String mustPrint) {}
+
+  private static final List<Job> JOBS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * Saves {@code model} as {@code fileName} with its inputs, Java's predictions and the training data,
+   * in a directory of its own, for the one Python process of {@link #kerasChecksEveryJavaWrittenFile}.
+   */
+  private static void checkInPython(Model model, String fileName, List<FloatNdArray> x,
+      List<Path> xTrain, Path yTrain, String mustPrint) throws Exception {
+    Path dir = Files.createDirectories(shared.resolve("job" + JOBS.size()));
+    Path saved = dir.resolve(fileName);
     KerasFiles.save(model, saved);
-    List<String> xFiles = new java.util.ArrayList<>();
+    List<String> xFiles = new ArrayList<>();
     for (int i = 0; i < x.size(); i++) {
-      Path xFile = tmp.resolve("x_" + i + ".npy");
+      Path xFile = dir.resolve("x_" + i + ".npy");
       writeNpy(xFile, x.get(i));
       xFiles.add(xFile.toString());
     }
-    Path yFile = tmp.resolve("y.npy");
+    Path yFile = dir.resolve("y.npy");
     writeNpy(yFile, model.predict(x, 32));
-    String out = run(List.of(python, script("check_java_keras.py").toString(), saved.toString(),
-        String.join(",", xFiles), yFile.toString(),
-        String.join(",", xTrain.stream().map(Path::toString).toList()), yTrain.toString(),
-        "--expect-iterations", Long.toString(model.graph().iterations())));
-    assertTrue(out.contains("ok: predict") && out.contains("ok: fit"), out);
+    List<String> train = new ArrayList<>();
+    for (Path p : xTrain) {
+      train.add(Files.copy(p, dir.resolve("train_" + p.getFileName())).toString());
+    }
+    JOBS.add(new Job(List.of(saved.toString(), String.join(",", xFiles), yFile.toString(),
+        String.join(",", train), Files.copy(yTrain, dir.resolve("train_y.npy")).toString(),
+        "--expect-iterations", Long.toString(model.graph().iterations())), mustPrint));
+  }
+
+  /**
+   * Keras loads every file the tests above wrote, predicts as Java did within 1e-6, restores the
+   * iteration count and trains further: one Python process for all of them.
+   */
+  @Test
+  @Order(2)
+  void kerasChecksEveryJavaWrittenFile() throws Exception {
+    Assumptions.assumeFalse(JOBS.isEmpty(), "no Java-written files (the writing tests did not run)");
+    Path jobs = shared.resolve("jobs.json");
+    Files.writeString(jobs, new ObjectMapper().writeValueAsString(
+        JOBS.stream().map(Job::args).toList()));
+    List<String> command = List.of(python(), script("check_java_keras.py").toString(), "--jobs",
+        jobs.toString());
+    String out = runAllowingFailure(command);
+    List<String> problems = new ArrayList<>();
+    for (Job job : JOBS) {
+      String section = section(out, job.args().get(0));
+      if (!section.contains("ok: predict") || !section.contains("ok: fit") || section.contains("FAIL")
+          || (job.mustPrint() != null && !section.contains(job.mustPrint()))) {
+        problems.add(job.args().get(0) + ":\n" + section);
+      }
+    }
+    assertTrue(problems.isEmpty(), "Keras could not check Java-written files:\n"
+        + String.join("\n", problems) + "\n--- whole output ---\n" + out);
+  }
+
+  /** Runs {@code command}, returning what it printed whatever its exit code. */
+  private static String runAllowingFailure(List<String> command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
     return out;
+  }
+
+  /** The lines the batch printed for {@code file}: from its "== file" line to the next one. */
+  private static String section(String out, String file) {
+    int start = out.indexOf("== " + file + "\n");
+    if (start < 0) {
+      return "(no output for this file)";
+    }
+    int end = out.indexOf("\n== ", start + 1);
+    return out.substring(start, end < 0 ? out.length() : end);
   }
 
   /**
