@@ -33,6 +33,27 @@ final class AffineMatrix {
     return new double[] {m[1][1], m[1][0], m[1][2], m[0][1], m[0][0], m[0][2]};
   }
 
+  /**
+   * {@code map} ({@link #of}'s layout) followed by the params' flips: a horizontal flip reads column
+   * {@code width - 1 - c}, a vertical one row {@code height - 1 - r}.
+   */
+  static double[] flipped(double[] map, TransformParams params, int height, int width) {
+    double[] m = map.clone();
+    if (params.flipHorizontal()) {
+      m[2] += m[1] * (width - 1);
+      m[5] += m[4] * (width - 1);
+      m[1] = -m[1];
+      m[4] = -m[4];
+    }
+    if (params.flipVertical()) {
+      m[2] += m[0] * (height - 1);
+      m[5] += m[3] * (height - 1);
+      m[0] = -m[0];
+      m[3] = -m[3];
+    }
+    return m;
+  }
+
   private static double[][] aboutCentre(double[][] m, int height, int width) {
     double ox = height / 2.0 - 0.5;
     double oy = width / 2.0 - 0.5;

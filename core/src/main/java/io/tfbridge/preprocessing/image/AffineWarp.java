@@ -3,7 +3,6 @@ package io.tfbridge.preprocessing.image;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Stack;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -98,7 +97,11 @@ final class AffineWarp {
     return tf.select(tf.math.less(v, tf.constant(0.0)), below, inRange);
   }
 
-  /** Bilinear interpolation of [N, H, W, C] at the points ({@code rows}, {@code cols}). */
+  /**
+   * Bilinear interpolation of [N, H, W, C] at the points ({@code rows}, {@code cols}): the four
+   * neighbours are gathered from the images as rows of a flat [N H W, C] table (one GatherV2 each,
+   * several times faster than GatherNd with stacked index triples).
+   */
   private static Operand<TFloat64> bilinear(Ops tf, Operand<TFloat64> images,
       Operand<TFloat64> rows, Operand<TFloat64> cols, int height, int width) {
     Operand<TFloat64> r0 = tf.math.floor(rows);
@@ -109,19 +112,25 @@ final class AffineWarp {
     Operand<TInt32> ci0 = tf.dtypes.cast(c0, TInt32.class);
     Operand<TInt32> ri1 = tf.math.minimum(tf.math.add(ri0, tf.constant(1)), tf.constant(height - 1));
     Operand<TInt32> ci1 = tf.math.minimum(tf.math.add(ci0, tf.constant(1)), tf.constant(width - 1));
-    Operand<TInt32> batch = tf.broadcastTo(tf.reshape(tf.range(tf.constant(0),
-        tf.gather(tf.shape(images), tf.constant(0), tf.constant(0)), tf.constant(1)),
-        tf.constant(new long[] {-1, 1, 1})), tf.shape(ri0));
-    Operand<TFloat64> top = lerp(tf, gather(tf, images, batch, ri0, ci0),
-        gather(tf, images, batch, ri0, ci1), fc);
-    Operand<TFloat64> bottom = lerp(tf, gather(tf, images, batch, ri1, ci0),
-        gather(tf, images, batch, ri1, ci1), fc);
+    Operand<TInt32> n = tf.gather(tf.shape(images), tf.constant(0), tf.constant(0));
+    Operand<TInt32> base = tf.math.mul(tf.reshape(tf.range(tf.constant(0), n, tf.constant(1)),
+        tf.constant(new long[] {-1, 1, 1})), tf.constant(height * width));
+    Operand<TFloat64> table = tf.reshape(images,
+        tf.stack(List.of(tf.constant(-1), tf.gather(tf.shape(images), tf.constant(3),
+            tf.constant(0)))));
+    Operand<TFloat64> top = lerp(tf, gather(tf, table, base, ri0, ci0, width),
+        gather(tf, table, base, ri0, ci1, width), fc);
+    Operand<TFloat64> bottom = lerp(tf, gather(tf, table, base, ri1, ci0, width),
+        gather(tf, table, base, ri1, ci1, width), fc);
     return lerp(tf, top, bottom, fr);
   }
 
-  private static Operand<TFloat64> gather(Ops tf, Operand<TFloat64> images, Operand<TInt32> batch,
-      Operand<TInt32> rows, Operand<TInt32> cols) {
-    return tf.gatherNd(images, tf.stack(List.of(batch, rows, cols), Stack.axis(-1L)));
+  /** The table rows {@code base + r width + c}: [N, H, W, C]. */
+  private static Operand<TFloat64> gather(Ops tf, Operand<TFloat64> table, Operand<TInt32> base,
+      Operand<TInt32> rows, Operand<TInt32> cols, int width) {
+    Operand<TInt32> index = tf.math.add(base, tf.math.add(tf.math.mul(rows, tf.constant(width)),
+        cols));
+    return tf.gather(table, index, tf.constant(0));
   }
 
   private static Operand<TFloat64> lerp(Ops tf, Operand<TFloat64> a, Operand<TFloat64> b,

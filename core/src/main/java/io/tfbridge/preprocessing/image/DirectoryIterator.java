@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -124,7 +125,8 @@ public final class DirectoryIterator implements BatchSequence, AutoCloseable {
 
   private FloatNdArray augment(FloatNdArray images) {
     SplittableRandom draws = new SplittableRandom(seed + batchesSeen++);
-    return generator == null ? images : generator.augment(images, draws, transforms);
+    int[] all = IntStream.range(0, (int) images.shape().get(0)).toArray();
+    return generator == null ? images : generator.augment(images, all, draws, transforms);
   }
 
   private FloatNdArray labels(int from, int to, FloatNdArray x) {

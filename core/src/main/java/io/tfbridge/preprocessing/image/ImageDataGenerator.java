@@ -238,19 +238,20 @@ public final class ImageDataGenerator {
   }
 
   /**
-   * A batch (N, H, W, C) with a fresh random transform per image (run by {@code transforms}), then
-   * standardized.
+   * The images {@code rows} of {@code source} (N, H, W, C) as a batch, each with a fresh random
+   * transform (run by {@code transforms}), then standardized.
    */
-  FloatNdArray augment(FloatNdArray batch, java.util.random.RandomGenerator random,
+  FloatNdArray augment(FloatNdArray source, int[] rows, java.util.random.RandomGenerator random,
       TransformCache transforms) {
-    int n = (int) batch.shape().get(0);
-    int height = (int) batch.shape().get(1);
-    int width = (int) batch.shape().get(2);
+    int n = rows.length;
+    int height = (int) source.shape().get(1);
+    int width = (int) source.shape().get(2);
     List<TransformParams> params = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
       params.add(RandomTransform.draw(this, random, height, width));
     }
-    return Standardizer.standardize(this, transforms.apply(batch, params, fillMode, cval));
+    FloatNdArray moved = transforms.apply(source, rows, params, this);
+    return Standardizer.inGraph(this) ? moved : Standardizer.standardize(this, moved);
   }
 
   boolean centersFeatures() {

@@ -133,7 +133,7 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
   }
 
   private ImageBatch batch(int[] indices, RandomGenerator random) {
-    FloatNdArray standardized = generator.augment(Images.rows(x, indices), random, transforms);
+    FloatNdArray standardized = generator.augment(x, indices, random, transforms);
     return new ImageBatch(standardized, y == null ? null : Images.rows(y, indices));
   }
 

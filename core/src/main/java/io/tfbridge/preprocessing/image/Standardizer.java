@@ -23,6 +23,9 @@ final class Standardizer {
 
   static FloatNdArray standardize(ImageDataGenerator g, FloatNdArray batch) {
     FloatNdArray input = g.preprocessingFunction == null ? batch : preprocess(g, batch);
+    if (!hasSteps(g)) {
+      return input;
+    }
     try (EagerSession session = EagerSession.create()) {
       Ops tf = Ops.create(session);
       Operand<TFloat32> x = steps(g, tf, tf.constant(input));
@@ -30,6 +33,20 @@ final class Standardizer {
       x.asTensor().copyTo(out);
       return out;
     }
+  }
+
+  /** Whether any step after the preprocessing function applies (else the batch is returned as is). */
+  private static boolean hasSteps(ImageDataGenerator g) {
+    return (g.rescale != null && g.rescale != 0) || g.centersSamples()
+        || g.samplewiseStdNormalization || g.centersFeatures() || g.zcaWhitening;
+  }
+
+  /**
+   * Whether a flow's compiled transform runs the standardization too: when there is no
+   * preprocessing function (a Java function between the warp and the other steps).
+   */
+  static boolean inGraph(ImageDataGenerator g) {
+    return g.preprocessingFunction == null;
   }
 
   private static FloatNdArray preprocess(ImageDataGenerator g, FloatNdArray batch) {
@@ -40,7 +57,8 @@ final class Standardizer {
     return out;
   }
 
-  private static Operand<TFloat32> steps(ImageDataGenerator g, Ops tf, Operand<TFloat32> x) {
+  /** The standardization steps after the preprocessing function, as ops on {@code x}. */
+  static Operand<TFloat32> steps(ImageDataGenerator g, Ops tf, Operand<TFloat32> x) {
     if (g.rescale != null && g.rescale != 0) {
       x = tf.math.mul(x, tf.constant(g.rescale.floatValue()));
     }

@@ -12,19 +12,22 @@ final class TransformCache implements AutoCloseable {
   private BatchTransform current;
   private boolean closed;
 
-  /** {@code batch} transformed by {@code params}. */
-  synchronized FloatNdArray apply(FloatNdArray batch, List<TransformParams> params, FillMode mode,
-      double cval) {
+  /**
+   * The images {@code rows} of {@code source} transformed by {@code params} as {@code generator}'s
+   * flows do (standardized too when {@code generator} has no preprocessing function).
+   */
+  synchronized FloatNdArray apply(FloatNdArray source, int[] rows, List<TransformParams> params,
+      ImageDataGenerator generator) {
     if (closed) {
       throw new IllegalStateException("the flow is closed");
     }
-    BatchTransform.Key key = BatchTransform.Key.of(batch.shape(), params, mode, cval);
+    BatchTransform.Key key = BatchTransform.Key.flow(source.shape(), params, generator);
     if (current == null || !current.key().equals(key)) {
       close(current);
       current = null;
       current = new BatchTransform(key);
     }
-    return current.run(batch, params);
+    return current.run(source, rows, params);
   }
 
   private static void close(BatchTransform transform) {
