@@ -1,6 +1,7 @@
 """Hand-built models of the kinds teams hand each other: a text classifier, a Transformer encoder
-block, a temporal conv net, a U-Net. Each is small; together they exercise masks, attention, causal and
-dilated convolutions, transposed convolutions and skip connections in one model."""
+block, a temporal conv net, a U-Net, an image classifier with Keras's augmentation layers inside.
+Each is small; together they exercise masks, attention, causal and dilated convolutions, transposed
+convolutions, skip connections and preprocessing layers in one model."""
 import keras
 
 from layer_golden import Case, functional
@@ -44,6 +45,20 @@ def unet():
     return functional(x, L.Conv2D(1, 1, activation="sigmoid")(h), name="unet")
 
 
+def augmented_classifier():
+    """The Keras tutorials' image classifier: resize, rescale, a nested data_augmentation Sequential
+    (random in training, identity at inference), a small convnet."""
+    augmentation = keras.Sequential([
+        L.RandomFlip("horizontal"), L.RandomRotation(0.1), L.RandomZoom(0.1),
+        L.RandomTranslation(0.1, 0.1), L.RandomContrast(0.2)], name="data_augmentation")
+    x = keras.Input((12, 10, 1), name="image")
+    h = L.CenterCrop(10, 10)(L.Resizing(12, 12)(x))
+    h = augmentation(L.Rescaling(1.0 / 255)(h))
+    h = L.MaxPooling2D()(L.Conv2D(4, 3, activation="relu")(h))
+    h = L.GlobalAveragePooling2D()(h)
+    return functional(x, L.Dense(3, activation="softmax")(h), name="augmented_classifier")
+
+
 CASES = [
     Case("model_text_classifier", text_classifier, x=[{"high": 30, "lengths": [10, 6, 3]}],
          notes="Embedding mask_zero, Bidirectional LSTM and GRU with the mask, rows padded at the end"),
@@ -53,6 +68,10 @@ CASES = [
          notes="the same block with dropout 0, so that a training step is deterministic"),
     Case("model_temporal_conv_net", temporal_conv_net),
     Case("model_unet", unet),
+    Case("model_augmented_classifier", augmented_classifier, batch=8, train=False,
+         x=[{"low": 0.0, "high": 255.0}],
+         notes="preprocessing layers in a Keras-made model (issue 9): identity at inference, random in"
+               " training; FitCommandTest trains it with `tfbridge fit` and Python loads the result"),
 ]
 
 

@@ -88,6 +88,36 @@ class FitCommandTest {
     assertTrue(exists.err().contains("already exists"), exists.err());
   }
 
+  @Test
+  void aKerasModelWithPreprocessingLayersTrainsAndKerasLoadsTheResult() throws Exception {
+    Path dir = CASES.resolve("model_augmented_classifier");
+    Path out = Files.createDirectories(tmp.resolve("augmented")).resolve("java.keras");
+    CliRun run = CliRun.of("fit", dir.resolve("model.keras").toString(), "--x",
+        dir.resolve("x_0.npy").toString(), "--y", dir.resolve("t.npy").toString(), "--epochs", "3",
+        "--batch-size", "4", "--output", out.toString());
+    assertEquals(Cli.OK, run.code(), run::describe);
+    assertEquals(3, run.lines().stream().filter(l -> l.startsWith("Epoch ")).count(), run::describe);
+    FloatNdArray x = (FloatNdArray) NpyFiles.read(dir.resolve("x_0.npy"));
+    try (Model before = KerasFiles.load(dir.resolve("model.keras"));
+        Model trained = KerasFiles.load(out)) {
+      assertTrue(trained.getLayer("data_augmentation") != null, "the nested augmentation model");
+      FloatNdArray y = trained.predict(x);
+      assertTrue(maxDifference(before.predict(x), y) > 1e-4, "training changed the predictions");
+      PythonKerasCheck.writeCase(out.getParent(), x, y);
+    }
+    PythonKerasCheck.assertKerasAgrees(tmp, 1e-5, "OK augmented/java.keras");
+  }
+
+  private static double maxDifference(FloatNdArray a, FloatNdArray b) {
+    float[] u = HostArrays.toFlat(a);
+    float[] v = HostArrays.toFlat(b);
+    double worst = 0;
+    for (int i = 0; i < u.length; i++) {
+      worst = Math.max(worst, Math.abs(u[i] - v[i]));
+    }
+    return worst;
+  }
+
   private static double loss(String epochLine) {
     String tail = epochLine.substring(epochLine.indexOf(" loss: ") + 7);
     return Double.parseDouble(tail.split(" ")[0]);

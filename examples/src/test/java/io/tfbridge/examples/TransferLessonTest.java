@@ -3,16 +3,12 @@ package io.tfbridge.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tfbridge.data.HostArrays;
-import io.tfbridge.data.Npy;
-import io.tfbridge.data.NpyArray;
 import io.tfbridge.datasets.Mnist;
 import io.tfbridge.interop.keras.KerasFiles;
 import io.tfbridge.models.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -45,19 +41,9 @@ class TransferLessonTest {
       assertEquals(List.of("mnist_backbone", "digit_head"),
           model.layers().stream().map(n -> n.name()).toList());
       assertTrue(!model.getLayer("mnist_backbone").trainable(), "the backbone stays frozen in the file");
-      FloatNdArray y = model.predict(x);
-      Npy.write(saved.resolveSibling("x_0.npy"), NpyArray.ofFloats(HostArrays.toFlat(x), x.shape().asArray()));
-      Npy.write(saved.resolveSibling("y.npy"), NpyArray.ofFloats(HostArrays.toFlat(y), y.shape().asArray()));
+      PythonKerasCheck.writeCase(saved.getParent(), x, model.predict(x));
     }
-    String python = System.getenv("TFBRIDGE_PYTHON");
-    Assumptions.assumeTrue(python != null && !python.isBlank(), "TFBRIDGE_PYTHON is not set");
-    Path script = Path.of(System.getProperty("user.dir")).getParent()
-        .resolve("models/python/check_java_layers.py");
-    Process p = new ProcessBuilder(python, script.toString(), tmp.toString(), "--atol", "1e-4")
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "check_java_layers.py timed out");
-    assertTrue(p.exitValue() == 0 && out.contains("OK case/java.keras"), out);
+    PythonKerasCheck.assertKerasAgrees(tmp, 1e-4, "OK case/java.keras");
   }
 
   private static double value(List<String> lines, String label) {
