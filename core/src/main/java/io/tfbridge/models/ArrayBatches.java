@@ -1,5 +1,6 @@
 package io.tfbridge.models;
 
+import io.tfbridge.data.Permutations;
 import java.util.SplittableRandom;
 
 /**
@@ -35,7 +36,7 @@ final class ArrayBatches implements TrainBatches {
   @Override
   public Batch next() {
     if (from >= order.length) { // the samples ran out: in order again, shuffled afresh
-      order = order(data.size(), random);
+      order = Permutations.of(data.size(), random);
       from = 0;
     }
     int to = Math.min(order.length, from + batchSize);
@@ -47,18 +48,4 @@ final class ArrayBatches implements TrainBatches {
   @Override
   public void close() {}
 
-  /** {@code 0..n-1}, shuffled when a generator is given. */
-  static int[] order(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; random != null && i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
-  }
 }

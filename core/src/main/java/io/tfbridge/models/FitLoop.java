@@ -1,5 +1,6 @@
 package io.tfbridge.models;
 
+import io.tfbridge.data.Permutations;
 import io.tfbridge.callbacks.Callback;
 import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
@@ -71,7 +72,7 @@ final class FitLoop {
 
   /** The loss and metrics over {@code data}, in batches, without training. */
   Sums evaluate(ArrayData data, int batchSize) {
-    int[] order = ArrayBatches.order(data.size(), null);
+    int[] order = Permutations.of(data.size(), null);
     Sums sums = new Sums(metricNames);
     for (int from = 0; from < order.length; from += batchSize) {
       int to = Math.min(order.length, from + batchSize);

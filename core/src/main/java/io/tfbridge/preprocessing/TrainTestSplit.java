@@ -1,5 +1,6 @@
 package io.tfbridge.preprocessing;
 
+import io.tfbridge.data.Permutations;
 import java.util.SplittableRandom;
 
 /**
@@ -62,7 +63,7 @@ public final class TrainTestSplit {
           + " and train_size=None, the resulting train set will be empty. "
           + "Adjust any of the aforementioned parameters.");
     }
-    int[] perm = permutation(n, new SplittableRandom(randomState));
+    int[] perm = Permutations.of(n, new SplittableRandom(randomState));
     return new Split(rows(x, perm, nTest, n), rows(x, perm, 0, nTest),
         labels(y, perm, nTest, n), labels(y, perm, 0, nTest));
   }
@@ -94,18 +95,4 @@ public final class TrainTestSplit {
     }
   }
 
-  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
-  static int[] permutation(int n, SplittableRandom rng) {
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    return perm;
-  }
 }

@@ -2,6 +2,7 @@ package io.tfbridge.preprocessing.image;
 
 import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.DataBatch;
+import io.tfbridge.data.Permutations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -85,7 +86,7 @@ public final class DirectoryIterator implements BatchSequence, AutoCloseable {
     this.seed = seed;
     this.random = new Random(seed);
     this.generator = generator;
-    this.order = permutation();
+    this.order = Permutations.of(tree.files().size(), shuffle ? random : null);
   }
 
   @Override
@@ -107,7 +108,7 @@ public final class DirectoryIterator implements BatchSequence, AutoCloseable {
 
   @Override
   public void onEpochEnd() {
-    order = permutation();
+    order = Permutations.of(tree.files().size(), shuffle ? random : null);
   }
 
   /** The files at {@code order[from..to)} as one (N, H, W, C) array, as loaded. */
@@ -147,21 +148,6 @@ public final class DirectoryIterator implements BatchSequence, AutoCloseable {
       ids[i] = tree.labels()[order[from + i]];
     }
     return NdArrays.wrap(Shape.of(n), DataBuffers.of(ids, true, false));
-  }
-
-  /** The files' order for the next epoch: a fresh permutation when shuffling, else as listed. */
-  private int[] permutation() {
-    int[] p = new int[tree.files().size()];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = i;
-    }
-    for (int i = p.length - 1; shuffle && i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   /** Releases the compiled image transform kept between batches; idempotent. */

@@ -2,6 +2,7 @@ package io.tfbridge.preprocessing.image;
 
 import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.DataBatch;
+import io.tfbridge.data.Permutations;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
 
   @Override
   public ImageBatch next() {
-    RandomGenerator random = seed == null ? unseeded : new SplittableRandom(seed + batchesSeen);
+    RandomGenerator random = draws();
     batchesSeen++;
     if (batchIndex == 0) {
       order = permutation(random);
@@ -143,7 +144,7 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
    */
   @Override
   public DataBatch get(int index) {
-    RandomGenerator random = seed == null ? unseeded : new SplittableRandom(seed + batchesSeen);
+    RandomGenerator random = draws();
     batchesSeen++;
     if (order == null) {
       order = permutation(random);
@@ -160,28 +161,22 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
   /** A new order of the samples for the next epoch (Keras's {@code on_epoch_end}). */
   @Override
   public void onEpochEnd() {
-    order = permutation(seed == null ? unseeded : new SplittableRandom(seed + batchesSeen));
+    order = permutation(draws());
+  }
+
+  /** The generator of the next batch: seeded {@code seed + batchesSeen}, as Keras reseeds numpy. */
+  private RandomGenerator draws() {
+    return seed == null ? unseeded : new SplittableRandom(seed + batchesSeen);
+  }
+
+  private int[] permutation(RandomGenerator random) {
+    return Permutations.of((int) samples(), shuffle ? random : null);
   }
 
   /** {@link #stepsPerEpoch()}: the batches of an epoch. */
   @Override
   public int size() {
     return stepsPerEpoch();
-  }
-
-  private int[] permutation(RandomGenerator random) {
-    int n = (int) samples();
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; shuffle && i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   /**
