@@ -1,5 +1,8 @@
 package io.tfbridge.preprocessing.image;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
 import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.FloatNdArray;
@@ -21,6 +24,30 @@ import org.tensorflow.types.TFloat64;
  */
 record FeatureStatistics(float[] mean, float[] std, FloatNdArray zca) {
   static final FeatureStatistics NONE = new FeatureStatistics(null, null, null);
+
+  /**
+   * {@code rounds} copies of {@code x}, each image randomly transformed ({@code random_transform}:
+   * drawn params, the exact warp, no standardization), round after round as Keras stacks them.
+   */
+  static FloatNdArray augmentedCopies(ImageDataGenerator g, FloatNdArray x, int rounds,
+      RandomGenerator random) {
+    Shape shape = x.shape();
+    if (shape.numDimensions() != 4) {
+      throw new IllegalArgumentException("Input to `.fit()` should have rank 4. Got array with"
+          + " shape: " + shape);
+    }
+    int n = (int) shape.get(0);
+    int[] rows = new int[n * rounds];
+    List<TransformParams> params = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i % n;
+      params.add(RandomTransform.draw(g, random, (int) shape.get(1), (int) shape.get(2)));
+    }
+    try (BatchTransform t = new BatchTransform(BatchTransform.Key.exact(shape, params, g.fillMode,
+        g.cval))) {
+      return t.run(x, rows, params);
+    }
+  }
 
   /** Keras's {@code fit(x)} (without augmentation) for the generator's options. */
   static FeatureStatistics fit(ImageDataGenerator g, FloatNdArray x) {

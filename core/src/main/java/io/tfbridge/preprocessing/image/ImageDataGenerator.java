@@ -211,6 +211,23 @@ public final class ImageDataGenerator {
     return with(g -> g.statistics = fitted);
   }
 
+  /**
+   * Keras's {@code fit(x, augment, rounds, seed)}: with {@code augment}, the statistics of
+   * {@code rounds} randomly transformed copies of {@code x} (Keras's {@code random_transform} on
+   * every image, round after round, drawn from {@code seed} or fresh when null); else
+   * {@link #fit(FloatNdArray)}.
+   */
+  public ImageDataGenerator fit(FloatNdArray x, boolean augment, int rounds, Long seed) {
+    if (!augment) {
+      return fit(x);
+    }
+    if (rounds < 1) {
+      throw new IllegalArgumentException("`rounds` should be at least 1. Received: " + rounds);
+    }
+    return fit(FeatureStatistics.augmentedCopies(this, x, rounds,
+        seed == null ? new SplittableRandom() : new SplittableRandom(seed)));
+  }
+
   /** Batches of {@code x} augmented and standardized, with {@code y}'s rows ({@code y} may be null). */
   public ImageFlow flow(FloatNdArray x, FloatNdArray y, int batchSize, boolean shuffle, Long seed) {
     return flow(x, y, batchSize, shuffle, seed, null);

@@ -3,6 +3,8 @@ package io.tfbridge.preprocessing.image;
 import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.DataBatch;
 import io.tfbridge.data.Permutations;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +43,10 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
   private final Long seed;
   private final RandomGenerator unseeded = new SplittableRandom();
   private final TransformCache transforms = new TransformCache();
+  private final RandomGenerator fileNames = new SplittableRandom();
+  private Path saveDir;
+  private String savePrefix = "";
+  private String saveFormat = "png";
   private int[] order;
   private int batchIndex;
   private long batchesSeen;
@@ -133,8 +139,27 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
     return batch(java.util.Arrays.copyOfRange(order, from, to), random);
   }
 
+  /**
+   * Keras's {@code save_to_dir}, {@code save_prefix}, {@code save_format}: every batch's images are
+   * also written to {@code dir} (which must exist) as {@code <prefix>_<sample index>_<random
+   * 0-9999>.<format>}, scaled to 0-255 as Keras's {@code array_to_img} does, to look at what the
+   * model trains on. The file names' random numbers do not change the flow's draws.
+   */
+  public ImageFlow saveToDir(Path dir, String prefix, String format) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("save_to_dir is not a directory: " + dir);
+    }
+    saveDir = dir;
+    savePrefix = prefix;
+    saveFormat = format;
+    return this;
+  }
+
   private ImageBatch batch(int[] indices, RandomGenerator random) {
     FloatNdArray standardized = generator.augment(x, indices, random, transforms);
+    if (saveDir != null) {
+      save(standardized, indices);
+    }
     return new ImageBatch(standardized, y == null ? null : Images.rows(y, indices));
   }
 
@@ -162,6 +187,14 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
   @Override
   public void onEpochEnd() {
     order = permutation(draws());
+  }
+
+  private void save(FloatNdArray batch, int[] indices) {
+    for (int i = 0; i < indices.length; i++) {
+      String name = savePrefix + "_" + indices[i] + "_" + fileNames.nextInt(10_000) + "."
+          + saveFormat;
+      SavedImages.save(saveDir.resolve(name), batch.get(i), saveFormat, true);
+    }
   }
 
   /** The generator of the next batch: seeded {@code seed + batchesSeen}, as Keras reseeds numpy. */

@@ -1,11 +1,13 @@
 package io.tfbridge.preprocessing.image;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
@@ -105,5 +107,41 @@ class ImageDataGeneratorTest {
     assertNull(ImageDataGenerator.of().statistics.mean());
     assertNotEquals(null, ImageDataGenerator.of().featurewiseCenter(true)
         .fit(DatagenGolden.array("images/fit_features.npy")).statistics.mean());
+  }
+
+  @Test
+  void fitWithAugmentUsesRoundsOfRandomlyTransformedCopies() {
+    FloatNdArray x = DatagenGolden.array("images/fit_features.npy");
+    ImageDataGenerator centering = ImageDataGenerator.of().featurewiseCenter(true)
+        .featurewiseStdNormalization(true);
+    // no random option: every copy is the image itself, the statistics are fit(x)'s
+    assertArrayEquals(centering.fit(x).statistics.mean(),
+        centering.fit(x, true, 3, 1L).statistics.mean(), 1e-6f);
+    assertArrayEquals(centering.fit(x).statistics.std(),
+        centering.fit(x, true, 3, 1L).statistics.std(), 1e-6f);
+    ImageDataGenerator rotating = centering.rotationRange(40).fillMode("constant");
+    float[] seeded = rotating.fit(x, true, 2, 5L).statistics.mean();
+    assertArrayEquals(seeded, rotating.fit(x, true, 2, 5L).statistics.mean(), 0f);
+    assertNotEquals(seeded[0], rotating.fit(x, true, 2, 6L).statistics.mean()[0]);
+    assertNotEquals(seeded[0], rotating.fit(x).statistics.mean()[0]);
+    assertEquals("`rounds` should be at least 1. Received: 0", assertThrows(
+        IllegalArgumentException.class, () -> rotating.fit(x, true, 0, 5L)).getMessage());
+  }
+
+  @Test
+  void augmentedCopiesAreRandomTransformsRoundAfterRound() {
+    FloatNdArray x = DatagenGolden.array("images/fit_features.npy");
+    ImageDataGenerator g = ImageDataGenerator.of().rotationRange(30).zoomRange(0.2);
+    FloatNdArray copies = FeatureStatistics.augmentedCopies(g, x, 2, new SplittableRandom(3));
+    long n = x.shape().get(0);
+    assertEquals(2 * n, copies.shape().get(0));
+    SplittableRandom draws = new SplittableRandom(3);
+    for (long i = 0; i < 2 * n; i++) {
+      FloatNdArray image = x.get(i % n);
+      TransformParams p = RandomTransform.draw(g, draws, (int) x.shape().get(1),
+          (int) x.shape().get(2));
+      ImageDataGeneratorGoldenTest.assertClose(g.applyTransform(image, p), copies.get(i), 1e-6,
+          "copy " + i);
+    }
   }
 }
