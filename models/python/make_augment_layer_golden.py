@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Training-mode outputs of Keras 3.15's random image layers, with degenerate ranges (lower == upper)
-so that the augmentation is deterministic.
+so that the augmentation is deterministic (RandomCrop: target sizes not smaller than the image along
+both axes, where Keras crops a fixed window).
 
 Usage:
     python models/python/make_augment_layer_golden.py [--out DIR]
@@ -45,6 +46,15 @@ CASES = {
     "contrast_default_range": lambda: L.RandomContrast((-0.3, 0.3)),
     "brightness_fixed": lambda: L.RandomBrightness((0.2, 0.2), value_range=(-1, 1)),
     "brightness_unsorted_range": lambda: L.RandomBrightness((-0.25, -0.25), value_range=(1, -1)),
+    # RandomCrop is deterministic in training unless the image is larger along both axes: the
+    # window starts at the corner of the centred box of the target's aspect ratio, spans up to the
+    # target size (clipped to the image), and is resized bilinearly when smaller than the target
+    "crop_slice_only": lambda: L.RandomCrop(5, 4),
+    "crop_centred_rows": lambda: L.RandomCrop(3, 7),
+    "crop_equal_size": lambda: L.RandomCrop(5, 7),
+    "crop_resize_wider": lambda: L.RandomCrop(3, 9),
+    "crop_resize_taller": lambda: L.RandomCrop(6, 4),
+    "crop_resize_both": lambda: L.RandomCrop(8, 10),
 }
 
 

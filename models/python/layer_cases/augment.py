@@ -63,10 +63,23 @@ CASES = [
     aug("after_dense_resizing_pad",
         lambda: [L.Dense(2), L.Resizing(6, 4, pad_to_aspect_ratio=True, fill_value=0.5)]),
     aug("after_dense_center_crop_smart", lambda: [L.Dense(2), L.CenterCrop(6, 4)]),
+    # RandomCrop: in training a fixed window when the image is not larger along both axes (5x4 of
+    # 5x7: the centred box; 3x9: rows 1-3 resized to 3x9); at inference the input at its own size
+    # (not the declared target size), so GlobalAveragePooling2D gives the Dense a static shape
+    aug("random_crop_fixed_window", lambda: [L.RandomCrop(5, 4, seed=2),
+                                             L.GlobalAveragePooling2D()],
+        notes="training slices the centred 5x4 box; predict sees the whole 5x7 images"),
+    aug("after_dense_random_crop_resize",
+        lambda: [L.Dense(3), L.RandomCrop(3, 9), L.GlobalAveragePooling2D()],
+        notes="the gradient flows back through the crop's Slice and ResizeBilinear"),
     # random ranges: inference (identity) only
     aug("flip_default", lambda: [L.RandomFlip()], train=False),
     aug("flip_horizontal", lambda: [L.RandomFlip("horizontal", seed=3)], train=False),
     aug("random_ranges",
         lambda: [L.RandomRotation(0.2), L.RandomTranslation(0.1, (-0.2, 0.3)), L.RandomZoom(0.1),
                  L.RandomContrast(0.3), L.RandomFlip("vertical")], train=False),
+    aug("random_crop_random_window",
+        lambda: [L.RandomCrop(3, 4, seed=7), L.Conv2D(2, 2), L.GlobalAveragePooling2D()],
+        train=False, notes="larger along both axes: a random window in training; inference "
+                           "passes the 5x7 images unchanged"),
 ]

@@ -3,6 +3,7 @@ package io.tfbridge.layers;
 import io.tfbridge.layers.preprocessing.CenterCrop;
 import io.tfbridge.layers.preprocessing.RandomBrightness;
 import io.tfbridge.layers.preprocessing.RandomContrast;
+import io.tfbridge.layers.preprocessing.RandomCrop;
 import io.tfbridge.layers.preprocessing.RandomFlip;
 import io.tfbridge.layers.preprocessing.RandomRotation;
 import io.tfbridge.layers.preprocessing.RandomTranslation;
@@ -119,6 +120,7 @@ public final class KerasLayers {
     READERS.put("RandomZoom", RandomZoom::fromConfig);
     READERS.put("RandomContrast", RandomContrast::fromConfig);
     READERS.put("RandomBrightness", RandomBrightness::fromConfig);
+    READERS.put("RandomCrop", RandomCrop::fromConfig);
   }
 
   private KerasLayers() {}

@@ -2,6 +2,7 @@ package io.tfbridge.layers;
 
 import io.tfbridge.layers.preprocessing.RandomBrightness;
 import io.tfbridge.layers.preprocessing.RandomContrast;
+import io.tfbridge.layers.preprocessing.RandomCrop;
 import io.tfbridge.layers.preprocessing.RandomRotation;
 import io.tfbridge.layers.preprocessing.RandomTranslation;
 import io.tfbridge.layers.preprocessing.RandomZoom;
@@ -16,8 +17,9 @@ import org.tensorflow.ndarray.FloatNdArray;
 /**
  * The training-mode output of each random image layer with a degenerate range equals Keras's
  * ({@code models/python/make_augment_layer_golden.py}, same layers and options), within 1e-4: the
- * transform matrices, fill modes, interpolations and colour formulas; and at inference every one is
- * the identity.
+ * transform matrices, fill modes, interpolations and colour formulas, and RandomCrop's fixed windows
+ * (image not larger than the target along both axes) with their resizes; and at inference every one
+ * is the identity (RandomCrop's too, at the input's own size).
  */
 class ImagePreprocessingGoldenTest {
   private static final Golden GOLDEN = Golden.of("augment_layers");
@@ -43,7 +45,13 @@ class ImagePreprocessingGoldenTest {
       Map.entry("contrast_fixed", RandomContrast.of(-0.5, 0.5).valueRange(-1, 1)),
       Map.entry("contrast_default_range", RandomContrast.of(-0.3, 0.3)),
       Map.entry("brightness_fixed", RandomBrightness.of(0.2, 0.2).valueRange(-1, 1)),
-      Map.entry("brightness_unsorted_range", RandomBrightness.of(-0.25, -0.25).valueRange(1, -1)));
+      Map.entry("brightness_unsorted_range", RandomBrightness.of(-0.25, -0.25).valueRange(1, -1)),
+      Map.entry("crop_slice_only", RandomCrop.of(5, 4)),
+      Map.entry("crop_centred_rows", RandomCrop.of(3, 7)),
+      Map.entry("crop_equal_size", RandomCrop.of(5, 7)),
+      Map.entry("crop_resize_wider", RandomCrop.of(3, 9)),
+      Map.entry("crop_resize_taller", RandomCrop.of(6, 4)),
+      Map.entry("crop_resize_both", RandomCrop.of(8, 10)));
 
   static Stream<Arguments> cases() {
     return CASES.keySet().stream().sorted().map(Arguments::of);

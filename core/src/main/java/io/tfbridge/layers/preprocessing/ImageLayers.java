@@ -7,6 +7,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -67,12 +68,21 @@ final class ImageLayers {
     var tf = context.tf();
     Operand<TInt32> batch = tf.slice(tf.shape(images), tf.constant(new int[] {0}),
         tf.constant(new int[] {1}));
-    Operand<TInt32> shape = tf.concat(List.of(batch, tf.constant(new int[] {count})),
-        tf.constant(0));
+    return randomUniform(context, seed, tf.concat(List.of(batch, tf.constant(new int[] {count})),
+        tf.constant(0)));
+  }
+
+  /** {@code count} uniform draws in {@code [0, 1)} for the whole batch, seeded as {@link #uniform}. */
+  static Operand<TFloat32> uniformForBatch(LayerContext context, Long seed, int count) {
+    return randomUniform(context, seed, context.tf().constant(new int[] {count}));
+  }
+
+  private static Operand<TFloat32> randomUniform(LayerContext context, Long seed,
+      Operand<TInt32> shape) {
     long s = seed != null ? seed : context.seed();
     long s2 = seed != null ? 0x5eedL : context.seed() >>> 32;
-    return tf.random.randomUniform(shape, TFloat32.class, RandomUniform.seed(s & 0x7fffffffL),
-        RandomUniform.seed2(s2 & 0x7fffffffL));
+    return context.tf().random.randomUniform(shape, TFloat32.class,
+        RandomUniform.seed(s & 0x7fffffffL), RandomUniform.seed2(s2 & 0x7fffffffL));
   }
 
   /** Column {@code i} of {@code (batch, k)} draws scaled to {@code [lower, upper)}, as {@code (batch, 1)}. */
@@ -88,7 +98,12 @@ final class ImageLayers {
   /** {@code augmented} while training, the input itself at inference. */
   static Operand<TFloat32> whileTraining(LayerContext context, Operand<TFloat32> augmented,
       Operand<TFloat32> input) {
+    return context.tf().select(isTraining(context), augmented, input);
+  }
+
+  /** The training flag as a boolean scalar: true while training. */
+  static Operand<TBool> isTraining(LayerContext context) {
     var tf = context.tf();
-    return tf.select(tf.math.greater(context.trainingFlag(), tf.constant(0.5f)), augmented, input);
+    return tf.math.greater(context.trainingFlag(), tf.constant(0.5f));
   }
 }

@@ -22,14 +22,22 @@ final class Resize {
   /** The centred window of the target's aspect ratio (Keras's crop_to_aspect_ratio, smart_resize). */
   static Operand<TFloat32> cropToAspectRatio(Ops tf, Operand<TFloat32> images, long targetHeight,
       long targetWidth) {
-    long height = images.shape().get(1);
-    long width = images.shape().get(2);
-    long cropHeight = Math.max(Math.min(height, (long) ((double) (width * targetHeight)
+    long[] box = aspectRatioBox(images.shape().get(1), images.shape().get(2), targetHeight,
+        targetWidth);
+    return crop(tf, images, box[0], box[1], box[2], box[3]);
+  }
+
+  /**
+   * The largest centred box of the target's aspect ratio in a {@code height x width} image, as
+   * Keras computes it (each side at least 1 pixel, rounded down): {@code {top, left, boxHeight,
+   * boxWidth}}.
+   */
+  static long[] aspectRatioBox(long height, long width, long targetHeight, long targetWidth) {
+    long boxHeight = Math.max(Math.min(height, (long) ((double) (width * targetHeight)
         / targetWidth)), 1);
-    long cropWidth = Math.max(Math.min(width, (long) ((double) (height * targetWidth)
+    long boxWidth = Math.max(Math.min(width, (long) ((double) (height * targetWidth)
         / targetHeight)), 1);
-    return crop(tf, images, (height - cropHeight) / 2, (width - cropWidth) / 2, cropHeight,
-        cropWidth);
+    return new long[] {(height - boxHeight) / 2, (width - boxWidth) / 2, boxHeight, boxWidth};
   }
 
   /** The window of {@code height x width} pixels at {@code (top, left)}. */
@@ -79,7 +87,12 @@ final class Resize {
       case "bicubic" -> tf.image.resizeBicubic(images, size, ResizeBicubic.halfPixelCenters(true));
       // ResizeArea has no gradient in TF's C++ registry: trains only with no weights before it
       case "area" -> tf.image.resizeArea(images, size);
-      default -> tf.image.resizeBilinear(images, size, ResizeBilinear.halfPixelCenters(true));
+      default -> bilinear(tf, images, size);
     };
+  }
+
+  /** {@code tf.image.resize(images, size)} (bilinear, half-pixel centres) to a size given as a tensor. */
+  static Operand<TFloat32> bilinear(Ops tf, Operand<TFloat32> images, Operand<TInt32> size) {
+    return tf.image.resizeBilinear(images, size, ResizeBilinear.halfPixelCenters(true));
   }
 }

@@ -5,8 +5,9 @@
  * io.tfbridge.layers.preprocessing.RandomRotation}, {@link
  * io.tfbridge.layers.preprocessing.RandomTranslation}, {@link
  * io.tfbridge.layers.preprocessing.RandomZoom}, {@link io.tfbridge.layers.preprocessing.RandomContrast},
- * {@link io.tfbridge.layers.preprocessing.RandomBrightness}) that change images only while training
- * and are the identity at inference, as in Keras 3.15. Images are batches of shape
+ * {@link io.tfbridge.layers.preprocessing.RandomBrightness}, {@link
+ * io.tfbridge.layers.preprocessing.RandomCrop}) that change images only while training and are the
+ * identity at inference, as in Keras 3.15 (RandomCrop's inference output keeps the input's size). Images are batches of shape
  * {@code (batch, height, width, channels)} ({@code channels_last} only).
  *
  * <pre>{@code
