@@ -47,7 +47,11 @@ class LayerPythonRoundTripTest {
     assertTrue(p.waitFor(20, TimeUnit.MINUTES), "check_java_layers.py timed out");
     long ok = out.lines().filter(l -> l.startsWith("OK ")).count();
     long skipped = out.lines().filter(l -> l.startsWith("SKIP ")).count();
-    assertTrue(p.exitValue() == 0 && ok + skipped == 2L * cases.size() && ok >= cases.size(),
+    System.out.printf("Python Keras loaded %d of %d Java-written files (%d .h5 skipped: Keras cannot "
+        + "load its own model.h5 of those cases)%n", ok, 2 * cases.size(), skipped);
+    // a skip is a case whose own Keras-written model.h5 Keras cannot load even uncompiled (14 of
+    // 253 in Keras 3.15.1: op nodes); more would mean the .h5 half stopped being checked
+    assertTrue(p.exitValue() == 0 && ok + skipped == 2L * cases.size() && skipped * 10 < cases.size(),
         "Python Keras could not load or reproduce Java-written files:\n" + out);
   }
 }
