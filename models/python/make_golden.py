@@ -266,6 +266,37 @@ FUNCTIONAL_TRAIN_CASES = [
 ]
 ALL_NAMES += [c[0] for c in FUNCTIONAL_FORWARD_CASES + FUNCTIONAL_TRAIN_CASES]
 
+# Optimizer options (issue 10), numbered on after the cases above: a Dense(3, relu) -> Dense(2)
+# regression trained 4 steps with each option, so that every step's update matters.
+def _mlp():
+    return [L.Dense(3, activation="relu"), L.Dense(2)]
+
+
+def _decay(**kw):
+    return keras.optimizers.schedules.ExponentialDecay(**kw)
+
+
+OPTIMIZER_TRAIN_CASES = [
+    (name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), 4)
+    for name, opt in [
+        ("opt_adam_amsgrad", lambda: adam(learning_rate=0.05, amsgrad=True)),
+        ("opt_adam_clipnorm", lambda: adam(learning_rate=0.05, clipnorm=0.1)),
+        ("opt_sgd_clipvalue", lambda: sgd(learning_rate=0.1, clipvalue=0.05)),
+        ("opt_sgd_global_clipnorm", lambda: sgd(learning_rate=0.1, momentum=0.5,
+                                                global_clipnorm=0.2)),
+        ("opt_adam_weight_decay", lambda: adam(learning_rate=0.05, weight_decay=0.1)),
+        ("opt_sgd_nesterov", lambda: sgd(learning_rate=0.1, momentum=0.9, nesterov=True)),
+        ("opt_sgd_exponential_decay", lambda: sgd(
+            learning_rate=_decay(initial_learning_rate=0.2, decay_steps=2, decay_rate=0.5),
+            momentum=0.9)),
+        ("opt_adam_exponential_decay_staircase", lambda: adam(
+            learning_rate=_decay(initial_learning_rate=0.05, decay_steps=2, decay_rate=0.3,
+                                 staircase=True))),
+    ]
+]
+TRAIN_CASES += OPTIMIZER_TRAIN_CASES
+ALL_NAMES += [c[0] for c in OPTIMIZER_TRAIN_CASES]
+
 # Embedding inputs are token ids (integers stored as float32), drawn from RandomState(x seed).
 for _name, _vocab in (("embedding", 10), ("embedding_conv1d_text", 7)):
     FIXED_X[_name] = (lambda n, v: lambda shape: np.random.RandomState(seeds_for(n)["x"])

@@ -1,53 +1,61 @@
 package io.tfbridge.optimizers;
 
-import java.util.ArrayList;
+import io.tfbridge.saving.Config;
+import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /**
  * Keras's {@code Adam} with Keras's defaults: learning rate 0.001, beta_1 0.9, beta_2 0.999, epsilon
- * 1e-7. With {@code t = iterations + 1}: {@code m += (g - m)(1 - beta_1)}, {@code v += (g^2 - v)(1 -
- * beta_2)}, {@code var -= lr sqrt(1 - beta_2^t) / (1 - beta_1^t) * m / (sqrt(v) + epsilon)}.
+ * 1e-7, amsgrad off. With {@code t = iterations + 1}: {@code m += (g - m)(1 - beta_1)}, {@code v +=
+ * (g^2 - v)(1 - beta_2)}, {@code var -= lr sqrt(1 - beta_2^t) / (1 - beta_1^t) * m / (sqrt(v) +
+ * epsilon)}; with amsgrad {@code v} in the last step is the running maximum {@code v_hat}.
  *
  * <pre>{@code
- * Optimizer adam = Adam.of().learningRate(0.01);
+ * Optimizer adam = Adam.of().learningRate(0.01).amsgrad(true).clipnorm(1.0);
  * }</pre>
  */
-public final class Adam implements Optimizer {
-  private final double learningRate;
+public final class Adam extends BaseOptimizer<Adam> {
   private final double beta1;
   private final double beta2;
   private final double epsilon;
+  private final boolean amsgrad;
 
-  private Adam(double learningRate, double beta1, double beta2, double epsilon) {
-    this.learningRate = OptimizerArgs.positive("learning_rate", learningRate);
+  private Adam(OptimizerOptions options, double beta1, double beta2, double epsilon,
+      boolean amsgrad) {
+    super(options);
     this.beta1 = OptimizerArgs.unitInterval("beta_1", beta1);
     this.beta2 = OptimizerArgs.unitInterval("beta_2", beta2);
     this.epsilon = OptimizerArgs.positive("epsilon", epsilon);
+    this.amsgrad = amsgrad;
   }
 
   /** Adam with Keras's defaults. */
   public static Adam of() {
-    return new Adam(0.001, 0.9, 0.999, 1e-7);
+    return new Adam(OptimizerOptions.of(0.001), 0.9, 0.999, 1e-7, false);
   }
 
-  /** A copy with this learning rate. */
-  public Adam learningRate(double value) {
-    return new Adam(value, beta1, beta2, epsilon);
+  @Override
+  protected Adam with(OptimizerOptions options) {
+    return new Adam(options, beta1, beta2, epsilon, amsgrad);
   }
 
   /** A copy with these moment decay rates. */
   public Adam betas(double beta1, double beta2) {
-    return new Adam(learningRate, beta1, beta2, epsilon);
+    return new Adam(options(), beta1, beta2, epsilon, amsgrad);
   }
 
   /** A copy with this epsilon. */
   public Adam epsilon(double value) {
-    return new Adam(learningRate, beta1, beta2, value);
+    return new Adam(options(), beta1, beta2, value, amsgrad);
+  }
+
+  /** A copy using AMSGrad (the running maximum of the second moment). */
+  public Adam amsgrad(boolean on) {
+    return new Adam(options(), beta1, beta2, epsilon, on);
   }
 
   @Override
@@ -56,8 +64,8 @@ public final class Adam implements Optimizer {
   }
 
   @Override
-  public double learningRate() {
-    return learningRate;
+  public String className() {
+    return "Adam";
   }
 
   /** beta_1. */
@@ -75,20 +83,50 @@ public final class Adam implements Optimizer {
     return epsilon;
   }
 
+  /** Whether AMSGrad is on. */
+  public boolean amsgrad() {
+    return amsgrad;
+  }
+
   @Override
-  public Op applyGradients(Ops tf, List<Gradient> gradients, SlotFactory slots) {
-    Operand<TInt64> iterations = slots.iterations();
-    Operand<TFloat32> t = tf.dtypes.cast(tf.math.add(iterations, tf.constant(1L)), TFloat32.class);
+  public List<List<String>> slotGroups() {
+    return amsgrad ? List.of(List.of("momentum", "velocity"), List.of("velocity_hat"))
+        : List.of(List.of("momentum", "velocity"));
+  }
+
+  @Override
+  protected Config ownConfig() {
+    return Config.builder().put("beta_1", beta1).put("beta_2", beta2).put("epsilon", epsilon)
+        .put("amsgrad", amsgrad).build();
+  }
+
+  static Adam fromConfig(ConfigReader c) {
+    return new Adam(OptimizerOptions.read(c, 0.001), c.getDouble("beta_1", 0.9),
+        c.getDouble("beta_2", 0.999), c.getDouble("epsilon", 1e-7), c.getBool("amsgrad", false));
+  }
+
+  @Override
+  protected Op update(Ops tf, Gradient g, Operand<TFloat32> lr, Operand<TFloat32> step,
+      Slots slots) {
+    Operand<TFloat32> t = tf.math.add(step, tf.constant(1f));
     Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) beta1), t);
     Operand<TFloat32> beta2Power = tf.math.pow(tf.constant((float) beta2), t);
-    List<Op> updates = new ArrayList<>();
-    for (Gradient g : gradients) {
-      updates.add(tf.train.applyAdam(g.variable(),
-          slots.zeros("adam/" + g.slotStem() + "_momentum", g.variable().shape()),
-          slots.zeros("adam/" + g.slotStem() + "_velocity", g.variable().shape()),
-          beta1Power, beta2Power, tf.constant((float) learningRate), tf.constant((float) beta1),
-          tf.constant((float) beta2), tf.constant((float) epsilon), g.gradient()));
+    Operand<TFloat32> m = slots.of(g, "momentum");
+    Operand<TFloat32> v = slots.of(g, "velocity");
+    if (!amsgrad) {
+      return tf.train.applyAdam(g.variable(), m, v, beta1Power, beta2Power, lr,
+          tf.constant((float) beta1), tf.constant((float) beta2), tf.constant((float) epsilon),
+          g.gradient());
     }
-    return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+    Operand<TFloat32> alpha = tf.math.div(tf.math.mul(lr, tf.math.sqrt(
+        tf.math.sub(tf.constant(1f), beta2Power))), tf.math.sub(tf.constant(1f), beta1Power));
+    Operand<TFloat32> mNew = tf.assignAdd(m, tf.math.mul(tf.math.sub(g.gradient(), m),
+        tf.constant((float) (1 - beta1))));
+    Operand<TFloat32> vNew = tf.assignAdd(v, tf.math.mul(tf.math.sub(tf.math.square(g.gradient()),
+        v), tf.constant((float) (1 - beta2))));
+    Operand<TFloat32> vHat = slots.of(g, "velocity_hat");
+    Operand<TFloat32> vMax = tf.assign(vHat, tf.math.maximum(vHat, vNew));
+    return tf.assignSub(g.variable(), tf.math.div(tf.math.mul(mNew, alpha),
+        tf.math.add(tf.math.sqrt(vMax), tf.constant((float) epsilon))));
   }
 }

@@ -1,17 +1,41 @@
 package io.tfbridge.optimizers;
 
+import io.tfbridge.saving.Config;
 import java.util.List;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 
-/** A Keras optimizer: adds the ops that apply one step of gradients to the variables. */
+/**
+ * A Keras optimizer: adds the ops that apply one step of gradients to the variables, and describes
+ * itself as Keras does (class name, config, state variables) so that Keras files carry it both ways.
+ * Implementations extend {@link BaseOptimizer}, which holds the options every Keras optimizer has.
+ */
 public interface Optimizer {
 
-  /** The Keras name, e.g. {@code "adam"}. */
+  /** The Keras name, e.g. {@code "adam"} (also the scope of its variables). */
   String kerasName();
 
-  /** The learning rate. */
+  /** Keras's class name, e.g. {@code "Adam"}. */
+  String className();
+
+  /** The learning rate (a schedule's initial rate when scheduled). */
   double learningRate();
+
+  /**
+   * Whether Keras keeps the learning rate as a variable in the optimizer's state (a constant rate);
+   * a schedule is not a variable.
+   */
+  boolean hasLearningRateVariable();
+
+  /** The config as Keras 3.15's {@code get_config} writes it, every option included, in order. */
+  Config getConfig();
+
+  /**
+   * The optimizer's per-variable state in Keras's order: each group is created for every trainable
+   * variable in turn, its names interleaved ({@code [[momentum, velocity]]} gives {@code m0, v0, m1,
+   * v1, ...}), the groups one after another (Adam with amsgrad adds {@code [velocity_hat]}).
+   */
+  List<List<String>> slotGroups();
 
   /**
    * Adds the update ops for one step, then increments the iteration counter.

@@ -1,5 +1,8 @@
 /**
  * Keras's optimizers ({@link io.tfbridge.optimizers.Adam}, {@link io.tfbridge.optimizers.SGD}) with
- * Keras's defaults; each adds graph ops that apply a step of gradients to VariableV2 variables.
+ * Keras's defaults and update rules. {@link io.tfbridge.optimizers.BaseOptimizer} holds what every
+ * Keras optimizer shares (learning rate or schedule, clipping, weight decay) and the order of a step;
+ * each optimizer adds its update ops on VariableV2 variables, names its slots as Keras does and
+ * reads and writes its own Keras config ({@link io.tfbridge.optimizers.Optimizers}).
  */
 package io.tfbridge.optimizers;

@@ -11,6 +11,7 @@ import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.optimizers.Adam;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SGD;
+import io.tfbridge.optimizers.schedules.ExponentialDecay;
 import io.tfbridge.testing.Golden;
 import java.util.List;
 import java.util.stream.Stream;
@@ -53,7 +54,24 @@ class KerasTrainingGoldenTest {
         // the moving statistics (non-trainable, in get_weights) are compared too
         Arguments.of("train_batchnorm_sgd", Sequential.of(Input.of(4), Dense.of(4),
             io.tfbridge.layers.BatchNormalization.of().momentum(0.8), Dense.of(3).activation("softmax")),
-            SGD.of().learningRate(0.1), "sparse_categorical_crossentropy", 2));
+            SGD.of().learningRate(0.1), "sparse_categorical_crossentropy", 2),
+        // the common optimizer options and schedules (4 steps, so every step's update counts)
+        optimizerCase("opt_adam_amsgrad", Adam.of().learningRate(0.05).amsgrad(true)),
+        optimizerCase("opt_adam_clipnorm", Adam.of().learningRate(0.05).clipnorm(0.1)),
+        optimizerCase("opt_sgd_clipvalue", SGD.of().learningRate(0.1).clipvalue(0.05)),
+        optimizerCase("opt_sgd_global_clipnorm",
+            SGD.of().learningRate(0.1).momentum(0.5).globalClipnorm(0.2)),
+        optimizerCase("opt_adam_weight_decay", Adam.of().learningRate(0.05).weightDecay(0.1)),
+        optimizerCase("opt_sgd_nesterov", SGD.of().learningRate(0.1).momentum(0.9).nesterov(true)),
+        optimizerCase("opt_sgd_exponential_decay",
+            SGD.of().learningRate(ExponentialDecay.of(0.2, 2, 0.5)).momentum(0.9)),
+        optimizerCase("opt_adam_exponential_decay_staircase",
+            Adam.of().learningRate(ExponentialDecay.of(0.05, 2, 0.3).staircase(true))));
+  }
+
+  private static Arguments optimizerCase(String name, Optimizer optimizer) {
+    return Arguments.of(name, Sequential.of(Input.of(4), Dense.of(3).activation("relu"),
+        Dense.of(2)), optimizer, "mean_squared_error", 4);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -54,7 +54,7 @@ final class KerasModelWriter {
     return new LegacyH5Writer.Contents(d.name(), d.layers(),
         Json.write(KerasConfigWriter.legacyModelConfig(d)),
         Json.write(KerasConfigWriter.trainingConfig(d)), weights, OptimizerState.capture(model),
-        d.optimizer().kerasName(), OptimizerState.slotKinds(d.optimizer()));
+        d.optimizer().kerasName(), OptimizerState.legacyNames(model, d.name()));
   }
 
   private static void move(Path tmp, Path target) throws IOException {

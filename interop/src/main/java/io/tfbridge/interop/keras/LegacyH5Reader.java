@@ -111,25 +111,23 @@ final class LegacyH5Reader {
     return g;
   }
 
-  /** Keras 3's optimizer_weights (iteration, learning_rate, slots); other layouts are skipped. */
+  /** Keras 3's optimizer_weights (iteration, then the rest); other layouts are skipped. */
   private static Optional<SavedState.OptimizerVariables> optimizer(HdfFile hdf) {
     Optional<Node> found = H5.find(hdf, "optimizer_weights");
     if (found.isEmpty() || !(found.get() instanceof Group group)) {
       return Optional.empty();
     }
     List<String> names = H5.strings(group, "weight_names");
-    if (names.size() < 2 || !names.get(0).endsWith("/iteration")
-        || !names.get(1).endsWith("/learning_rate")) {
-      LOG.log(Level.WARNING, "{0}: optimizer_weights are not in Keras 3''s layout (iteration, "
-          + "learning_rate, slots); the optimizer starts fresh", hdf.getFile());
+    if (names.isEmpty() || !names.get(0).endsWith("/iteration")) {
+      LOG.log(Level.WARNING, "{0}: optimizer_weights are not in Keras 3''s layout (iteration "
+          + "first); the optimizer starts fresh", hdf.getFile());
       return Optional.empty();
     }
     long iterations = H5.scalarLong(H5.dataset(group, names.get(0)));
-    float learningRate = H5.floats(H5.dataset(group, names.get(1)), names.get(1)).values()[0];
-    List<WeightArray> slots = new ArrayList<>();
-    for (String name : names.subList(2, names.size())) {
-      slots.add(H5.floats(H5.dataset(group, name), "optimizer_weights/" + name));
+    List<WeightArray> variables = new ArrayList<>();
+    for (String name : names.subList(1, names.size())) {
+      variables.add(H5.floats(H5.dataset(group, name), "optimizer_weights/" + name));
     }
-    return Optional.of(new SavedState.OptimizerVariables(iterations, learningRate, slots));
+    return Optional.of(new SavedState.OptimizerVariables(iterations, variables));
   }
 }

@@ -16,7 +16,7 @@ final class LegacyH5Writer {
   /** What goes into the file. */
   record Contents(String modelName, List<LayerNode> nodes, String modelConfig, String trainingConfig,
       Map<String, float[]> weights, SavedState.OptimizerVariables optimizer, String optimizerName,
-      List<String> slotKinds) {}
+      List<String> variableNames) {}
 
   private LegacyH5Writer() {}
 
@@ -56,27 +56,23 @@ final class LegacyH5Writer {
     }
   }
 
-  /** {@code optimizer_weights}: iteration, learning_rate and the slots, named as Keras names them. */
+  /**
+   * {@code optimizer_weights}: iteration, then the other variables (learning rate, slots) under the
+   * names Keras gives them.
+   */
   private static void putOptimizer(H5Writer h5, Contents contents) {
     String opt = contents.optimizerName();
-    String model = contents.modelName();
-    List<String> names = new ArrayList<>(List.of(opt + "/iteration", opt + "/learning_rate"));
-    List<WeightArray> slots = contents.optimizer().slots();
-    for (LayerNode node : contents.nodes()) {
-      // Keras keeps slots for the trainable weights only (not BatchNormalization's moving statistics)
-      for (WeightSpec w : node.weights().stream().filter(WeightSpec::trainable).toList()) {
-        contents.slotKinds().forEach(k -> names.add(KerasPaths.legacySlotName(opt, model, node, w, k)));
-      }
-    }
+    List<String> names = new ArrayList<>(List.of(opt + "/iteration"));
+    names.addAll(contents.variableNames());
     h5.attribute("optimizer_weights", "weight_names", names);
     String values = "optimizer_weights/" + opt;
     h5.dataset(values, "iteration", contents.optimizer().iterations());
-    h5.dataset(values, "learning_rate", new long[0], new float[] {contents.optimizer().learningRate()});
-    for (int i = 0; i < slots.size(); i++) {
-      String path = values + "/" + names.get(i + 2).substring(opt.length() + 1);
+    List<WeightArray> variables = contents.optimizer().variables();
+    for (int i = 0; i < variables.size(); i++) {
+      String path = values + "/" + names.get(i + 1).substring(opt.length() + 1);
       int slash = path.lastIndexOf('/');
-      h5.dataset(path.substring(0, slash), path.substring(slash + 1), slots.get(i).shape(),
-          slots.get(i).values());
+      h5.dataset(path.substring(0, slash), path.substring(slash + 1), variables.get(i).shape(),
+          variables.get(i).values());
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 record SavedState(List<List<WeightArray>> layers, Optional<OptimizerVariables> optimizer) {
 
   /**
-   * An optimizer's variables in Keras's order: the iteration count, the learning rate, then the
-   * slots (Adam: momentum and velocity of each trainable weight in turn; SGD with momentum: one
-   * momentum per weight; plain SGD: none). An optimizer Keras never built has no slots.
+   * An optimizer's variables in Keras's order: the iteration count, then the others as Keras lists
+   * them (the learning rate unless it is a schedule, then the slots in the optimizer's
+   * {@code slotGroups} order). An optimizer Keras never built has no slots.
    */
-  record OptimizerVariables(long iterations, float learningRate, List<WeightArray> slots) {}
+  record OptimizerVariables(long iterations, List<WeightArray> variables) {}
 }

@@ -65,15 +65,14 @@ final class WeightsH5Reader {
       return Optional.empty();
     }
     List<Dataset> datasets = H5.numbered(group);
-    if (datasets.size() < 2) {
+    if (datasets.isEmpty()) {
       return Optional.empty();
     }
     long iterations = H5.scalarLong(datasets.get(0));
-    float learningRate = H5.floats(datasets.get(1), "optimizer/vars/1").values()[0];
-    List<WeightArray> slots = new ArrayList<>();
-    for (Dataset d : datasets.subList(2, datasets.size())) {
-      slots.add(H5.floats(d, "optimizer/vars/" + d.getName()));
+    List<WeightArray> variables = new ArrayList<>();
+    for (Dataset d : datasets.subList(1, datasets.size())) {
+      variables.add(H5.floats(d, "optimizer/vars/" + d.getName()));
     }
-    return Optional.of(new SavedState.OptimizerVariables(iterations, learningRate, slots));
+    return Optional.of(new SavedState.OptimizerVariables(iterations, variables));
   }
 }

@@ -43,15 +43,14 @@ final class WeightsH5Writer {
     }
   }
 
-  /** {@code optimizer/vars/<i>}: iteration (int64), learning rate, then the slots. */
+  /** {@code optimizer/vars/<i>}: iteration (int64), then the others in Keras's order. */
   private static void putOptimizer(H5Writer h5, SavedState.OptimizerVariables optimizer, String name) {
     String vars = "optimizer/vars";
     h5.attribute(vars, "name", name);
     h5.dataset(vars, "0", optimizer.iterations());
-    h5.dataset(vars, "1", new long[0], new float[] {optimizer.learningRate()});
-    for (int i = 0; i < optimizer.slots().size(); i++) {
-      WeightArray slot = optimizer.slots().get(i);
-      h5.dataset(vars, Integer.toString(i + 2), slot.shape(), slot.values());
+    for (int i = 0; i < optimizer.variables().size(); i++) {
+      WeightArray v = optimizer.variables().get(i);
+      h5.dataset(vars, Integer.toString(i + 1), v.shape(), v.values());
     }
   }
 }

@@ -1,0 +1,116 @@
+package io.tfbridge.optimizers;
+
+import io.tfbridge.optimizers.schedules.LearningRateSchedule;
+import io.tfbridge.saving.Config;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * What every Keras 3 optimizer does around its own update rule, in Keras's order
+ * ({@code BaseOptimizer.apply}): the learning rate of this step (a schedule is evaluated at the
+ * step count before it increments), gradients clipped ({@code clipnorm} per tensor, {@code global_clipnorm} over all, or {@code clipvalue}), decoupled
+ * weight decay ({@code var -= var * weight_decay * lr}) before the update, then the subclass's
+ * {@link #update} per variable, then the step counter increments. Subclasses are immutable specs with
+ * fluent copies, their own options in {@link #ownConfig}, their slots in {@link #slotGroups}.
+ *
+ * @param <O> the subclass, so that the common fluent options return it
+ */
+public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optimizer {
+  private final OptimizerOptions options;
+
+  protected BaseOptimizer(OptimizerOptions options) {
+    this.options = options;
+  }
+
+  /** A copy of the subclass with these common options. */
+  protected abstract O with(OptimizerOptions options);
+
+  /** The common options. */
+  public OptimizerOptions options() {
+    return options;
+  }
+
+  /** A copy with this constant learning rate. */
+  public O learningRate(double value) {
+    return with(options.withLearningRate(value));
+  }
+
+  /** A copy whose learning rate follows {@code schedule}. */
+  public O learningRate(LearningRateSchedule schedule) {
+    return with(options.withSchedule(schedule));
+  }
+
+  /** A copy with Keras's decoupled {@code weight_decay} (null: none). */
+  public O weightDecay(Double value) {
+    return with(options.withWeightDecay(value));
+  }
+
+  /** A copy clipping each gradient tensor to this L2 norm ({@code clipnorm}). */
+  public O clipnorm(Double value) {
+    return with(options.withClipping(value, options.clipvalue(), options.globalClipnorm()));
+  }
+
+  /** A copy clipping every gradient value to {@code [-value, value]} ({@code clipvalue}). */
+  public O clipvalue(Double value) {
+    return with(options.withClipping(options.clipnorm(), value, options.globalClipnorm()));
+  }
+
+  /** A copy scaling all gradients together to this global L2 norm ({@code global_clipnorm}). */
+  public O globalClipnorm(Double value) {
+    return with(options.withClipping(options.clipnorm(), options.clipvalue(), value));
+  }
+
+  @Override
+  public double learningRate() {
+    return options.learningRate();
+  }
+
+  @Override
+  public boolean hasLearningRateVariable() {
+    return options.schedule() == null;
+  }
+
+  @Override
+  public final Config getConfig() {
+    return options.toConfig(kerasName()).toBuilder().putAll(ownConfig()).build();
+  }
+
+  /** The subclass's options as Keras's {@code get_config} adds them after the common ones. */
+  protected abstract Config ownConfig();
+
+  @Override
+  public final Op applyGradients(Ops tf, List<Gradient> gradients, SlotFactory slots) {
+    Operand<TInt64> iterations = slots.iterations();
+    Operand<TFloat32> step = tf.dtypes.cast(iterations, TFloat32.class);
+    Operand<TFloat32> lr = options.schedule() == null ? tf.constant((float) learningRate())
+        : options.schedule().call(tf, step);
+    List<Operand<TFloat32>> grads = GradientTransforms.clip(tf, options,
+        gradients.stream().map(Gradient::gradient).toList());
+    List<Op> decay = GradientTransforms.weightDecay(tf, options, gradients, lr);
+    Ops after = decay.isEmpty() ? tf : tf.withControlDependencies(decay);
+    Slots own = new Slots(kerasName(), slots);
+    List<Op> updates = new ArrayList<>();
+    for (int i = 0; i < gradients.size(); i++) {
+      Gradient g = gradients.get(i);
+      updates.add(update(after, new Gradient(g.path(), g.variable(), grads.get(i)), lr, step,
+          own));
+    }
+    return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+  }
+
+  /**
+   * Adds the ops of Keras's {@code update_step} for one variable.
+   *
+   * @param g the variable and its (unscaled, clipped) gradient
+   * @param lr this step's learning rate
+   * @param step the step count before this step (Keras's {@code iterations}), as float32
+   * @param slots this optimizer's variables for {@code g}
+   */
+  protected abstract Op update(Ops tf, Gradient g, Operand<TFloat32> lr, Operand<TFloat32> step,
+      Slots slots);
+}
