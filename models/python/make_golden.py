@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import sys
+import zlib
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
@@ -303,9 +304,24 @@ for _name, _vocab in (("embedding", 10), ("embedding_conv1d_text", 7)):
                       .randint(0, v, shape).astype("float32"))(_name, _vocab)
 
 
+# Cases added from here on take seeds from their names, not their positions, so that lists added in
+# parallel (one per change) do not move each other's seeds: add them with `name_seeded(cases)`.
+NAME_SEEDED = set()
+
+
+def name_seeded(cases):
+    """Registers training cases (tuples as TRAIN_CASES holds) with name-derived seeds."""
+    TRAIN_CASES.extend(cases)
+    ALL_NAMES.extend(c[0] for c in cases)
+    NAME_SEEDED.update(c[0] for c in cases)
+
+
 def seeds_for(name):
-    """Fixed per-case seeds: x, weights, labels. Derived from the case's position."""
-    i = ALL_NAMES.index(name) + 1
+    """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""
+    if name in NAME_SEEDED:
+        i = 1000 + zlib.crc32(name.encode("utf-8")) % 100000
+    else:
+        i = ALL_NAMES.index(name) + 1
     return {"x": 100 + i, "weights": 200 + i, "y_true": 300 + i}
 
 
