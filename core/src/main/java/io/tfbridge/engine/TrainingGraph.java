@@ -247,8 +247,8 @@ final class TrainingGraph {
     String prefix = optimizer.kerasName();
     return optimizer.applyGradients(gated, pairs, new SlotFactory() {
       @Override
-      public Operand<TFloat32> zeros(String path, Shape shape) {
-        return variables.zeros(path, shape);
+      public Operand<TFloat32> filled(String path, Shape shape, double value) {
+        return variables.filled(path, shape, value);
       }
 
       @Override

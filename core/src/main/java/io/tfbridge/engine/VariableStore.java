@@ -1,6 +1,7 @@
 package io.tfbridge.engine;
 
 import io.tfbridge.initializers.Initializer;
+import io.tfbridge.initializers.Constant;
 import io.tfbridge.initializers.Zeros;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +103,12 @@ public final class VariableStore {
 
   /** A zero-initialised, non-trainable variable (an optimizer slot). */
   Variable<TFloat32> zeros(String path, Shape shape) {
-    return create(path, shape, Zeros.of(), false, true);
+    return filled(path, shape, 0);
+  }
+
+  /** A non-trainable variable filled with {@code value} (an optimizer slot). */
+  Variable<TFloat32> filled(String path, Shape shape, double value) {
+    return create(path, shape, value == 0 ? Zeros.of() : Constant.of(value), false, true);
   }
 
   /** The optimizer's int64 step counter at {@code path}, created on first use. */

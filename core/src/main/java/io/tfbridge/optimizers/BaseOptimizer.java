@@ -93,7 +93,7 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
         gradients.stream().map(Gradient::gradient).toList());
     List<Op> decay = GradientTransforms.weightDecay(tf, options, gradients, lr);
     Ops after = decay.isEmpty() ? tf : tf.withControlDependencies(decay);
-    Slots own = new Slots(kerasName(), slots);
+    Slots own = new Slots(this, slots);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < gradients.size(); i++) {
       Gradient g = gradients.get(i);

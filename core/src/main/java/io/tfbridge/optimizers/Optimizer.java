@@ -2,6 +2,7 @@ package io.tfbridge.optimizers;
 
 import io.tfbridge.saving.Config;
 import java.util.List;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 
@@ -36,6 +37,25 @@ public interface Optimizer {
    * v1, ...}), the groups one after another (Adam with amsgrad adds {@code [velocity_hat]}).
    */
   List<List<String>> slotGroups();
+
+  /**
+   * The shape of slot {@code slot} for a variable of shape {@code variable} (the variable's own
+   * shape, except e.g. Adafactor's factored second moments).
+   */
+  default Shape slotShape(String slot, Shape variable) {
+    return variable;
+  }
+
+  /**
+   * The optimizer's own scalar variables, which Keras lists after the slots (Nadam's
+   * {@code u_product}, starting at 1); none by default.
+   */
+  default List<Global> globals() {
+    return List.of();
+  }
+
+  /** A scalar variable of the optimizer itself, with its Keras name and initial value. */
+  record Global(String name, double initial) {}
 
   /**
    * Adds the update ops for one step, then increments the iteration counter.

@@ -5,25 +5,34 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
- * An optimizer's per-variable state as Keras names it: the slot {@code momentum} of
- * {@code dense/kernel} under Adam is the zero-initialised variable {@code adam/dense_kernel_momentum}.
+ * An optimizer's state as Keras names it: the slot {@code momentum} of {@code dense/kernel} under
+ * Adam is the zero-initialised variable {@code adam/dense_kernel_momentum}; a variable of the
+ * optimizer itself ({@link Optimizer#globals()}, e.g. Nadam's {@code u_product}) is
+ * {@code nadam/u_product}.
  */
 public final class Slots {
-  private final String optimizer;
+  private final Optimizer optimizer;
   private final SlotFactory factory;
 
-  Slots(String optimizer, SlotFactory factory) {
+  Slots(Optimizer optimizer, SlotFactory factory) {
     this.optimizer = optimizer;
     this.factory = factory;
   }
 
-  /** The slot {@code name} of {@code g}'s variable, shaped like it. */
+  /** The slot {@code name} of {@code g}'s variable: zeros of {@link Optimizer#slotShape}. */
   public Operand<TFloat32> of(Gradient g, String name) {
-    return of(g, name, g.variable().shape());
+    return of(g, name, 0);
   }
 
-  /** The slot {@code name} of {@code g}'s variable with its own shape (e.g. Adafactor's factors). */
-  public Operand<TFloat32> of(Gradient g, String name, Shape shape) {
-    return factory.zeros(optimizer + "/" + g.slotStem() + "_" + name, shape);
+  /** The slot {@code name} of {@code g}'s variable, first filled with {@code initial}. */
+  public Operand<TFloat32> of(Gradient g, String name, double initial) {
+    return factory.filled(optimizer.kerasName() + "/" + g.slotStem() + "_" + name,
+        optimizer.slotShape(name, g.variable().shape()), initial);
+  }
+
+  /** The optimizer's own scalar variable {@code spec} (made once, shared by every update). */
+  public Operand<TFloat32> global(Optimizer.Global spec) {
+    return factory.filled(optimizer.kerasName() + "/" + spec.name(), Shape.scalar(),
+        spec.initial());
   }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * each of the optimizer's {@link Optimizer#slotGroups() slot groups}, for each trainable weight in
  * model order, the group's slots (Adam: {@code momentum, velocity} interleaved, then with amsgrad
  * every {@code velocity_hat}). tfbridge keeps a slot at {@code <optimizer>/<layer>_<weight>_<slot>}
- * ({@code adam/dense_kernel_momentum}), Keras's own path, with Keras's own values.
+ * ({@code adam/dense_kernel_momentum}), Keras's own path, with Keras's own values; after the slots
+ * come the optimizer's own scalars ({@link Optimizer#globals()}, at {@code <optimizer>/<name>}).
  */
 final class OptimizerState {
   private OptimizerState() {}
@@ -26,6 +27,10 @@ final class OptimizerState {
   record Slot(LayerNode node, WeightSpec weight, String kind) {
     String path(Optimizer optimizer) {
       return optimizer.kerasName() + "/" + node.weightPath(weight).replace('/', '_') + "_" + kind;
+    }
+
+    org.tensorflow.ndarray.Shape shape(Optimizer optimizer) {
+      return optimizer.slotShape(kind, weight.shape());
     }
   }
 
@@ -53,6 +58,7 @@ final class OptimizerState {
     for (Slot s : slots(model)) {
       names.add(KerasPaths.legacySlotName(opt, modelName, s.node(), s.weight(), s.kind()));
     }
+    optimizer.globals().forEach(g -> names.add(opt + "/" + g.name()));
     return names;
   }
 
@@ -66,7 +72,15 @@ final class OptimizerState {
     Optimizer optimizer = model.definition().optimizer();
     List<WeightArray> variables = saved.variables();
     int skip = optimizer.hasLearningRateVariable() && !variables.isEmpty() ? 1 : 0;
-    Map<String, float[]> values = slotValues(model, variables.subList(skip, variables.size()));
+    int globals = Math.min(optimizer.globals().size(), Math.max(0, variables.size() - skip));
+    List<WeightArray> slotArrays = variables.subList(skip, variables.size() - globals);
+    Map<String, float[]> values = slotValues(model, slotArrays);
+    if (!slotArrays.isEmpty()) {
+      for (int i = 0; i < globals; i++) {
+        values.put(optimizer.kerasName() + "/" + optimizer.globals().get(i).name(),
+            variables.get(variables.size() - globals + i).values());
+      }
+    }
     CompiledGraph graph = model.graph();
     graph.setWeights(values);
     graph.setIterations(saved.iterations());
@@ -84,10 +98,10 @@ final class OptimizerState {
     Map<String, float[]> values = new LinkedHashMap<>();
     for (int i = 0; i < saved.size(); i++) {
       Slot s = slots.get(i);
-      if (!saved.get(i).hasShape(s.weight().shape())) {
+      if (!saved.get(i).hasShape(s.shape(optimizer))) {
         throw new IllegalArgumentException("optimizer variable " + saved.get(i).where() + " ("
             + s.kind() + " of " + s.node().weightPath(s.weight()) + ") has shape "
-            + saved.get(i).shapeText() + ", expected " + Shapes.format(s.weight().shape()));
+            + saved.get(i).shapeText() + ", expected " + Shapes.format(s.shape(optimizer)));
       }
       values.put(s.path(optimizer), saved.get(i).values());
     }
@@ -108,7 +122,13 @@ final class OptimizerState {
       if (values == null) {
         throw new IllegalStateException("the model has no optimizer variable " + s.path(optimizer));
       }
-      variables.add(WeightArray.of(s.weight().shape().asArray(), values, s.path(optimizer)));
+      variables.add(WeightArray.of(s.shape(optimizer).asArray(), values, s.path(optimizer)));
+    }
+    for (Optimizer.Global g : optimizer.globals()) {
+      String path = optimizer.kerasName() + "/" + g.name();
+      float[] values = slotValues.get(path);
+      variables.add(WeightArray.of(new long[0], values != null ? values
+          : new float[] {(float) g.initial()}, path));
     }
     return new SavedState.OptimizerVariables(model.graph().iterations(), variables);
   }
