@@ -91,9 +91,10 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
         : options.schedule().call(tf, step);
     List<Operand<TFloat32>> grads = GradientTransforms.clip(tf, options,
         gradients.stream().map(Gradient::gradient).toList());
-    List<Op> decay = GradientTransforms.weightDecay(tf, options, gradients, lr);
-    Ops after = decay.isEmpty() ? tf : tf.withControlDependencies(decay);
+    List<Op> before = new ArrayList<>(GradientTransforms.weightDecay(tf, options, gradients, lr));
     Slots own = new Slots(this, slots);
+    before.addAll(prologue(tf, lr, step, own));
+    Ops after = before.isEmpty() ? tf : tf.withControlDependencies(before);
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < gradients.size(); i++) {
       Gradient g = gradients.get(i);
@@ -101,6 +102,14 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
           own));
     }
     return tf.withControlDependencies(updates).assignAdd(iterations, tf.constant(1L));
+  }
+
+  /**
+   * Ops run once per step before the per-variable updates, which see their effect (Nadam's
+   * {@code u_product} update in Keras's {@code _backend_update_step}); none by default.
+   */
+  protected List<Op> prologue(Ops tf, Operand<TFloat32> lr, Operand<TFloat32> step, Slots slots) {
+    return List.of();
   }
 
   /**
