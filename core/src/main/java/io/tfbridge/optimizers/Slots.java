@@ -13,6 +13,7 @@ import org.tensorflow.types.TFloat32;
 public final class Slots {
   private final Optimizer optimizer;
   private final SlotFactory factory;
+  private final java.util.Map<String, Operand<TFloat32>> made = new java.util.HashMap<>();
 
   Slots(Optimizer optimizer, SlotFactory factory) {
     this.optimizer = optimizer;
@@ -26,13 +27,17 @@ public final class Slots {
 
   /** The slot {@code name} of {@code g}'s variable, first filled with {@code initial}. */
   public Operand<TFloat32> of(Gradient g, String name, double initial) {
-    return factory.filled(optimizer.kerasName() + "/" + g.slotStem() + "_" + name,
+    return variable(optimizer.kerasName() + "/" + g.slotStem() + "_" + name,
         optimizer.slotShape(name, g.variable().shape()), initial);
   }
 
   /** The optimizer's own scalar variable {@code spec} (made once, shared by every update). */
   public Operand<TFloat32> global(Optimizer.Global spec) {
-    return factory.filled(optimizer.kerasName() + "/" + spec.name(), Shape.scalar(),
-        spec.initial());
+    return variable(optimizer.kerasName() + "/" + spec.name(), Shape.scalar(), spec.initial());
+  }
+
+  /** The variable at {@code path}, made at the first request of this step's graph. */
+  private Operand<TFloat32> variable(String path, Shape shape, double initial) {
+    return made.computeIfAbsent(path, p -> factory.filled(p, shape, initial));
   }
 }
