@@ -23,20 +23,19 @@ final class ReplicaGradients {
   static List<Output<TFloat32>> summed(Graph graph, Ops tf, List<Operand<TFloat32>> objectives,
       VariableStore variables) {
     List<String> paths = variables.trainablePaths();
-    Output<?>[] targets = paths.stream().map(p -> variables.variable(p).asOutput())
-        .toArray(Output<?>[]::new);
-    List<Output<?>[]> perReplica = new ArrayList<>();
+    List<Output<?>> targets = paths.stream()
+        .<Output<?>>map(p -> variables.variable(p).asOutput()).toList();
+    List<List<Output<TFloat32>>> perReplica = new ArrayList<>();
     for (int i = 0; i < objectives.size(); i++) {
-      Output<?>[] loss = {objectives.get(i).asOutput()};
-      perReplica.add(targets.length == 0 ? new Output<?>[0]
-          : graph.addGradients(Replicas.prefix(i) + "gradients", loss, targets, null));
+      perReplica.add(LossGradients.of(graph, tf, objectives.get(i), paths, targets,
+          Replicas.prefix(i) + "gradients"));
     }
     Ops reduce = tf.withSubScope("all_reduce");
     List<Output<TFloat32>> grads = new ArrayList<>();
-    for (int v = 0; v < targets.length; v++) {
+    for (int v = 0; v < targets.size(); v++) {
       List<Operand<TFloat32>> parts = new ArrayList<>();
-      for (Output<?>[] g : perReplica) {
-        parts.add((Output<TFloat32>) g[v]);
+      for (List<Output<TFloat32>> g : perReplica) {
+        parts.add(g.get(v));
       }
       grads.add(reduce.math.addN(parts).asOutput());
     }

@@ -92,7 +92,7 @@ final class TrainingGraph {
     }
     gradients = model.replicas().placed()
         ? ReplicaGradients.summed(graph, tf, totals.objectives(), variables)
-        : gradients(graph, totals.objectives().get(0), variables);
+        : gradients(graph, tf, totals.objectives().get(0), variables);
     trainStep = trainStep(tf, model.optimizer(), variables, ReplicaGradients.updates(tf, replicas));
   }
 
@@ -196,20 +196,12 @@ final class TrainingGraph {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static List<Output<TFloat32>> gradients(
-      Graph graph, Operand<TFloat32> loss, VariableStore variables) {
+      Graph graph, Ops tf, Operand<TFloat32> loss, VariableStore variables) {
     List<String> paths = variables.trainablePaths();
-    Output<?>[] targets = paths.stream().map(p -> variables.variable(p).asOutput())
-        .toArray(Output<?>[]::new);
-    List<Output<TFloat32>> grads = new ArrayList<>();
-    if (targets.length == 0) {
-      return grads;
-    }
-    for (Output<?> g : graph.addGradients(loss.asOutput(), targets)) {
-      grads.add((Output<TFloat32>) g);
-    }
-    return grads;
+    List<Output<?>> targets = paths.stream()
+        .<Output<?>>map(p -> variables.variable(p).asOutput()).toList();
+    return LossGradients.of(graph, tf, loss, paths, targets, null);
   }
 
   /**
