@@ -316,6 +316,36 @@ def name_seeded(cases):
     NAME_SEEDED.update(c[0] for c in cases)
 
 
+# Learning-rate schedules (issue 10): each schedule and option on the _mlp regression, decay over
+# 2-3 steps and 4-6 training steps, so that the rate changes within the trajectory.
+def _sched_cases():
+    S = keras.optimizers.schedules
+    cases = [
+        ("opt_sched_sgd_piecewise", 4, lambda: sgd(
+            learning_rate=S.PiecewiseConstantDecay([1, 2], [0.2, 0.1, 0.05]), momentum=0.5)),
+        ("opt_sched_sgd_polynomial", 5, lambda: sgd(learning_rate=S.PolynomialDecay(
+            0.2, 3, end_learning_rate=0.01, power=2.0))),
+        ("opt_sched_adam_polynomial_cycle", 5, lambda: adam(learning_rate=S.PolynomialDecay(
+            0.05, 2, power=0.5, cycle=True))),
+        ("opt_sched_sgd_inverse_time", 4, lambda: sgd(
+            learning_rate=S.InverseTimeDecay(0.2, 2, 0.5), momentum=0.9)),
+        ("opt_sched_adam_inverse_time_staircase", 5, lambda: adam(
+            learning_rate=S.InverseTimeDecay(0.05, 2, 1.5, staircase=True))),
+        ("opt_sched_sgd_cosine", 5, lambda: sgd(learning_rate=S.CosineDecay(0.2, 3, alpha=0.1))),
+        ("opt_sched_adam_cosine_warmup", 6, lambda: adam(learning_rate=S.CosineDecay(
+            0.0, 3, alpha=0.2, warmup_target=0.05, warmup_steps=2))),
+        ("opt_sched_sgd_cosine_restarts", 6, lambda: sgd(
+            learning_rate=S.CosineDecayRestarts(0.2, 2), momentum=0.5)),
+        ("opt_sched_adam_cosine_restarts_periodic", 6, lambda: adam(
+            learning_rate=S.CosineDecayRestarts(0.05, 2, t_mul=1.0, m_mul=0.5, alpha=0.1))),
+    ]
+    return [(name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), steps)
+            for name, steps, opt in cases]
+
+
+name_seeded(_sched_cases())
+
+
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""
     if name in NAME_SEEDED:

@@ -40,6 +40,11 @@ CASES = {
     "sgd_nesterov": lambda: O.SGD(learning_rate=0.1, momentum=0.9, nesterov=True),
     "sgd_exponential_decay": lambda: O.SGD(
         learning_rate=S.ExponentialDecay(0.2, decay_steps=3, decay_rate=0.5), momentum=0.5),
+    # schedules: 2 steps an epoch, so the rate changes between the three epochs
+    "adam_cosine_warmup": lambda: O.Adam(learning_rate=S.CosineDecay(
+        0.0, 3, alpha=0.1, warmup_target=0.05, warmup_steps=2)),
+    "sgd_piecewise_constant": lambda: O.SGD(learning_rate=S.PiecewiseConstantDecay(
+        [1, 3], [0.2, 0.1, 0.02]), momentum=0.5),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)

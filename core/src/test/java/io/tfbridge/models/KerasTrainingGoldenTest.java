@@ -11,7 +11,12 @@ import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.optimizers.Adam;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SGD;
+import io.tfbridge.optimizers.schedules.CosineDecay;
+import io.tfbridge.optimizers.schedules.CosineDecayRestarts;
 import io.tfbridge.optimizers.schedules.ExponentialDecay;
+import io.tfbridge.optimizers.schedules.InverseTimeDecay;
+import io.tfbridge.optimizers.schedules.PiecewiseConstantDecay;
+import io.tfbridge.optimizers.schedules.PolynomialDecay;
 import io.tfbridge.testing.Golden;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,12 +71,35 @@ class KerasTrainingGoldenTest {
         optimizerCase("opt_sgd_exponential_decay",
             SGD.of().learningRate(ExponentialDecay.of(0.2, 2, 0.5)).momentum(0.9)),
         optimizerCase("opt_adam_exponential_decay_staircase",
-            Adam.of().learningRate(ExponentialDecay.of(0.05, 2, 0.3).staircase(true))));
+            Adam.of().learningRate(ExponentialDecay.of(0.05, 2, 0.3).staircase(true))),
+        // the other schedules, each option, over 4-6 steps (the rate changes within them)
+        optimizerCase("opt_sched_sgd_piecewise", 4, SGD.of().momentum(0.5).learningRate(
+            PiecewiseConstantDecay.of(new long[] {1, 2}, new double[] {0.2, 0.1, 0.05}))),
+        optimizerCase("opt_sched_sgd_polynomial", 5, SGD.of().learningRate(
+            PolynomialDecay.of(0.2, 3).endLearningRate(0.01).power(2.0))),
+        optimizerCase("opt_sched_adam_polynomial_cycle", 5, Adam.of().learningRate(
+            PolynomialDecay.of(0.05, 2).power(0.5).cycle(true))),
+        optimizerCase("opt_sched_sgd_inverse_time", 4, SGD.of().momentum(0.9).learningRate(
+            InverseTimeDecay.of(0.2, 2, 0.5))),
+        optimizerCase("opt_sched_adam_inverse_time_staircase", 5, Adam.of().learningRate(
+            InverseTimeDecay.of(0.05, 2, 1.5).staircase(true))),
+        optimizerCase("opt_sched_sgd_cosine", 5, SGD.of().learningRate(
+            CosineDecay.of(0.2, 3).alpha(0.1))),
+        optimizerCase("opt_sched_adam_cosine_warmup", 6, Adam.of().learningRate(
+            CosineDecay.of(0.0, 3).alpha(0.2).warmupTarget(0.05).warmupSteps(2))),
+        optimizerCase("opt_sched_sgd_cosine_restarts", 6, SGD.of().momentum(0.5).learningRate(
+            CosineDecayRestarts.of(0.2, 2))),
+        optimizerCase("opt_sched_adam_cosine_restarts_periodic", 6, Adam.of().learningRate(
+            CosineDecayRestarts.of(0.05, 2).tMul(1.0).mMul(0.5).alpha(0.1))));
   }
 
   private static Arguments optimizerCase(String name, Optimizer optimizer) {
+    return optimizerCase(name, 4, optimizer);
+  }
+
+  private static Arguments optimizerCase(String name, int steps, Optimizer optimizer) {
     return Arguments.of(name, Sequential.of(Input.of(4), Dense.of(3).activation("relu"),
-        Dense.of(2)), optimizer, "mean_squared_error", 4);
+        Dense.of(2)), optimizer, "mean_squared_error", steps);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -22,12 +22,8 @@ public final class ExponentialDecay implements LearningRateSchedule {
 
   private ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate,
       boolean staircase) {
-    if (decaySteps <= 0) {
-      throw new IllegalArgumentException("Argument `decay_steps` must be > 0. Received: "
-          + "decay_steps=" + decaySteps);
-    }
     this.initialLearningRate = initialLearningRate;
-    this.decaySteps = decaySteps;
+    this.decaySteps = ScheduleArgs.positive("decay_steps", decaySteps);
     this.decayRate = decayRate;
     this.staircase = staircase;
   }

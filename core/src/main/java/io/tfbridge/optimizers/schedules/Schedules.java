@@ -21,6 +21,11 @@ public final class Schedules {
 
   static {
     READERS.put("ExponentialDecay", ExponentialDecay::fromConfig);
+    READERS.put("PiecewiseConstantDecay", PiecewiseConstantDecay::fromConfig);
+    READERS.put("PolynomialDecay", PolynomialDecay::fromConfig);
+    READERS.put("InverseTimeDecay", InverseTimeDecay::fromConfig);
+    READERS.put("CosineDecay", CosineDecay::fromConfig);
+    READERS.put("CosineDecayRestarts", CosineDecayRestarts::fromConfig);
   }
 
   private Schedules() {

@@ -58,6 +58,33 @@ class OptimizerConfigsTest {
         + "tfbridge; supported schedules: ExponentialDecay"), error(unknown));
   }
 
+  @Test
+  void schedulesRefuseBadArgumentsWithKerasTexts() throws IOException {
+    assertEquals("Argument `decay_steps` must be > 0. Received: decay_steps=0",
+        error(schedule("PolynomialDecay", "\"initial_learning_rate\": 0.1, \"decay_steps\": 0")));
+    assertEquals("Argument `decay_steps` must be > 0. Received: decay_steps=-2",
+        error(schedule("InverseTimeDecay", "\"initial_learning_rate\": 0.1, \"decay_steps\": -2, "
+            + "\"decay_rate\": 0.5")));
+    assertEquals("Argument `decay_steps` must be > 0. Received: decay_steps=0",
+        error(schedule("CosineDecay", "\"initial_learning_rate\": 0.1, \"decay_steps\": 0, "
+            + "\"warmup_target\": 0.2, \"warmup_steps\": 2")));
+    assertEquals("Argument `first_decay_steps` must be > 0. Received: first_decay_steps=0",
+        error(schedule("CosineDecayRestarts",
+            "\"initial_learning_rate\": 0.1, \"first_decay_steps\": 0")));
+    assertEquals("The length of boundaries should be 1 less than the length of values. Received: "
+        + "boundaries=[1, 2] of length 2, and values=[0.0001, 1e-05] of length 2.",
+        error(schedule("PiecewiseConstantDecay",
+            "\"boundaries\": [1, 2], \"values\": [0.0001, 1e-05]")));
+    assertTrue(error(schedule("PolynomialDecay", "\"initial_learning_rate\": 0.1, "
+        + "\"decay_steps\": 2, \"staircase\": true")).startsWith("learning rate schedule "
+        + "PolynomialDecay: option staircase=true is not supported"));
+  }
+
+  private static String schedule(String className, String config) {
+    return "{\"class_name\": \"SGD\", \"config\": {\"learning_rate\": {\"class_name\": \""
+        + className + "\", \"config\": {" + config + "}}}}";
+  }
+
   private static String error(String json) throws IOException {
     JsonNode node = JSON.readTree(json);
     return assertThrows(IllegalArgumentException.class, () -> OptimizerConfigs.read(node))
@@ -76,6 +103,12 @@ class OptimizerConfigsTest {
       for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         assertSame(where + "." + e.getKey(), e.getValue(), actual.path(e.getKey()));
+      }
+      return;
+    }
+    if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+      for (int i = 0; i < expected.size(); i++) {
+        assertSame(where + "[" + i + "]", expected.get(i), actual.get(i));
       }
       return;
     }
