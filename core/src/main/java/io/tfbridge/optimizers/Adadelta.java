@@ -94,9 +94,9 @@ public final class Adadelta extends BaseOptimizer<Adadelta> {
     Operand<TFloat32> delta = tf.math.neg(tf.math.div(
         tf.math.mul(AdaptiveSteps.rms(tf, deltas, epsilon), g.gradient()),
         AdaptiveSteps.rms(tf, gradsNew, epsilon)));
-    Operand<TFloat32> deltasNew = tf.assign(deltas, AdaptiveSteps.decayed(tf, deltas, rho,
+    Op deltasNew = tf.assign(deltas, AdaptiveSteps.decayed(tf, deltas, rho,
         tf.math.square(delta)));
-    return tf.withControlDependencies(List.of(deltasNew.op()))
+    return tf.withControlDependencies(List.of(deltasNew))
         .assignAdd(g.variable(), tf.math.mul(lr, delta));
   }
 }
