@@ -40,6 +40,10 @@ CASES = {
     "sgd_nesterov": lambda: O.SGD(learning_rate=0.1, momentum=0.9, nesterov=True),
     "sgd_exponential_decay": lambda: O.SGD(
         learning_rate=S.ExponentialDecay(0.2, decay_steps=3, decay_rate=0.5), momentum=0.5),
+    "rmsprop_momentum_centered": lambda: O.RMSprop(learning_rate=0.01, momentum=0.5,
+                                                   centered=True),
+    "adagrad": lambda: O.Adagrad(learning_rate=0.1),
+    "adadelta": lambda: O.Adadelta(learning_rate=1.0),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)
