@@ -345,6 +345,29 @@ def _sched_cases():
 
 name_seeded(_sched_cases())
 
+# RMSprop, Adagrad, Adadelta: Keras's defaults and each non-default option (Adadelta at lr 1.0, the
+# paper's rate: at its default 0.001 four steps move the weights by less than the tolerance).
+_RMS = keras.optimizers.RMSprop
+name_seeded([
+    (name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), 4)
+    for name, opt in [
+        ("opt_rmsprop", lambda: _RMS()),
+        ("opt_rmsprop_rho_epsilon", lambda: _RMS(learning_rate=0.01, rho=0.5, epsilon=1e-3)),
+        ("opt_rmsprop_momentum", lambda: _RMS(learning_rate=0.01, momentum=0.9)),
+        ("opt_rmsprop_centered", lambda: _RMS(learning_rate=0.01, centered=True)),
+        ("opt_rmsprop_momentum_centered", lambda: _RMS(learning_rate=0.01, rho=0.8,
+                                                       momentum=0.5, centered=True)),
+        ("opt_adagrad", lambda: keras.optimizers.Adagrad()),
+        ("opt_adagrad_initial_accumulator_value", lambda: keras.optimizers.Adagrad(
+            learning_rate=0.1, initial_accumulator_value=0.5)),
+        ("opt_adagrad_epsilon", lambda: keras.optimizers.Adagrad(
+            learning_rate=0.1, initial_accumulator_value=0.0, epsilon=1e-3)),
+        ("opt_adadelta", lambda: keras.optimizers.Adadelta(learning_rate=1.0)),
+        ("opt_adadelta_rho_epsilon", lambda: keras.optimizers.Adadelta(
+            learning_rate=1.0, rho=0.8, epsilon=1e-4)),
+    ]
+])
+
 
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""

@@ -45,6 +45,10 @@ CASES = {
         0.0, 3, alpha=0.1, warmup_target=0.05, warmup_steps=2)),
     "sgd_piecewise_constant": lambda: O.SGD(learning_rate=S.PiecewiseConstantDecay(
         [1, 3], [0.2, 0.1, 0.02]), momentum=0.5),
+    "rmsprop_momentum_centered": lambda: O.RMSprop(learning_rate=0.01, momentum=0.5,
+                                                   centered=True),
+    "adagrad": lambda: O.Adagrad(learning_rate=0.1),
+    "adadelta": lambda: O.Adadelta(learning_rate=1.0),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)

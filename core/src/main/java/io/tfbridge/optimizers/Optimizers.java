@@ -26,6 +26,9 @@ public final class Optimizers {
   static {
     register("adam", "Adam", Adam::of, Adam::fromConfig);
     register("sgd", "SGD", SGD::of, SGD::fromConfig);
+    register("rmsprop", "RMSprop", RMSprop::of, RMSprop::fromConfig);
+    register("adagrad", "Adagrad", Adagrad::of, Adagrad::fromConfig);
+    register("adadelta", "Adadelta", Adadelta::of, Adadelta::fromConfig);
   }
 
   private Optimizers() {}

@@ -8,8 +8,11 @@ import io.tfbridge.layers.Flatten;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.MaxPooling2D;
 import io.tfbridge.layers.SimpleRNN;
+import io.tfbridge.optimizers.Adadelta;
+import io.tfbridge.optimizers.Adagrad;
 import io.tfbridge.optimizers.Adam;
 import io.tfbridge.optimizers.Optimizer;
+import io.tfbridge.optimizers.RMSprop;
 import io.tfbridge.optimizers.SGD;
 import io.tfbridge.optimizers.schedules.CosineDecay;
 import io.tfbridge.optimizers.schedules.CosineDecayRestarts;
@@ -90,7 +93,22 @@ class KerasTrainingGoldenTest {
         optimizerCase("opt_sched_sgd_cosine_restarts", 6, SGD.of().momentum(0.5).learningRate(
             CosineDecayRestarts.of(0.2, 2))),
         optimizerCase("opt_sched_adam_cosine_restarts_periodic", 6, Adam.of().learningRate(
-            CosineDecayRestarts.of(0.05, 2).tMul(1.0).mMul(0.5).alpha(0.1))));
+            CosineDecayRestarts.of(0.05, 2).tMul(1.0).mMul(0.5).alpha(0.1))),
+        // RMSprop, Adagrad, Adadelta
+        optimizerCase("opt_rmsprop", RMSprop.of()),
+        optimizerCase("opt_rmsprop_rho_epsilon", RMSprop.of().learningRate(0.01).rho(0.5).epsilon(1e-3)),
+        optimizerCase("opt_rmsprop_momentum", RMSprop.of().learningRate(0.01).momentum(0.9)),
+        optimizerCase("opt_rmsprop_centered", RMSprop.of().learningRate(0.01).centered(true)),
+        optimizerCase("opt_rmsprop_momentum_centered",
+            RMSprop.of().learningRate(0.01).rho(0.8).momentum(0.5).centered(true)),
+        optimizerCase("opt_adagrad", Adagrad.of()),
+        optimizerCase("opt_adagrad_initial_accumulator_value",
+            Adagrad.of().learningRate(0.1).initialAccumulatorValue(0.5)),
+        optimizerCase("opt_adagrad_epsilon",
+            Adagrad.of().learningRate(0.1).initialAccumulatorValue(0).epsilon(1e-3)),
+        optimizerCase("opt_adadelta", Adadelta.of().learningRate(1.0)),
+        optimizerCase("opt_adadelta_rho_epsilon",
+            Adadelta.of().learningRate(1.0).rho(0.8).epsilon(1e-4)));
   }
 
   private static Arguments optimizerCase(String name, Optimizer optimizer) {
