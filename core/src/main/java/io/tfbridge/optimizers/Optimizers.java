@@ -26,6 +26,8 @@ public final class Optimizers {
   static {
     register("adam", "Adam", Adam::of, Adam::fromConfig);
     register("sgd", "SGD", SGD::of, SGD::fromConfig);
+    register("ftrl", "Ftrl", Ftrl::of, Ftrl::fromConfig);
+    register("adafactor", "Adafactor", Adafactor::of, Adafactor::fromConfig);
   }
 
   private Optimizers() {}
