@@ -40,6 +40,9 @@ CASES = {
     "sgd_nesterov": lambda: O.SGD(learning_rate=0.1, momentum=0.9, nesterov=True),
     "sgd_exponential_decay": lambda: O.SGD(
         learning_rate=S.ExponentialDecay(0.2, decay_steps=3, decay_rate=0.5), momentum=0.5),
+    "ftrl": lambda: O.Ftrl(learning_rate=0.1, l1_regularization_strength=0.01,
+                           l2_shrinkage_regularization_strength=0.1, beta=0.2),
+    "adafactor": lambda: O.Adafactor(learning_rate=0.1, clip_threshold=0.5),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)
