@@ -316,8 +316,8 @@ def name_seeded(cases):
     NAME_SEEDED.update(c[0] for c in cases)
 
 
-# Ftrl and Adafactor: Keras's defaults and each main option (Adafactor factors the rank-2 kernels and
-# keeps plain second moments for the biases).
+# Ftrl and Adafactor: Keras's defaults and each main option (Adafactor factors the rank-2 kernels
+# and keeps plain second moments for the biases).
 name_seeded([
     (name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), 4)
     for name, opt in [

@@ -25,6 +25,10 @@ import org.tensorflow.types.TInt32;
  * before {@code rho}, which already is that minimum: it does not change a step, it is kept for the
  * config.
  *
+ * <p>Keras saves the placeholders as int32 zeros and names {@code r} and {@code c} after the variable
+ * alone ({@code adafactor/kernel}, the same for both), so it cannot write Adafactor to a legacy
+ * {@code .h5}; tfbridge keeps float32 zeros (Keras loads them) under unique slot names.
+ *
  * <pre>{@code
  * Optimizer adafactor = Adafactor.of().learningRate(0.01).clipThreshold(0.5);
  * }</pre>
@@ -102,7 +106,7 @@ public final class Adafactor extends BaseOptimizer<Adafactor> {
   }
 
   /**
-   * {@code r} drops the last dimension, {@code c} the one before it; both are scalars for a variable
+   * {@code r} drops the last dimension, {@code c} the one before it; both scalars for a variable
    * of rank below 2.
    */
   @Override

@@ -9,7 +9,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Keras's {@code Ftrl} ("Follow The Regularized Leader", McMahan et al. 2013) with Keras's defaults:
+ * Keras's {@code Ftrl} ("Follow The Regularized Leader", McMahan et al. 2013), Keras's defaults:
  * learning rate 0.001, learning_rate_power -0.5, initial_accumulator_value 0.1, no L1 / L2 / L2
  * shrinkage regularization, beta 0. Per variable, with {@code p = -learning_rate_power} and
  * {@code n' = n + g^2}: {@code z += g + 2 * l2_shrinkage * w - (n'^p - n^p) / lr * w}, then

@@ -19,7 +19,8 @@ class FtrlAdafactorTest {
     assertEquals("`learning_rate_power` needs to be negative or zero. Received: "
         + "learning_rate_power=0.5.", error(() -> Ftrl.of().learningRatePower(0.5)));
     assertEquals("`l1_regularization_strength` needs to be positive or zero. Received: "
-        + "l1_regularization_strength=-1.5.", error(() -> Ftrl.of().l1RegularizationStrength(-1.5)));
+        + "l1_regularization_strength=-1.5.",
+        error(() -> Ftrl.of().l1RegularizationStrength(-1.5)));
     assertEquals("`l2_regularization_strength` needs to be positive or zero. Received: "
         + "l2_regularization_strength=-0.25.",
         error(() -> Ftrl.of().l2RegularizationStrength(-0.25)));
