@@ -368,6 +368,30 @@ name_seeded([
     ]
 ])
 
+# Ftrl and Adafactor: Keras's defaults and each main option (Adafactor factors the rank-2 kernels
+# and keeps plain second moments for the biases).
+name_seeded([
+    (name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), 4)
+    for name, opt in [
+        ("opt_ftrl_defaults", lambda: keras.optimizers.Ftrl()),
+        ("opt_ftrl_l1_l2", lambda: keras.optimizers.Ftrl(
+            learning_rate=0.1, l1_regularization_strength=0.05, l2_regularization_strength=0.2)),
+        ("opt_ftrl_shrinkage", lambda: keras.optimizers.Ftrl(
+            learning_rate=0.1, l2_shrinkage_regularization_strength=0.3, learning_rate_power=-0.3,
+            initial_accumulator_value=0.5)),
+        ("opt_ftrl_beta", lambda: keras.optimizers.Ftrl(
+            learning_rate=0.1, beta=0.5, learning_rate_power=0.0, initial_accumulator_value=0.0)),
+        ("opt_adafactor_defaults", lambda: keras.optimizers.Adafactor()),
+        ("opt_adafactor_clip_threshold", lambda: keras.optimizers.Adafactor(
+            learning_rate=0.1, clip_threshold=0.5)),
+        ("opt_adafactor_relative_step", lambda: keras.optimizers.Adafactor(
+            learning_rate=0.8, relative_step=False, beta_2_decay=-0.5, epsilon_2=0.01)),
+        ("opt_adafactor_schedule", lambda: keras.optimizers.Adafactor(
+            learning_rate=_decay(initial_learning_rate=0.8, decay_steps=2, decay_rate=0.5),
+            epsilon_1=1e-3)),
+    ]
+])
+
 
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""

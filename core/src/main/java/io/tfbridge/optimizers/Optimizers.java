@@ -29,6 +29,8 @@ public final class Optimizers {
     register("rmsprop", "RMSprop", RMSprop::of, RMSprop::fromConfig);
     register("adagrad", "Adagrad", Adagrad::of, Adagrad::fromConfig);
     register("adadelta", "Adadelta", Adadelta::of, Adadelta::fromConfig);
+    register("ftrl", "Ftrl", Ftrl::of, Ftrl::fromConfig);
+    register("adafactor", "Adafactor", Adafactor::of, Adafactor::fromConfig);
   }
 
   private Optimizers() {}

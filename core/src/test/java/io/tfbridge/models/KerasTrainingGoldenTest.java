@@ -10,7 +10,9 @@ import io.tfbridge.layers.MaxPooling2D;
 import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.optimizers.Adadelta;
 import io.tfbridge.optimizers.Adagrad;
+import io.tfbridge.optimizers.Adafactor;
 import io.tfbridge.optimizers.Adam;
+import io.tfbridge.optimizers.Ftrl;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.RMSprop;
 import io.tfbridge.optimizers.SGD;
@@ -37,7 +39,7 @@ class KerasTrainingGoldenTest {
   static final double TOLERANCE = 1e-5;
 
   static Stream<Arguments> cases() {
-    return Stream.of(
+    return Stream.concat(Stream.of(
         Arguments.of("train_iris_adam", LessonSpecs.iris(), Adam.of(),
             "sparse_categorical_crossentropy", 3),
         Arguments.of("train_sparse_sgd", Sequential.of(Input.of(4), Dense.of(3).activation("softmax")),
@@ -108,7 +110,28 @@ class KerasTrainingGoldenTest {
             Adagrad.of().learningRate(0.1).initialAccumulatorValue(0).epsilon(1e-3)),
         optimizerCase("opt_adadelta", Adadelta.of().learningRate(1.0)),
         optimizerCase("opt_adadelta_rho_epsilon",
-            Adadelta.of().learningRate(1.0).rho(0.8).epsilon(1e-4)));
+            Adadelta.of().learningRate(1.0).rho(0.8).epsilon(1e-4))),
+        ftrlAndAdafactor());
+  }
+
+  /** Ftrl and Adafactor: Keras's defaults and each main option. */
+  private static Stream<Arguments> ftrlAndAdafactor() {
+    return Stream.of(
+        optimizerCase("opt_ftrl_defaults", Ftrl.of()),
+        optimizerCase("opt_ftrl_l1_l2", Ftrl.of().learningRate(0.1).l1RegularizationStrength(0.05)
+            .l2RegularizationStrength(0.2)),
+        optimizerCase("opt_ftrl_shrinkage", Ftrl.of().learningRate(0.1)
+            .l2ShrinkageRegularizationStrength(0.3).learningRatePower(-0.3)
+            .initialAccumulatorValue(0.5)),
+        optimizerCase("opt_ftrl_beta", Ftrl.of().learningRate(0.1).beta(0.5).learningRatePower(0)
+            .initialAccumulatorValue(0)),
+        optimizerCase("opt_adafactor_defaults", Adafactor.of()),
+        optimizerCase("opt_adafactor_clip_threshold",
+            Adafactor.of().learningRate(0.1).clipThreshold(0.5)),
+        optimizerCase("opt_adafactor_relative_step", Adafactor.of().learningRate(0.8)
+            .relativeStep(false).beta2Decay(-0.5).epsilon2(0.01)),
+        optimizerCase("opt_adafactor_schedule",
+            Adafactor.of().learningRate(ExponentialDecay.of(0.8, 2, 0.5)).epsilon1(1e-3)));
   }
 
   private static Arguments optimizerCase(String name, Optimizer optimizer) {

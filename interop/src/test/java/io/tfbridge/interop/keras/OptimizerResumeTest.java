@@ -37,8 +37,11 @@ class OptimizerResumeTest {
     List<Path> cases = cases();
     assertTrue(cases.size() >= 6, cases::toString);
     for (Path dir : cases) {
+      assertTrue(Files.exists(dir.resolve("model.keras")), dir::toString);
       for (String file : List.of("model.keras", "model.h5")) {
-        resumeInJava(dir, file);
+        if (Files.exists(dir.resolve(file))) { // no .h5 where Keras cannot write one (Adafactor)
+          resumeInJava(dir, file);
+        }
       }
     }
     String python = KerasTestData.python(); // skips the Keras half without TFBRIDGE_PYTHON
