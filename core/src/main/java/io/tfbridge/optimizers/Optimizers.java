@@ -26,6 +26,10 @@ public final class Optimizers {
   static {
     register("adam", "Adam", Adam::of, Adam::fromConfig);
     register("sgd", "SGD", SGD::of, SGD::fromConfig);
+    register("adamw", "AdamW", AdamW::of, AdamW::fromConfig);
+    register("adamax", "Adamax", Adamax::of, Adamax::fromConfig);
+    register("nadam", "Nadam", Nadam::of, Nadam::fromConfig);
+    register("lion", "Lion", Lion::of, Lion::fromConfig);
   }
 
   private Optimizers() {}
