@@ -9,6 +9,10 @@ import io.tfbridge.layers.Input;
 import io.tfbridge.layers.MaxPooling2D;
 import io.tfbridge.layers.SimpleRNN;
 import io.tfbridge.optimizers.Adam;
+import io.tfbridge.optimizers.AdamW;
+import io.tfbridge.optimizers.Adamax;
+import io.tfbridge.optimizers.Lion;
+import io.tfbridge.optimizers.Nadam;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.SGD;
 import io.tfbridge.optimizers.schedules.ExponentialDecay;
@@ -66,7 +70,26 @@ class KerasTrainingGoldenTest {
         optimizerCase("opt_sgd_exponential_decay",
             SGD.of().learningRate(ExponentialDecay.of(0.2, 2, 0.5)).momentum(0.9)),
         optimizerCase("opt_adam_exponential_decay_staircase",
-            Adam.of().learningRate(ExponentialDecay.of(0.05, 2, 0.3).staircase(true))));
+            Adam.of().learningRate(ExponentialDecay.of(0.05, 2, 0.3).staircase(true))),
+        // AdamW, Adamax, Nadam, Lion: Keras's defaults, their own options, the common ones
+        optimizerCase("opt_adamw_defaults", AdamW.of()),
+        optimizerCase("opt_adamw_options",
+            AdamW.of().learningRate(0.05).weightDecay(0.2).betas(0.8, 0.99).epsilon(1e-3)),
+        optimizerCase("opt_adamw_amsgrad", AdamW.of().learningRate(0.05).amsgrad(true).clipnorm(0.5)),
+        optimizerCase("opt_adamax_defaults", Adamax.of()),
+        optimizerCase("opt_adamax_options",
+            Adamax.of().learningRate(0.05).betas(0.7, 0.95).epsilon(1e-3)),
+        optimizerCase("opt_adamax_weight_decay",
+            Adamax.of().learningRate(0.05).weightDecay(0.1).globalClipnorm(0.3)),
+        optimizerCase("opt_nadam_defaults", Nadam.of()),
+        optimizerCase("opt_nadam_options",
+            Nadam.of().learningRate(0.05).betas(0.8, 0.99).epsilon(1e-4)),
+        optimizerCase("opt_nadam_exponential_decay", Nadam.of()
+            .learningRate(ExponentialDecay.of(0.05, 2, 0.5)).weightDecay(0.05).clipvalue(0.1)),
+        optimizerCase("opt_lion_defaults", Lion.of()),
+        optimizerCase("opt_lion_options", Lion.of().learningRate(0.01).betas(0.5, 0.9)),
+        optimizerCase("opt_lion_weight_decay",
+            Lion.of().learningRate(0.01).weightDecay(0.5).clipnorm(0.2)));
   }
 
   private static Arguments optimizerCase(String name, Optimizer optimizer) {
