@@ -40,6 +40,12 @@ CASES = {
     "sgd_nesterov": lambda: O.SGD(learning_rate=0.1, momentum=0.9, nesterov=True),
     "sgd_exponential_decay": lambda: O.SGD(
         learning_rate=S.ExponentialDecay(0.2, decay_steps=3, decay_rate=0.5), momentum=0.5),
+    "adamw": lambda: O.AdamW(learning_rate=0.05, weight_decay=0.1),
+    "adamax": lambda: O.Adamax(learning_rate=0.05),
+    "nadam": lambda: O.Nadam(learning_rate=0.05),
+    "nadam_exponential_decay": lambda: O.Nadam(
+        learning_rate=S.ExponentialDecay(0.05, decay_steps=3, decay_rate=0.5)),
+    "lion": lambda: O.Lion(learning_rate=0.01),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)
