@@ -392,6 +392,34 @@ name_seeded([
     ]
 ])
 
+# AdamW, Adamax, Nadam, Lion: Keras's defaults, then their own and the common options.
+name_seeded([
+    (name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), 4)
+    for name, opt in [
+        ("opt_adamw_defaults", lambda: keras.optimizers.AdamW()),
+        ("opt_adamw_options", lambda: keras.optimizers.AdamW(
+            learning_rate=0.05, weight_decay=0.2, beta_1=0.8, beta_2=0.99, epsilon=1e-3)),
+        ("opt_adamw_amsgrad", lambda: keras.optimizers.AdamW(
+            learning_rate=0.05, amsgrad=True, clipnorm=0.5)),
+        ("opt_adamax_defaults", lambda: keras.optimizers.Adamax()),
+        ("opt_adamax_options", lambda: keras.optimizers.Adamax(
+            learning_rate=0.05, beta_1=0.7, beta_2=0.95, epsilon=1e-3)),
+        ("opt_adamax_weight_decay", lambda: keras.optimizers.Adamax(
+            learning_rate=0.05, weight_decay=0.1, global_clipnorm=0.3)),
+        ("opt_nadam_defaults", lambda: keras.optimizers.Nadam()),
+        ("opt_nadam_options", lambda: keras.optimizers.Nadam(
+            learning_rate=0.05, beta_1=0.8, beta_2=0.99, epsilon=1e-4)),
+        ("opt_nadam_exponential_decay", lambda: keras.optimizers.Nadam(
+            learning_rate=_decay(initial_learning_rate=0.05, decay_steps=2, decay_rate=0.5),
+            weight_decay=0.05, clipvalue=0.1)),
+        ("opt_lion_defaults", lambda: keras.optimizers.Lion()),
+        ("opt_lion_options", lambda: keras.optimizers.Lion(
+            learning_rate=0.01, beta_1=0.5, beta_2=0.9)),
+        ("opt_lion_weight_decay", lambda: keras.optimizers.Lion(
+            learning_rate=0.01, weight_decay=0.5, clipnorm=0.2)),
+    ]
+])
+
 
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""

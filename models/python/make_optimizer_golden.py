@@ -52,6 +52,12 @@ CASES = {
     "ftrl": lambda: O.Ftrl(learning_rate=0.1, l1_regularization_strength=0.01,
                            l2_shrinkage_regularization_strength=0.1, beta=0.2),
     "adafactor": lambda: O.Adafactor(learning_rate=0.1, clip_threshold=0.5),
+    "adamw": lambda: O.AdamW(learning_rate=0.05, weight_decay=0.1),
+    "adamax": lambda: O.Adamax(learning_rate=0.05),
+    "nadam": lambda: O.Nadam(learning_rate=0.05),
+    "nadam_exponential_decay": lambda: O.Nadam(
+        learning_rate=S.ExponentialDecay(0.05, decay_steps=3, decay_rate=0.5)),
+    "lion": lambda: O.Lion(learning_rate=0.01),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)

@@ -54,8 +54,18 @@ public interface Optimizer {
     return List.of();
   }
 
-  /** A scalar variable of the optimizer itself, with its Keras name and initial value. */
-  record Global(String name, double initial) {}
+  /**
+   * A scalar variable of the optimizer itself: its name ({@code <kerasName>/<name>} in the graph),
+   * initial value, and the name Keras gives the variable (in a legacy {@code .h5}'s
+   * {@code weight_names}; Keras's Nadam leaves {@code u_product} unnamed, so it is
+   * {@code variable}).
+   */
+  record Global(String name, double initial, String kerasVariableName) {
+    /** A global Keras names {@code name}. */
+    public Global(String name, double initial) {
+      this(name, initial, name);
+    }
+  }
 
   /**
    * Adds the update ops for one step, then increments the iteration counter.

@@ -31,6 +31,10 @@ public final class Optimizers {
     register("adadelta", "Adadelta", Adadelta::of, Adadelta::fromConfig);
     register("ftrl", "Ftrl", Ftrl::of, Ftrl::fromConfig);
     register("adafactor", "Adafactor", Adafactor::of, Adafactor::fromConfig);
+    register("adamw", "AdamW", AdamW::of, AdamW::fromConfig);
+    register("adamax", "Adamax", Adamax::of, Adamax::fromConfig);
+    register("nadam", "Nadam", Nadam::of, Nadam::fromConfig);
+    register("lion", "Lion", Lion::of, Lion::fromConfig);
   }
 
   private Optimizers() {}

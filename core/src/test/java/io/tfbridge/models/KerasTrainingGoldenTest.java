@@ -13,6 +13,10 @@ import io.tfbridge.optimizers.Adagrad;
 import io.tfbridge.optimizers.Adafactor;
 import io.tfbridge.optimizers.Adam;
 import io.tfbridge.optimizers.Ftrl;
+import io.tfbridge.optimizers.AdamW;
+import io.tfbridge.optimizers.Adamax;
+import io.tfbridge.optimizers.Lion;
+import io.tfbridge.optimizers.Nadam;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.RMSprop;
 import io.tfbridge.optimizers.SGD;
@@ -111,11 +115,11 @@ class KerasTrainingGoldenTest {
         optimizerCase("opt_adadelta", Adadelta.of().learningRate(1.0)),
         optimizerCase("opt_adadelta_rho_epsilon",
             Adadelta.of().learningRate(1.0).rho(0.8).epsilon(1e-4))),
-        ftrlAndAdafactor());
+        moreOptimizers());
   }
 
-  /** Ftrl and Adafactor: Keras's defaults and each main option. */
-  private static Stream<Arguments> ftrlAndAdafactor() {
+  /** Ftrl, Adafactor, AdamW, Adamax, Nadam, Lion: Keras's defaults and each main option. */
+  private static Stream<Arguments> moreOptimizers() {
     return Stream.of(
         optimizerCase("opt_ftrl_defaults", Ftrl.of()),
         optimizerCase("opt_ftrl_l1_l2", Ftrl.of().learningRate(0.1).l1RegularizationStrength(0.05)
@@ -131,7 +135,26 @@ class KerasTrainingGoldenTest {
         optimizerCase("opt_adafactor_relative_step", Adafactor.of().learningRate(0.8)
             .relativeStep(false).beta2Decay(-0.5).epsilon2(0.01)),
         optimizerCase("opt_adafactor_schedule",
-            Adafactor.of().learningRate(ExponentialDecay.of(0.8, 2, 0.5)).epsilon1(1e-3)));
+            Adafactor.of().learningRate(ExponentialDecay.of(0.8, 2, 0.5)).epsilon1(1e-3)),
+        // AdamW, Adamax, Nadam, Lion: Keras's defaults, their own options, the common ones
+        optimizerCase("opt_adamw_defaults", AdamW.of()),
+        optimizerCase("opt_adamw_options",
+            AdamW.of().learningRate(0.05).weightDecay(0.2).betas(0.8, 0.99).epsilon(1e-3)),
+        optimizerCase("opt_adamw_amsgrad", AdamW.of().learningRate(0.05).amsgrad(true).clipnorm(0.5)),
+        optimizerCase("opt_adamax_defaults", Adamax.of()),
+        optimizerCase("opt_adamax_options",
+            Adamax.of().learningRate(0.05).betas(0.7, 0.95).epsilon(1e-3)),
+        optimizerCase("opt_adamax_weight_decay",
+            Adamax.of().learningRate(0.05).weightDecay(0.1).globalClipnorm(0.3)),
+        optimizerCase("opt_nadam_defaults", Nadam.of()),
+        optimizerCase("opt_nadam_options",
+            Nadam.of().learningRate(0.05).betas(0.8, 0.99).epsilon(1e-4)),
+        optimizerCase("opt_nadam_exponential_decay", Nadam.of()
+            .learningRate(ExponentialDecay.of(0.05, 2, 0.5)).weightDecay(0.05).clipvalue(0.1)),
+        optimizerCase("opt_lion_defaults", Lion.of()),
+        optimizerCase("opt_lion_options", Lion.of().learningRate(0.01).betas(0.5, 0.9)),
+        optimizerCase("opt_lion_weight_decay",
+            Lion.of().learningRate(0.01).weightDecay(0.5).clipnorm(0.2)));
   }
 
   private static Arguments optimizerCase(String name, Optimizer optimizer) {

@@ -58,7 +58,7 @@ final class OptimizerState {
     for (Slot s : slots(model)) {
       names.add(KerasPaths.legacySlotName(opt, modelName, s.node(), s.weight(), s.kind()));
     }
-    optimizer.globals().forEach(g -> names.add(opt + "/" + g.name()));
+    optimizer.globals().forEach(g -> names.add(opt + "/" + g.kerasVariableName()));
     return names;
   }
 
