@@ -248,8 +248,9 @@ class BadInputTest {
         + "categorical_crossentropy, binary_crossentropy, mean_squared_error, mse",
         assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "hinge"))
             .getMessage());
-    assertEquals("Unknown optimizer: 'rmsprop'. Known optimizers: adam, sgd",
-        assertThrows(IllegalArgumentException.class, () -> IRIS.compile("rmsprop", "mse"))
+    assertEquals("Unknown optimizer: 'lamb'. Known optimizers: adam, sgd, rmsprop, adagrad, "
+        + "adadelta, ftrl, adafactor, adamw, adamax, nadam, lion",
+        assertThrows(IllegalArgumentException.class, () -> IRIS.compile("lamb", "mse"))
             .getMessage());
     String activation = assertThrows(IllegalArgumentException.class,
         () -> Dense.of(3).activation("sparsemax")).getMessage();
