@@ -15,10 +15,28 @@ import java.util.Map;
  */
 public final class History implements Callback {
   private final Map<String, List<Double>> history = new LinkedHashMap<>();
+  private final List<Integer> epochs = new ArrayList<>();
+  private TrainingParams params;
+
+  @Override
+  public void setParams(TrainingParams params) {
+    this.params = params;
+  }
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    epochs.add(epoch);
     logs.forEach((name, value) -> history.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+  }
+
+  /** The epochs recorded, counting from 0 (Keras's {@code history.epoch}). */
+  public List<Integer> epoch() {
+    return Collections.unmodifiableList(epochs);
+  }
+
+  /** The run's parameters (Keras's {@code history.params}), or null before training. */
+  public TrainingParams params() {
+    return params;
   }
 
   /** Every figure by name ({@code loss}, {@code accuracy}, {@code val_loss}, ...), one per epoch. */
@@ -44,6 +62,6 @@ public final class History implements Callback {
 
   /** The number of epochs recorded. */
   public int epochs() {
-    return history.isEmpty() ? 0 : history.values().iterator().next().size();
+    return epochs.size();
   }
 }

@@ -252,6 +252,23 @@ public final class CompiledGraph implements AutoCloseable {
     return values.optimizerValues(weightPaths());
   }
 
+  /**
+   * The learning rate the next training step uses (Keras's {@code optimizer.learning_rate}): the
+   * constant rate's variable, or the schedule at the current step count.
+   */
+  public double learningRate() {
+    liveTraining();
+    try (var result = ByName.fetch(session.runner(), ops.learningRate()).run()) {
+      return ((TFloat32) result.get(0)).getFloat();
+    }
+  }
+
+  /** Sets one of the optimizer's variables by path, with the training part of the graph built. */
+  public void setOptimizerVariable(String path, float[] value) {
+    liveTraining();
+    values.set(Map.of(path, value));
+  }
+
   /** The optimizer's step count (Keras's {@code iterations}): the training steps run so far. */
   public long iterations() {
     checkOpen();

@@ -49,6 +49,7 @@ final class TrainingGraph {
   private final LossTotals totals;
   private List<Output<TFloat32>> gradients;
   private Op trainStep;
+  private Operand<TFloat32> learningRate;
 
   TrainingGraph(Graph graph, ModelDefinition model, VariableStore variables) {
     this.graph = graph;
@@ -237,7 +238,7 @@ final class TrainingGraph {
     variables.reserveScope(optimizer.kerasName());
     Ops gated = tf.withSubScope(optimizer.kerasName()).withControlDependencies(gate);
     String prefix = optimizer.kerasName();
-    return optimizer.applyGradients(gated, pairs, new SlotFactory() {
+    Op step = optimizer.applyGradients(gated, pairs, new SlotFactory() {
       @Override
       public Operand<TFloat32> filled(String path, Shape shape, double value) {
         return variables.filled(path, shape, value);
@@ -248,5 +249,24 @@ final class TrainingGraph {
         return variables.iterations(prefix + "/iteration");
       }
     });
+    learningRate = currentLearningRate(tf.withSubScope(prefix), optimizer, variables);
+    return step;
+  }
+
+  /** The learning rate of the next step, outside the step's gate so that it can be read alone. */
+  private static Operand<TFloat32> currentLearningRate(Ops tf, Optimizer optimizer,
+      VariableStore variables) {
+    if (optimizer.schedule().isEmpty()) {
+      return variables.variable(optimizer.learningRatePath());
+    }
+    Operand<TInt64> step = variables.iterations(optimizer.kerasName() + "/iteration");
+    return optimizer.schedule().get().call(tf.withSubScope("current_learning_rate"),
+        tf.dtypes.cast(step, TFloat32.class));
+  }
+
+  /** The learning rate of the next training step (built with the training step). */
+  Operand<TFloat32> learningRate() {
+    buildTraining();
+    return learningRate;
   }
 }

@@ -1,23 +1,31 @@
 package io.tfbridge.models;
 
-import io.tfbridge.data.Permutations;
 import io.tfbridge.callbacks.Callback;
+import io.tfbridge.callbacks.CallbackList;
 import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
+import io.tfbridge.callbacks.TrainingParams;
+import io.tfbridge.data.Permutations;
 import io.tfbridge.engine.CompiledGraph;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keras's {@code fit} loop over a compiled graph: epochs, shuffled batches, validation, callbacks. It
- * owns no native state beyond each batch's tensors, which close after their step even if it throws.
+ * Keras's {@code fit} loop over a compiled graph: epochs, shuffled batches, validation, and the
+ * callbacks' hooks in Keras's order. A callback ends training with
+ * {@code model.setStopTraining(true)}: after the current batch, whose epoch still ends (validation
+ * and {@code onEpochEnd}) as in Keras. It owns no native state beyond each batch's tensors, which
+ * close after their step even if it throws.
  */
 final class FitLoop {
+  private final Model model;
   private final CompiledGraph graph;
   private final List<String> metricNames;
 
-  FitLoop(CompiledGraph graph, List<String> metricNames) {
+  FitLoop(Model model, CompiledGraph graph, List<String> metricNames) {
+    this.model = model;
     this.graph = graph;
     this.metricNames = metricNames;
   }
@@ -31,55 +39,73 @@ final class FitLoop {
 
   private History epochs(TrainBatches train, ArrayData validation, FitOptions options) {
     History history = new History();
-    List<Callback> callbacks = callbacks(options, history);
-    int steps = train.steps();
-    callbacks.forEach(c -> c.onTrainBegin(options.epochs(), steps));
+    CallbackList callbacks = callbacks(options, history);
+    callbacks.setModel(model);
+    callbacks.setParams(new TrainingParams(options.epochs(), train.steps(), options.verbose()));
+    model.setStopTraining(false);
+    callbacks.onTrainBegin(new LinkedHashMap<>());
+    Map<String, Double> logs = new LinkedHashMap<>();
     for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
-      int e = epoch;
-      callbacks.forEach(c -> c.onEpochBegin(e));
-      Map<String, Double> logs = trainEpoch(train, callbacks);
-      if (validation != null) {
-        logs.putAll(evaluate(validation, options.batchSize()).logs("val_"));
+      callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
+      logs = trainEpoch(train, callbacks);
+      if (validation != null && options.validatesAfter(epoch)) {
+        logs.putAll(prefixed("val_", evaluate(validation, options.batchSize(), callbacks)));
       }
-      callbacks.forEach(c -> c.onEpochEnd(e, logs));
+      callbacks.onEpochEnd(epoch, logs);
+      if (model.stopTraining()) {
+        break;
+      }
     }
-    callbacks.forEach(Callback::onTrainEnd);
+    callbacks.onTrainEnd(new LinkedHashMap<>(logs));
     return history;
   }
 
-  private static List<Callback> callbacks(FitOptions options, History history) {
+  /** Keras's order: the progress bar first, the user's callbacks, {@link History} last. */
+  private static CallbackList callbacks(FitOptions options, History history) {
     List<Callback> callbacks = new ArrayList<>();
-    callbacks.add(history);
     if (options.verbose() > 0) {
-      callbacks.add(new ProgbarLogger(System.out));
+      callbacks.add(ProgbarLogger.forVerbose(options.verbose()));
     }
     callbacks.addAll(options.callbacks());
-    return callbacks;
+    callbacks.add(history);
+    return new CallbackList(callbacks);
   }
 
-  private Map<String, Double> trainEpoch(TrainBatches train, List<Callback> callbacks) {
+  private Map<String, Double> trainEpoch(TrainBatches train, Callback callbacks) {
     Sums sums = new Sums(metricNames);
-    for (int batch = 0; batch < train.steps(); batch++) {
+    for (int batch = 0; batch < train.steps() && !model.stopTraining(); batch++) {
+      callbacks.onTrainBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = train.next()) {
         sums.add(graph.trainStep(b.inputs(), b.labels()));
       }
-      int index = batch;
-      Map<String, Double> logs = sums.logs("");
-      callbacks.forEach(c -> c.onTrainBatchEnd(index, logs));
+      callbacks.onTrainBatchEnd(batch, sums.logs(""));
     }
     return sums.logs("");
   }
 
-  /** The loss and metrics over {@code data}, in batches, without training. */
-  Sums evaluate(ArrayData data, int batchSize) {
+  /**
+   * The loss and metrics over {@code data}, in batches, without training, calling the test hooks of
+   * {@code callbacks} (the validation of an epoch, or {@code evaluate}).
+   */
+  Map<String, Double> evaluate(ArrayData data, int batchSize, Callback callbacks) {
+    callbacks.onTestBegin(new LinkedHashMap<>());
     int[] order = Permutations.of(data.size(), null);
     Sums sums = new Sums(metricNames);
-    for (int from = 0; from < order.length; from += batchSize) {
-      int to = Math.min(order.length, from + batchSize);
-      try (Batch b = data.batch(order, from, to)) {
+    for (int from = 0, batch = 0; from < order.length; from += batchSize, batch++) {
+      callbacks.onTestBatchBegin(batch, new LinkedHashMap<>());
+      try (Batch b = data.batch(order, from, Math.min(order.length, from + batchSize))) {
         sums.add(graph.testStep(b.inputs(), b.labels()));
       }
+      callbacks.onTestBatchEnd(batch, sums.logs(""));
     }
-    return sums;
+    Map<String, Double> logs = sums.logs("");
+    callbacks.onTestEnd(new LinkedHashMap<>(logs));
+    return logs;
+  }
+
+  private static Map<String, Double> prefixed(String prefix, Map<String, Double> logs) {
+    Map<String, Double> renamed = new LinkedHashMap<>();
+    logs.forEach((name, value) -> renamed.put(prefix + name, value));
+    return renamed;
   }
 }

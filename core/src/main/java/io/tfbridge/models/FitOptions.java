@@ -25,6 +25,8 @@ public final class FitOptions {
     List<Callback> callbacks = List.of();
     int initialEpoch;
     int stepsPerEpoch;
+    List<Integer> validationEpochs;
+    int validationFreq = 1;
     List<FloatNdArray> validationX;
     List<FloatNdArray> validationY;
 
@@ -50,6 +52,10 @@ public final class FitOptions {
     if (v.initialEpoch < 0) {
       throw new IllegalArgumentException(
           "`initial_epoch` must be >= 0. Received: initial_epoch=" + v.initialEpoch);
+    }
+    if (v.validationFreq <= 0) {
+      throw new IllegalArgumentException("`validation_freq` must be a positive integer or a list of "
+          + "epochs. Received: validation_freq=" + v.validationFreq);
     }
     if (v.stepsPerEpoch < 0) {
       throw new IllegalArgumentException(
@@ -112,9 +118,68 @@ public final class FitOptions {
     return with(c -> c.shuffle = value);
   }
 
-  /** A copy with this verbosity: 0 silent, 1 or 2 a line per epoch (default 1). */
+  /**
+   * A copy with this verbosity (Keras's {@code verbose}): 0 silent, 1 a progress bar updated within
+   * each epoch on a terminal (one line per epoch when standard output is not one), 2 one line per
+   * epoch (default 1).
+   *
+   * @throws IllegalArgumentException for any other value
+   */
   public FitOptions verbose(int value) {
+    if (value < 0 || value > 2) {
+      throw new IllegalArgumentException(
+          "`verbose` must be 0, 1, 2 or \"auto\". Received: verbose=" + value);
+    }
     return with(c -> c.verbose = value);
+  }
+
+  /**
+   * A copy with Keras's verbosity by name: {@code "auto"} (1, Keras's default) or the number as text.
+   *
+   * @throws IllegalArgumentException for another value, naming the choices
+   */
+  public FitOptions verbose(String value) {
+    return switch (value) {
+      case "auto", "1" -> verbose(1);
+      case "0" -> verbose(0);
+      case "2" -> verbose(2);
+      default -> throw new IllegalArgumentException(
+          "`verbose` must be 0, 1, 2 or \"auto\". Received: verbose=" + value);
+    };
+  }
+
+  /**
+   * A copy that validates after every {@code value}-th epoch only (Keras's {@code validation_freq},
+   * default 1: after each epoch).
+   */
+  public FitOptions validationFreq(int value) {
+    return with(c -> {
+      c.validationFreq = value;
+      c.validationEpochs = null;
+    });
+  }
+
+  /**
+   * A copy that validates after the given epochs only, counting from 1 (Keras's
+   * {@code validation_freq=[1, 2, 10]}).
+   *
+   * @throws IllegalArgumentException for an epoch below 1
+   */
+  public FitOptions validationFreq(List<Integer> epochs) {
+    for (int epoch : epochs) {
+      if (epoch < 1) {
+        throw new IllegalArgumentException("`validation_freq` epochs count from 1. Received: "
+            + "validation_freq=" + epochs);
+      }
+    }
+    List<Integer> copy = List.copyOf(epochs);
+    return with(c -> c.validationEpochs = copy);
+  }
+
+  /** Whether the epoch {@code epoch} (counting from 0) ends with validation. */
+  public boolean validatesAfter(int epoch) {
+    return v.validationEpochs != null ? v.validationEpochs.contains(epoch + 1)
+        : (epoch + 1) % v.validationFreq == 0;
   }
 
   /** A copy with these callbacks added. */

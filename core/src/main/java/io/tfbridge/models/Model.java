@@ -1,6 +1,9 @@
 package io.tfbridge.models;
 
+import io.tfbridge.callbacks.Callback;
+import io.tfbridge.callbacks.CallbackList;
 import io.tfbridge.callbacks.History;
+import io.tfbridge.callbacks.TrainingParams;
 import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.engine.CompiledGraph;
@@ -11,6 +14,7 @@ import io.tfbridge.inference.DType;
 import io.tfbridge.inference.Predictor;
 import io.tfbridge.inference.Predictors;
 import io.tfbridge.inference.TensorSpec;
+import io.tfbridge.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,12 +44,13 @@ public final class Model implements Predictor {
   private final FitLoop loop;
   private final SplittableRandom random;
   private final DataAdapter data;
+  private volatile boolean stopTraining;
 
   private Model(ModelDefinition definition) {
     this.definition = definition;
     this.data = new DataAdapter(definition);
     this.graph = new CompiledGraph(definition);
-    this.loop = new FitLoop(graph, definition.figureNames());
+    this.loop = new FitLoop(this, graph, definition.figureNames());
     this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
   }
 
@@ -169,9 +174,27 @@ public final class Model implements Predictor {
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with one array per input and per output. */
   public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
       int batchSize) {
+    return evaluate(xs, ys, batchSize, List.of());
+  }
+
+  /**
+   * {@link #evaluate(List, List, int)} calling the test hooks of {@code callbacks} (Keras's
+   * {@code evaluate(..., callbacks=...)}).
+   */
+  public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
+      int batchSize, List<? extends Callback> callbacks) {
     DataAdapter.checkBatchSize(batchSize);
-    return new LinkedHashMap<>(loop.evaluate(data.adapt(List.copyOf(xs), List.copyOf(ys)), batchSize)
-        .logs(""));
+    ArrayData samples = data.adapt(List.copyOf(xs), List.copyOf(ys));
+    CallbackList hooks = hooks(callbacks, (samples.size() + batchSize - 1) / batchSize);
+    return new LinkedHashMap<>(loop.evaluate(samples, batchSize, hooks));
+  }
+
+  /** {@code callbacks} told of this model and of a one-epoch run of {@code steps} batches. */
+  private CallbackList hooks(List<? extends Callback> callbacks, int steps) {
+    CallbackList hooks = new CallbackList(callbacks);
+    hooks.setModel(this);
+    hooks.setParams(new TrainingParams(1, steps, 0));
+    return hooks;
   }
 
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with Keras's default batch size 32. */
@@ -204,6 +227,15 @@ public final class Model implements Predictor {
 
   /** Every output of the model for {@code xs}, in batches of {@code batchSize}, in output order. */
   public List<FloatNdArray> predictOutputs(List<? extends FloatNdArray> xs, int batchSize) {
+    return predictOutputs(xs, batchSize, List.of());
+  }
+
+  /**
+   * {@link #predictOutputs(List, int)} calling the predict hooks of {@code callbacks} (Keras's
+   * {@code predict(..., callbacks=...)}).
+   */
+  public List<FloatNdArray> predictOutputs(List<? extends FloatNdArray> xs, int batchSize,
+      List<? extends Callback> callbacks) {
     DataAdapter.checkBatchSize(batchSize);
     ArrayData samples = new ArrayData(data.inputs(List.copyOf(xs)), data.dtypes(), List.of());
     List<FloatNdArray> outs = new ArrayList<>();
@@ -211,12 +243,17 @@ public final class Model implements Predictor {
       outs.add(NdArrays.ofFloats(Shape.of(samples.size()).append(o.shape().tail())));
     }
     int[] order = java.util.stream.IntStream.range(0, samples.size()).toArray();
-    for (int from = 0; from < samples.size(); from += batchSize) {
+    CallbackList hooks = hooks(callbacks, (samples.size() + batchSize - 1) / batchSize);
+    hooks.onPredictBegin(new LinkedHashMap<>());
+    for (int from = 0, batch = 0; from < samples.size(); from += batchSize, batch++) {
       int to = Math.min(samples.size(), from + batchSize);
+      hooks.onPredictBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = samples.batch(order, from, to)) {
         copyOut(graph.predictOutputs(b.inputs()), outs, from, to);
       }
+      hooks.onPredictBatchEnd(batch, new LinkedHashMap<>());
     }
+    hooks.onPredictEnd(new LinkedHashMap<>());
     return outs;
   }
 
@@ -345,6 +382,52 @@ public final class Model implements Predictor {
   /** The weights by Keras path ({@code dense/kernel}), row-major. */
   public Map<String, float[]> weights() {
     return graph.weights();
+  }
+
+  /**
+   * Whether a callback asked training to stop (Keras's {@code model.stop_training}); {@code fit}
+   * clears it when it starts.
+   */
+  public boolean stopTraining() {
+    return stopTraining;
+  }
+
+  /**
+   * Asks {@code fit} to stop after the current batch (its epoch still ends: validation and
+   * {@code onEpochEnd}), as Keras's {@code model.stop_training = True}.
+   */
+  public void setStopTraining(boolean value) {
+    stopTraining = value;
+  }
+
+  /**
+   * The learning rate of the next training step (Keras's {@code model.optimizer.learning_rate}): the
+   * constant rate, or a schedule's rate at the current step.
+   */
+  public double learningRate() {
+    return graph.learningRate();
+  }
+
+  /**
+   * Sets the constant learning rate for the steps to come, as callbacks such as ReduceLROnPlateau do
+   * (Keras's {@code model.optimizer.learning_rate = value}); it is saved with the optimizer's state.
+   *
+   * @throws IllegalStateException if the rate follows a schedule, as in Keras
+   * @throws IllegalArgumentException if {@code value} is negative or not finite
+   */
+  public void setLearningRate(double value) {
+    Optimizer optimizer = definition.optimizer();
+    if (!optimizer.hasLearningRateVariable()) {
+      throw new IllegalStateException("This optimizer was created with a `LearningRateSchedule` "
+          + "object as its `learning_rate` constructor argument, hence its learning rate is not "
+          + "settable. If you need the learning rate to be settable, you should instantiate the "
+          + "optimizer with a float `learning_rate` argument.");
+    }
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          "learning_rate must be a finite number >= 0. Received: learning_rate=" + value);
+    }
+    graph.setOptimizerVariable(optimizer.learningRatePath(), new float[] {(float) value});
   }
 
   /** Keras's summary table. */

@@ -4,7 +4,9 @@ import io.tfbridge.optimizers.schedules.LearningRateSchedule;
 import io.tfbridge.saving.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -76,6 +78,11 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
   }
 
   @Override
+  public Optional<LearningRateSchedule> schedule() {
+    return Optional.ofNullable(options.schedule());
+  }
+
+  @Override
   public final Config getConfig() {
     return options.toConfig(kerasName()).toBuilder().putAll(ownConfig()).build();
   }
@@ -87,7 +94,8 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
   public final Op applyGradients(Ops tf, List<Gradient> gradients, SlotFactory slots) {
     Operand<TInt64> iterations = slots.iterations();
     Operand<TFloat32> step = tf.dtypes.cast(iterations, TFloat32.class);
-    Operand<TFloat32> lr = options.schedule() == null ? tf.constant((float) learningRate())
+    Operand<TFloat32> lr = options.schedule() == null
+        ? slots.filled(learningRatePath(), Shape.scalar(), learningRate())
         : options.schedule().call(tf, step);
     List<Operand<TFloat32>> grads = GradientTransforms.clip(tf, options,
         gradients.stream().map(Gradient::gradient).toList());

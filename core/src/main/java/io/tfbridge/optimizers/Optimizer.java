@@ -1,7 +1,9 @@
 package io.tfbridge.optimizers;
 
+import io.tfbridge.optimizers.schedules.LearningRateSchedule;
 import io.tfbridge.saving.Config;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -27,6 +29,19 @@ public interface Optimizer {
    * a schedule is not a variable.
    */
   boolean hasLearningRateVariable();
+
+  /**
+   * The path of the variable holding a constant learning rate ({@code adam/learning_rate}), which
+   * callbacks such as ReduceLROnPlateau change between steps (Keras's {@code optimizer.learning_rate}).
+   */
+  default String learningRatePath() {
+    return kerasName() + "/learning_rate";
+  }
+
+  /** The schedule the learning rate follows, if it is not constant. */
+  default Optional<LearningRateSchedule> schedule() {
+    return Optional.empty();
+  }
 
   /** The config as Keras 3.15's {@code get_config} writes it, every option included, in order. */
   Config getConfig();

@@ -10,13 +10,13 @@ class ProgbarLoggerTest {
   @Test
   void printsKerasLikeEpochLine() {
     ProgbarLogger logger = new ProgbarLogger(System.out);
-    logger.onTrainBegin(30, 84);
+    logger.setParams(new TrainingParams(30, 84, 1));
     Map<String, Double> logs = new LinkedHashMap<>();
     logs.put("loss", 0.45211);
     logs.put("accuracy", 0.85416);
     logs.put("val_loss", 0.41);
     logs.put("val_accuracy", 0.875);
-    assertEquals("Epoch 3/30 - 84/84 - 1s - loss: 0.4521 - accuracy: 0.8542 - val_loss: 0.4100 "
+    assertEquals("Epoch 3/30 - 84/84 - 1s - 14ms/step - loss: 0.4521 - accuracy: 0.8542 - val_loss: 0.4100 "
         + "- val_accuracy: 0.8750", logger.line(2, logs, 1.2));
   }
 

@@ -92,7 +92,7 @@ public final class BackupAndRestore {
       }
 
       @Override
-      public void onTrainEnd() {
+      public void onTrainEnd(Map<String, Double> logs) {
         delete();
       }
     };

@@ -75,6 +75,9 @@ final class OptimizerState {
     int globals = Math.min(optimizer.globals().size(), Math.max(0, variables.size() - skip));
     List<WeightArray> slotArrays = variables.subList(skip, variables.size() - globals);
     Map<String, float[]> values = slotValues(model, slotArrays);
+    if (skip == 1) {
+      values.put(optimizer.learningRatePath(), variables.get(0).values());
+    }
     if (!slotArrays.isEmpty()) {
       for (int i = 0; i < globals; i++) {
         values.put(optimizer.kerasName() + "/" + optimizer.globals().get(i).name(),
@@ -114,8 +117,10 @@ final class OptimizerState {
     Map<String, float[]> slotValues = model.graph().optimizerWeights();
     List<WeightArray> variables = new ArrayList<>();
     if (optimizer.hasLearningRateVariable()) {
-      variables.add(WeightArray.of(new long[0], new float[] {(float) optimizer.learningRate()},
-          optimizer.kerasName() + "/learning_rate"));
+      float[] rate = slotValues.get(optimizer.learningRatePath());
+      variables.add(WeightArray.of(new long[0],
+          rate != null ? rate : new float[] {(float) optimizer.learningRate()},
+          optimizer.learningRatePath()));
     }
     for (Slot s : slots(model)) {
       float[] values = slotValues.get(s.path(optimizer));
