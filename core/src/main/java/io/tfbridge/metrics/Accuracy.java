@@ -34,6 +34,11 @@ public final class Accuracy implements Metric {
     return new Accuracy(name, kind);
   }
 
+  @Override
+  public java.util.Optional<Direction> direction() {
+    return java.util.Optional.of(Direction.UP);
+  }
+
   /** The comparison this accuracy makes. */
   public Kind kind() {
     return kind;
