@@ -43,9 +43,12 @@ final class FitLoop {
     callbacks.setModel(model);
     callbacks.setParams(new TrainingParams(options.epochs(), train.steps(), options.verbose()));
     model.setStopTraining(false);
+    model.takeInitialEpoch();
     callbacks.onTrainBegin(new LinkedHashMap<>());
+    int resumed = model.takeInitialEpoch();
     Map<String, Double> logs = new LinkedHashMap<>();
-    for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+    int first = resumed >= 0 ? resumed : options.initialEpoch();
+    for (int epoch = first; epoch < options.epochs(); epoch++) {
       callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
       logs = trainEpoch(train, callbacks);
       if (validation != null && options.validatesAfter(epoch)) {

@@ -45,6 +45,7 @@ public final class Model implements Predictor {
   private final SplittableRandom random;
   private final DataAdapter data;
   private volatile boolean stopTraining;
+  private int resumeEpoch = -1;
 
   private Model(ModelDefinition definition) {
     this.definition = definition;
@@ -398,6 +399,28 @@ public final class Model implements Predictor {
    */
   public void setStopTraining(boolean value) {
     stopTraining = value;
+  }
+
+  /**
+   * Makes the running {@code fit} start at epoch {@code epoch} (counting from 0) instead of its
+   * {@code initial_epoch}: what a callback that resumes training (BackupAndRestore) does in
+   * {@code onTrainBegin}, as Keras's sets {@code model._initial_epoch}. Only honoured when called
+   * from {@code onTrainBegin}.
+   *
+   * @throws IllegalArgumentException for a negative epoch
+   */
+  public void setInitialEpoch(int epoch) {
+    if (epoch < 0) {
+      throw new IllegalArgumentException("initial_epoch must be >= 0. Received: " + epoch);
+    }
+    resumeEpoch = epoch;
+  }
+
+  /** The epoch a callback asked fit to start at (or -1), cleared as it is read. */
+  int takeInitialEpoch() {
+    int epoch = resumeEpoch;
+    resumeEpoch = -1;
+    return epoch;
   }
 
   /**

@@ -35,6 +35,44 @@ class InitialEpochTest {
   }
 
   @Test
+  void aCallbackCanMoveTheStartWhenTrainingBegins() {
+    List<Integer> seen = new ArrayList<>();
+    Callback resumer = new Callback() {
+      Model model;
+
+      @Override
+      public void setModel(Model model) {
+        this.model = model;
+      }
+
+      @Override
+      public void onTrainBegin(Map<String, Double> logs) {
+        model.setInitialEpoch(2);
+      }
+
+      @Override
+      public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        seen.add(epoch);
+      }
+    };
+    float[][] x = {{0.1f, 0.2f}, {0.3f, -0.4f}};
+    float[][] y = {{1f}, {0f}};
+    try (Model model = Sequential.of(Dense.of(1).inputShape(2)).seed(1).compile("sgd", "mse")) {
+      model.fit(x, y, FitOptions.epochs(4).verbose(0).callbacks(resumer));
+      assertEquals(List.of(2, 3), seen);
+      seen.clear();
+      model.setInitialEpoch(3); // outside onTrainBegin: not honoured
+      model.fit(x, y, FitOptions.epochs(2).verbose(0).callbacks(new Callback() {
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+          seen.add(epoch);
+        }
+      }));
+      assertEquals(List.of(0, 1), seen);
+    }
+  }
+
+  @Test
   void aNegativeInitialEpochIsRefused() {
     var e = assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(2).initialEpoch(-1));
     assertTrue(e.getMessage().contains("initial_epoch=-1"), e.getMessage());
