@@ -47,11 +47,12 @@ public final class LessonConsole {
 
   /**
    * The lesson's fit options with progress routed to this console: Keras's own verbosity is turned
-   * off and, unless quiet, a {@link ProgbarLogger} on {@link #out()} prints each epoch instead.
+   * off and, unless quiet, a {@link ProgbarLogger} on {@link #out()} prints each epoch instead: a
+   * live bar on a terminal, one line per epoch otherwise.
    */
   public FitOptions progress(FitOptions lessonOptions) {
     FitOptions options = lessonOptions.verbose(0);
-    return progress ? options.callbacks(new ProgbarLogger(out)) : options;
+    return progress ? options.callbacks(new ProgbarLogger(out, System.console() != null)) : options;
   }
 
   /** Python's {@code print(label, value)} of a float: {@code Accuracy: 0.9777777777777777}. */
