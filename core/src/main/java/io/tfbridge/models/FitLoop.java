@@ -52,7 +52,8 @@ final class FitLoop {
       callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
       logs = trainEpoch(train, callbacks);
       if (validation != null && options.validatesAfter(epoch)) {
-        logs.putAll(prefixed("val_", evaluate(validation, options.batchSize(), callbacks)));
+        logs.putAll(prefixed("val_", evaluate(validation, options.batchSize(),
+            options.validationSteps(), callbacks)));
       }
       callbacks.onEpochEnd(epoch, logs);
       if (model.stopTraining()) {
@@ -87,14 +88,16 @@ final class FitLoop {
   }
 
   /**
-   * The loss and metrics over {@code data}, in batches, without training, calling the test hooks of
-   * {@code callbacks} (the validation of an epoch, or {@code evaluate}).
+   * The loss and metrics over {@code data}, in batches (the first {@code steps} of them, or all for
+   * 0), without training, calling the test hooks of {@code callbacks} (the validation of an epoch, or
+   * {@code evaluate}).
    */
-  Map<String, Double> evaluate(ArrayData data, int batchSize, Callback callbacks) {
+  Map<String, Double> evaluate(ArrayData data, int batchSize, int steps, Callback callbacks) {
     callbacks.onTestBegin(new LinkedHashMap<>());
     int[] order = Permutations.of(data.size(), null);
+    int end = steps > 0 ? Math.min(order.length, steps * batchSize) : order.length;
     Sums sums = new Sums(metricNames);
-    for (int from = 0, batch = 0; from < order.length; from += batchSize, batch++) {
+    for (int from = 0, batch = 0; from < end; from += batchSize, batch++) {
       callbacks.onTestBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = data.batch(order, from, Math.min(order.length, from + batchSize))) {
         sums.add(graph.testStep(b.inputs(), b.labels()));

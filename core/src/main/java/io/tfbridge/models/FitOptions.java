@@ -27,6 +27,7 @@ public final class FitOptions {
     int stepsPerEpoch;
     List<Integer> validationEpochs;
     int validationFreq = 1;
+    int validationSteps;
     List<FloatNdArray> validationX;
     List<FloatNdArray> validationY;
 
@@ -56,6 +57,10 @@ public final class FitOptions {
     if (v.validationFreq <= 0) {
       throw new IllegalArgumentException("`validation_freq` must be a positive integer or a list of "
           + "epochs. Received: validation_freq=" + v.validationFreq);
+    }
+    if (v.validationSteps < 0) {
+      throw new IllegalArgumentException("`validation_steps` must be a positive integer. Received: "
+          + "validation_steps=" + v.validationSteps);
     }
     if (v.stepsPerEpoch < 0) {
       throw new IllegalArgumentException(
@@ -205,6 +210,19 @@ public final class FitOptions {
    */
   public FitOptions stepsPerEpoch(int value) {
     return with(c -> c.stepsPerEpoch = value);
+  }
+
+  /**
+   * A copy that validates on the first {@code value} batches of the validation data only (Keras's
+   * {@code validation_steps}; 0, the default, means all of them).
+   */
+  public FitOptions validationSteps(int value) {
+    return with(c -> c.validationSteps = value);
+  }
+
+  /** The validation batches per validation, or 0 for all of them. */
+  public int validationSteps() {
+    return v.validationSteps;
   }
 
   /** The batches per epoch, or 0 for all of them. */

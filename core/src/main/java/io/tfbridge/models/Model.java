@@ -187,7 +187,7 @@ public final class Model implements Predictor {
     DataAdapter.checkBatchSize(batchSize);
     ArrayData samples = data.adapt(List.copyOf(xs), List.copyOf(ys));
     CallbackList hooks = hooks(callbacks, (samples.size() + batchSize - 1) / batchSize);
-    return new LinkedHashMap<>(loop.evaluate(samples, batchSize, hooks));
+    return new LinkedHashMap<>(loop.evaluate(samples, batchSize, 0, hooks));
   }
 
   /** {@code callbacks} told of this model and of a one-epoch run of {@code steps} batches. */

@@ -137,6 +137,23 @@ class CallbackHooksTest {
   }
 
   @Test
+  void validationStepsValidatesOnTheFirstBatchesOnly() {
+    float[][] firstTwo = {X[0], X[1]};
+    float[][] firstTwoY = {Y[0], Y[1]};
+    try (Model model = model()) {
+      History h = model.fit(X, Y, FitOptions.epochs(1).batchSize(2).verbose(0)
+          .validationData(HostArrays.of(X), HostArrays.of(Y)).validationSteps(1));
+      double expected = model.evaluate(HostArrays.of(firstTwo), HostArrays.of(firstTwoY), 2)
+          .get("loss");
+      assertEquals(expected, h.get("val_loss").get(0), 1e-7);
+      double all = model.evaluate(HostArrays.of(X), HostArrays.of(Y), 2).get("loss");
+      assertTrue(Math.abs(all - expected) > 1e-4, "the data's other batches differ");
+    }
+    var e = assertThrows(IllegalArgumentException.class, () -> FitOptions.epochs(1).validationSteps(-1));
+    assertTrue(e.getMessage().contains("validation_steps=-1"), e.getMessage());
+  }
+
+  @Test
   void stopTrainingEndsTheEpochAfterTheCurrentBatch() {
     Recorder r = new Recorder();
     Callback stopper = new Callback() {
