@@ -3,6 +3,7 @@ package io.tfbridge.examples;
 import io.tfbridge.inference.Predictor;
 import io.tfbridge.interop.ModelFiles;
 import io.tfbridge.interop.savedmodel.SavedModelPredictor;
+import io.tfbridge.interop.savedmodel.UnsafeOps;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -11,12 +12,13 @@ final class ModelOpener {
   private ModelOpener() {}
 
   /**
-   * Opens {@code path}; with a signature, that signature of a SavedModel.
+   * Opens {@code path}; with a signature, that signature of a SavedModel. A SavedModel holding ops
+   * that reach outside the model is refused unless {@code allowUnsafeOps}.
    *
    * @throws picocli.CommandLine.ParameterException if a signature is given for a Keras file
    */
-  static Predictor open(CommandSpec spec, Path path, String signature) {
-    Predictor model = ModelFiles.open(path);
+  static Predictor open(CommandSpec spec, Path path, String signature, boolean allowUnsafeOps) {
+    Predictor model = ModelFiles.open(path, policy(allowUnsafeOps));
     if (signature == null) {
       return model;
     }
@@ -28,4 +30,14 @@ final class ModelOpener {
           + "Keras file");
     }
   }
+
+  /** The policy {@code --allow_unsafe_ops} asks for. */
+  static UnsafeOps.Policy policy(boolean allowUnsafeOps) {
+    return allowUnsafeOps ? UnsafeOps.Policy.ALLOW : UnsafeOps.Policy.REFUSE;
+  }
+
+  /** The help text of {@code --allow_unsafe_ops}. */
+  static final String ALLOW_UNSAFE_HELP = "Load a SavedModel even if its graph holds ops that "
+      + "reach outside the model (files, network, process: WriteFile, ReadFile, PyFunc, ...). "
+      + "Only for models you trust.";
 }

@@ -43,6 +43,10 @@ final class PredictCommand implements Callable<Integer> {
       + "Serving base directory of versions), a .keras or an .h5 file.")
   Path path;
 
+  @Option(names = {"--allow-unsafe-ops", "--allow_unsafe_ops"},
+      description = ModelOpener.ALLOW_UNSAFE_HELP)
+  boolean allowUnsafeOps;
+
   @Option(names = {"-i", "--input"}, required = true, paramLabel = "[NAME=]FILE.npy",
       description = "An input; name each one if the model has several.")
   List<String> inputs;
@@ -66,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<NamedFile> in = NamedFile.parseAll(spec, "--input", inputs);
     List<NamedFile> out = NamedFile.parseAll(spec, "--output", outputs);
-    try (Predictor model = ModelOpener.open(spec, path, signature)) {
+    try (Predictor model = ModelOpener.open(spec, path, signature, allowUnsafeOps)) {
       Map<String, NdArray<?>> values = read(NamedFile.bind(spec, "--input", in,
           names(model.inputs()), "input"));
       Map<String, NdArray<?>> results = model.predict(values);

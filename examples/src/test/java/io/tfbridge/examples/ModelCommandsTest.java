@@ -92,6 +92,27 @@ class ModelCommandsTest {
   }
 
   @Test
+  void aModelThatWritesFilesIsRefusedUnlessAllowed() throws Exception {
+    Path dir = GOLDEN.resolveSibling("unsafe").resolve("write_file");
+    Path written = tmp.resolve("written.txt");
+    NpyFiles.write(tmp.resolve("x.npy"), org.tensorflow.ndarray.StdArrays.ndCopyOf(
+        new float[][] {{1, 2}}));
+    NpyFiles.write(tmp.resolve("path.npy"),
+        org.tensorflow.ndarray.NdArrays.scalarOfObject(written.toString()));
+    String[] args = {"predict", dir.toString(), "--input", "x=" + tmp.resolve("x.npy"),
+        "--input", "path=" + tmp.resolve("path.npy"), "--output-dir", tmp.toString()};
+    CliRun refused = CliRun.of(args);
+    assertEquals(Cli.RUNTIME_ERROR, refused.code(), refused::describe);
+    assertTrue(refused.err().contains("WriteFile (writes any file)"), refused::describe);
+    assertTrue(!Files.exists(written), "the op never ran");
+    String[] allowed = java.util.Arrays.copyOf(args, args.length + 1);
+    allowed[args.length] = "--allow_unsafe_ops";
+    CliRun run = CliRun.of(allowed);
+    assertEquals(Cli.OK, run.code(), run::describe);
+    assertEquals("written by the model", Files.readString(written));
+  }
+
+  @Test
   void anUnnamedInputForSeveralIsAUsageError() {
     Path dir = GOLDEN.resolve("two_inputs");
     CliRun run = CliRun.of("predict", dir.resolve("model").toString(),

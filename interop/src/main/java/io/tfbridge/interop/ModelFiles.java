@@ -4,6 +4,7 @@ import io.tfbridge.inference.Predictor;
 import io.tfbridge.interop.keras.KerasFiles;
 import io.tfbridge.interop.savedmodel.SavedModels;
 import io.tfbridge.interop.savedmodel.ServingVersions;
+import io.tfbridge.interop.savedmodel.UnsafeOps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,11 +35,22 @@ public final class ModelFiles {
    * @throws IllegalArgumentException if it does not exist or is none of the formats, naming it
    */
   public static Predictor open(Path path) {
+    return open(path, UnsafeOps.Policy.REFUSE);
+  }
+
+  /**
+   * {@link #open(Path)}, with a SavedModel's ops that reach outside the model ({@link UnsafeOps})
+   * run only when {@code policy} allows them ({@code --allow_unsafe_ops}).
+   *
+   * @throws io.tfbridge.interop.savedmodel.UnsafeModelException for a SavedModel holding an unsafe
+   *     op when {@code policy} refuses them
+   */
+  public static Predictor open(Path path, UnsafeOps.Policy policy) {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("No model at " + path + ": no such file or directory");
     }
     if (Files.isDirectory(path) || isSavedModelPb(path)) {
-      return SavedModels.load(savedModelDirectory(path));
+      return SavedModels.load(savedModelDirectory(path), null, policy);
     }
     return switch (ModelFormat.of(path)) {
       case KERAS, H5 -> openKeras(path);

@@ -80,12 +80,27 @@ final class SavedModelDirectory {
   }
 
   /**
-   * Loads the meta graph tagged {@code tag} into a new bundle, which the caller closes.
+   * Loads the meta graph tagged {@code tag} into a new bundle, which the caller closes, refusing
+   * unsafe ops ({@link UnsafeOps}).
    *
    * @throws IllegalArgumentException if the directory fails the checks or TensorFlow refuses it
    */
   SavedModelBundle load(String tag) {
-    metaGraph(tag);
+    return load(tag, UnsafeOps.Policy.REFUSE);
+  }
+
+  /**
+   * Loads the meta graph tagged {@code tag} into a new bundle, which the caller closes; unsafe ops
+   * are refused unless {@code policy} allows them, before TensorFlow reads the graph.
+   *
+   * @throws UnsafeModelException if the graph holds an unsafe op and the policy refuses them
+   * @throws IllegalArgumentException if the directory fails the checks or TensorFlow refuses it
+   */
+  SavedModelBundle load(String tag, UnsafeOps.Policy policy) {
+    MetaGraphDef graph = metaGraph(tag);
+    if (policy == UnsafeOps.Policy.REFUSE) {
+      SavedModelSafety.check(dir, graph);
+    }
     try {
       return SavedModelBundle.loader(dir.toString()).withTags(tag).load();
     } catch (TensorFlowException e) {

@@ -65,7 +65,18 @@ public final class SavedModels {
    *     signature, listing those it has
    */
   public static SavedModelPredictor load(Path dir, String key) {
-    SavedModelBundle bundle = SavedModelDirectory.open(dir).load(SERVE);
+    return load(dir, key, UnsafeOps.Policy.REFUSE);
+  }
+
+  /**
+   * {@link #load(Path, String)}, running ops that reach outside the model ({@link UnsafeOps}: files,
+   * network, process) only when {@code policy} is {@link UnsafeOps.Policy#ALLOW}; by default such a
+   * model is refused before any of it runs.
+   *
+   * @throws UnsafeModelException if the model holds an unsafe op and {@code policy} refuses them
+   */
+  public static SavedModelPredictor load(Path dir, String key, UnsafeOps.Policy policy) {
+    SavedModelBundle bundle = SavedModelDirectory.open(dir).load(SERVE, policy);
     try {
       Map<String, SavedModelSignature> signatures = signatureMap(bundle.metaGraphDef());
       String chosen = key != null ? key : defaultKey(dir, signatures);
