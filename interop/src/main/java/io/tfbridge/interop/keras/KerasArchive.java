@@ -1,12 +1,13 @@
 package io.tfbridge.interop.keras;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -48,12 +49,14 @@ final class KerasArchive {
    */
   static Path extractWeights(Path file) throws IOException {
     Path out = Files.createTempFile("tfbridge-weights-", ".h5");
-    try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(require(zip, WEIGHTS))) {
+    try (ZipFile zip = new ZipFile(file.toFile());
+        CheckedInputStream in = checked(zip, require(zip, WEIGHTS))) {
       long copied = Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       long size = zip.getEntry(WEIGHTS).getSize();
       if (size >= 0 && copied != size) {
         throw new ZipException(WEIGHTS + " is truncated: " + copied + " of " + size + " bytes");
       }
+      checkCrc(zip.getEntry(WEIGHTS), in);
       return out;
     } catch (ZipException | java.io.EOFException e) {
       Files.deleteIfExists(out);
@@ -91,15 +94,33 @@ final class KerasArchive {
     if (entry.getSize() > MAX_ENTRY) {
       throw new IllegalArgumentException(name + " is too large to read: " + entry.getSize() + " bytes");
     }
-    try (InputStream in = zip.getInputStream(entry)) {
+    try (CheckedInputStream in = checked(zip, entry)) {
       byte[] bytes = in.readAllBytes();
       if (entry.getSize() >= 0 && bytes.length != entry.getSize()) {
         throw new ZipException(name + " is truncated: " + bytes.length + " of " + entry.getSize()
             + " bytes");
       }
+      checkCrc(entry, in);
       return bytes;
     } catch (java.io.EOFException e) {
       throw new ZipException(name + " is truncated (" + e.getMessage() + ")");
+    }
+  }
+
+  private static CheckedInputStream checked(ZipFile zip, ZipEntry entry) throws IOException {
+    return new CheckedInputStream(zip.getInputStream(entry), new CRC32());
+  }
+
+  /**
+   * Refuses an entry whose bytes do not match the CRC-32 its zip header records, as Python's
+   * zipfile (and so Keras) does: a flipped bit in the weights must not load as other weights.
+   */
+  private static void checkCrc(ZipEntry entry, CheckedInputStream read) {
+    long computed = read.getChecksum().getValue();
+    if (entry.getCrc() != -1 && entry.getCrc() != computed) {
+      throw new IllegalArgumentException(String.format("Bad CRC-32 for zip entry '%s' (the header "
+          + "records %08x, the bytes give %08x): the file is corrupt", entry.getName(),
+          entry.getCrc(), computed));
     }
   }
 

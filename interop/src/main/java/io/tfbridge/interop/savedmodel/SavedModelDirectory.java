@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TFUnimplementedException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.NodeDef;
@@ -103,7 +105,7 @@ final class SavedModelDirectory {
     }
     try {
       return SavedModelBundle.loader(dir.toString()).withTags(tag).load();
-    } catch (TensorFlowException e) {
+    } catch (TensorFlowException | TFInvalidArgumentException | TFUnimplementedException e) {
       throw new IllegalArgumentException("Cannot load SavedModel " + dir + ": "
           + firstLine(e.getMessage()), e);
     }

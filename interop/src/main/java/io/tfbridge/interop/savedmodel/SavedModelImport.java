@@ -18,6 +18,8 @@ import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TFUnimplementedException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -115,7 +117,7 @@ public final class SavedModelImport {
               + opNames.get(path) + "' (" + path + ") is not the int64 step counter");
         }
       }
-    } catch (TensorFlowException e) {
+    } catch (TensorFlowException | TFInvalidArgumentException | TFUnimplementedException e) {
       throw new IllegalArgumentException("SavedModel " + dir + ": cannot read its variables "
           + opNames.values() + ": " + e.getMessage(), e);
     }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.exceptions.TFUnimplementedException;
 import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.NdArray;
 
@@ -60,7 +62,7 @@ final class SignatureCall {
         outputs.put(output.key(), HostTensors.toHost(value));
       }
       return outputs;
-    } catch (TensorFlowException e) {
+    } catch (TensorFlowException | TFInvalidArgumentException | TFUnimplementedException e) {
       throw new IllegalArgumentException(context + ": TensorFlow failed to run the signature: "
           + String.valueOf(e.getMessage()).strip().lines().findFirst().orElse(""), e);
     }

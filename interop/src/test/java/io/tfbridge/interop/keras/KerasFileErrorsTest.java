@@ -33,6 +33,25 @@ class KerasFileErrorsTest {
   }
 
   @Test
+  void aFlippedBitInTheWeightsIsRefusedByTheEntrysCrc() throws IOException {
+    byte[] zip = Files.readAllBytes(file("iris", "model.keras"));
+    int centralDirectory = indexOf(zip, new byte[] {'P', 'K', 1, 2});
+    zip[centralDirectory - 100] ^= 0x10; // inside model.weights.h5, the last entry
+    Path flipped = Files.write(tmp.resolve("flipped.keras"), zip);
+    assertError(flipped, "Bad CRC-32 for zip entry 'model.weights.h5' (the header records "
+        + "3869f045, the bytes give ");
+  }
+
+  private static int indexOf(byte[] bytes, byte[] wanted) {
+    for (int i = 0; i + wanted.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
+  }
+
+  @Test
   void missingConfigJson() throws IOException {
     Path broken = KerasTestData.rezip(tmp, "no-config.keras", entries -> {
       entries.remove("config.json");
