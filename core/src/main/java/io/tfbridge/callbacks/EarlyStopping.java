@@ -1,0 +1,184 @@
+package io.tfbridge.callbacks;
+
+import io.tfbridge.models.Model;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Consumer;
+
+/**
+ * Stops training when a monitored figure has stopped improving, as Keras's
+ * {@code keras.callbacks.EarlyStopping}: after {@code patience} epochs without an improvement of
+ * more than {@code min_delta} (and, with a {@code baseline}, until one beats it), from epoch
+ * {@code start_from_epoch} on; with {@code restore_best_weights} the model gets back the weights
+ * of its best epoch when training ends. Keras's defaults: {@code monitor="val_loss"},
+ * {@code min_delta=0}, {@code patience=0}, {@code verbose=0}, {@code mode="auto"}, no baseline.
+ * An instance can be reused across {@code fit} calls; {@code onTrainBegin} resets it.
+ *
+ * <pre>{@code
+ * EarlyStopping stop = EarlyStopping.of().monitor("loss").patience(2).restoreBestWeights(true);
+ * model.fit(x, y, FitOptions.epochs(50).verbose(0).callbacks(stop));
+ * }</pre>
+ */
+public final class EarlyStopping implements Callback {
+  private static final String NAME = "EarlyStopping";
+  private String monitor = "val_loss";
+  private double minDelta;
+  private int patience;
+  private int verbose;
+  private String mode = "auto";
+  private Double baseline;
+  private boolean restoreBestWeights;
+  private int startFromEpoch;
+  private PrintStream out = System.out;
+  private Monitor watch = Monitor.of(NAME, monitor, mode, minDelta);
+  private Model model;
+  private int wait;
+  private int stoppedEpoch;
+  private int bestEpoch;
+  private Double best;
+  private List<float[]> bestWeights;
+
+  private EarlyStopping() {}
+
+  /** An EarlyStopping with Keras's defaults (watching {@code val_loss}, patience 0). */
+  public static EarlyStopping of() {
+    return new EarlyStopping();
+  }
+
+  private EarlyStopping with(Consumer<EarlyStopping> change) {
+    EarlyStopping copy = new EarlyStopping();
+    copy.monitor = monitor;
+    copy.minDelta = minDelta;
+    copy.patience = patience;
+    copy.verbose = verbose;
+    copy.mode = mode;
+    copy.baseline = baseline;
+    copy.restoreBestWeights = restoreBestWeights;
+    copy.startFromEpoch = startFromEpoch;
+    copy.out = out;
+    change.accept(copy);
+    copy.watch = Monitor.of(NAME, copy.monitor, copy.mode, copy.minDelta);
+    return copy;
+  }
+
+  /** The figure watched ({@code val_loss}, {@code accuracy}, ...), checked when training starts. */
+  public EarlyStopping monitor(String value) {
+    return with(c -> c.monitor = value);
+  }
+
+  /** The smallest change that counts as an improvement (its absolute value is used). */
+  public EarlyStopping minDelta(double value) {
+    return with(c -> c.minDelta = value);
+  }
+
+  /** The epochs without improvement after which training stops; must be >= 0. */
+  public EarlyStopping patience(int value) {
+    CallbackArgs.nonNegative(NAME, "patience", value);
+    return with(c -> c.patience = value);
+  }
+
+  /** 1 prints a line when the callback acts, 0 is silent. */
+  public EarlyStopping verbose(int value) {
+    return with(c -> c.verbose = value);
+  }
+
+  /** {@code auto}, {@code min} or {@code max}: which way the figure improves. */
+  public EarlyStopping mode(String value) {
+    return with(c -> c.mode = value);
+  }
+
+  /** A value the figure must beat before the patience count restarts. */
+  public EarlyStopping baseline(double value) {
+    CallbackArgs.finite(NAME, "baseline", value);
+    return with(c -> c.baseline = value);
+  }
+
+  /** Whether training ends with the weights of the best epoch rather than the last. */
+  public EarlyStopping restoreBestWeights(boolean value) {
+    return with(c -> c.restoreBestWeights = value);
+  }
+
+  /** The epochs of warm-up before the figure is watched; must be >= 0. */
+  public EarlyStopping startFromEpoch(int value) {
+    CallbackArgs.nonNegative(NAME, "start_from_epoch", value);
+    return with(c -> c.startFromEpoch = value);
+  }
+
+  /** Where the messages of {@code verbose=1} go (standard output by default). */
+  public EarlyStopping printTo(PrintStream value) {
+    return with(c -> c.out = value);
+  }
+
+  @Override
+  public void setModel(Model model) {
+    watch.setModel(model);
+    this.model = model;
+  }
+
+  @Override
+  public void onTrainBegin(Map<String, Double> logs) {
+    wait = 0;
+    stoppedEpoch = 0;
+    best = null;
+    bestWeights = null;
+    bestEpoch = 0;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    OptionalDouble value = watch.value(logs);
+    if (value.isEmpty() || epoch < startFromEpoch) {
+      return;
+    }
+    double current = value.getAsDouble();
+    if (restoreBestWeights && bestWeights == null) {
+      bestWeights = model.getWeights();
+      bestEpoch = epoch;
+    }
+    wait++;
+    if (watch.isImprovement(current, best)) {
+      best = current;
+      bestEpoch = epoch;
+      if (restoreBestWeights) {
+        bestWeights = model.getWeights();
+      }
+      if (baseline == null || watch.isImprovement(current, baseline)) {
+        wait = 0;
+      }
+    } else if (wait >= patience && epoch > 0) {
+      stoppedEpoch = epoch;
+      model.setStopTraining(true);
+    }
+  }
+
+  @Override
+  public void onTrainEnd(Map<String, Double> logs) {
+    if (stoppedEpoch > 0 && verbose > 0) {
+      CallbackArgs.printMsg(out, "Epoch " + (stoppedEpoch + 1) + ": early stopping");
+    }
+    if (restoreBestWeights && bestWeights != null) {
+      if (verbose > 0) {
+        CallbackArgs.printMsg(out, "Restoring model weights from the end of the best epoch: "
+            + (bestEpoch + 1) + ".");
+      }
+      model.setWeights(bestWeights);
+    }
+  }
+
+  /** The epoch (from 0) training was stopped at, 0 if it was not (Keras's {@code stopped_epoch}). */
+  public int stoppedEpoch() {
+    return stoppedEpoch;
+  }
+
+  /** The epoch (from 0) of the best value so far (Keras's {@code best_epoch}). */
+  public int bestEpoch() {
+    return bestEpoch;
+  }
+
+  /** The best value so far, empty before the first watched epoch (Keras's {@code best}). */
+  public OptionalDouble best() {
+    return best == null ? OptionalDouble.empty() : OptionalDouble.of(best);
+  }
+}
