@@ -1,11 +1,8 @@
 package io.tfbridge.callbacks;
 
-import io.tfbridge.models.Model;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Consumer;
 
 /**
  * Stops training when a monitored figure has stopped improving, as Keras's
@@ -21,72 +18,41 @@ import java.util.function.Consumer;
  * model.fit(x, y, FitOptions.epochs(50).verbose(0).callbacks(stop));
  * }</pre>
  */
-public final class EarlyStopping implements Callback {
+public final class EarlyStopping extends MonitorCallback<EarlyStopping> {
   private static final String NAME = "EarlyStopping";
-  private String monitor = "val_loss";
-  private double minDelta;
   private int patience;
-  private int verbose;
-  private String mode = "auto";
   private Double baseline;
   private boolean restoreBestWeights;
   private int startFromEpoch;
-  private PrintStream out = System.out;
-  private Monitor watch = Monitor.of(NAME, monitor, mode, minDelta);
-  private Model model;
   private int wait;
   private int stoppedEpoch;
   private int bestEpoch;
   private Double best;
   private List<float[]> bestWeights;
 
-  private EarlyStopping() {}
+  private EarlyStopping() {
+    super(NAME, 0);
+  }
 
   /** An EarlyStopping with Keras's defaults (watching {@code val_loss}, patience 0). */
   public static EarlyStopping of() {
     return new EarlyStopping();
   }
 
-  private EarlyStopping with(Consumer<EarlyStopping> change) {
+  @Override
+  EarlyStopping copyOwnSettings() {
     EarlyStopping copy = new EarlyStopping();
-    copy.monitor = monitor;
-    copy.minDelta = minDelta;
     copy.patience = patience;
-    copy.verbose = verbose;
-    copy.mode = mode;
     copy.baseline = baseline;
     copy.restoreBestWeights = restoreBestWeights;
     copy.startFromEpoch = startFromEpoch;
-    copy.out = out;
-    change.accept(copy);
-    copy.watch = Monitor.of(NAME, copy.monitor, copy.mode, copy.minDelta);
     return copy;
-  }
-
-  /** The figure watched ({@code val_loss}, {@code accuracy}, ...), checked when training starts. */
-  public EarlyStopping monitor(String value) {
-    return with(c -> c.monitor = value);
-  }
-
-  /** The smallest change that counts as an improvement (its absolute value is used). */
-  public EarlyStopping minDelta(double value) {
-    return with(c -> c.minDelta = value);
   }
 
   /** The epochs without improvement after which training stops; must be >= 0. */
   public EarlyStopping patience(int value) {
     CallbackArgs.nonNegative(NAME, "patience", value);
     return with(c -> c.patience = value);
-  }
-
-  /** 1 prints a line when the callback acts, 0 is silent. */
-  public EarlyStopping verbose(int value) {
-    return with(c -> c.verbose = value);
-  }
-
-  /** {@code auto}, {@code min} or {@code max}: which way the figure improves. */
-  public EarlyStopping mode(String value) {
-    return with(c -> c.mode = value);
   }
 
   /** A value the figure must beat before the patience count restarts. */
@@ -104,17 +70,6 @@ public final class EarlyStopping implements Callback {
   public EarlyStopping startFromEpoch(int value) {
     CallbackArgs.nonNegative(NAME, "start_from_epoch", value);
     return with(c -> c.startFromEpoch = value);
-  }
-
-  /** Where the messages of {@code verbose=1} go (standard output by default). */
-  public EarlyStopping printTo(PrintStream value) {
-    return with(c -> c.out = value);
-  }
-
-  @Override
-  public void setModel(Model model) {
-    watch.setModel(model);
-    this.model = model;
   }
 
   @Override
@@ -155,14 +110,11 @@ public final class EarlyStopping implements Callback {
 
   @Override
   public void onTrainEnd(Map<String, Double> logs) {
-    if (stoppedEpoch > 0 && verbose > 0) {
-      CallbackArgs.printMsg(out, "Epoch " + (stoppedEpoch + 1) + ": early stopping");
+    if (stoppedEpoch > 0) {
+      say("Epoch " + (stoppedEpoch + 1) + ": early stopping");
     }
     if (restoreBestWeights && bestWeights != null) {
-      if (verbose > 0) {
-        CallbackArgs.printMsg(out, "Restoring model weights from the end of the best epoch: "
-            + (bestEpoch + 1) + ".");
-      }
+      say("Restoring model weights from the end of the best epoch: " + (bestEpoch + 1) + ".");
       model.setWeights(bestWeights);
     }
   }

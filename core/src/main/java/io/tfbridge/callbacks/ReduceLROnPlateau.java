@@ -1,10 +1,7 @@
 package io.tfbridge.callbacks;
 
-import io.tfbridge.models.Model;
-import java.io.PrintStream;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Consumer;
 
 /**
  * Lowers the learning rate when a monitored figure has stopped improving, as Keras's
@@ -21,49 +18,33 @@ import java.util.function.Consumer;
  * model.fit(x, y, FitOptions.epochs(5).verbose(0).callbacks(plateau));
  * }</pre>
  */
-public final class ReduceLROnPlateau implements Callback {
+public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> {
   private static final String NAME = "ReduceLROnPlateau";
-  private String monitor = "val_loss";
   private double factor = 0.1;
   private int patience = 10;
-  private int verbose;
-  private String mode = "auto";
-  private double minDelta = 1e-4;
   private int cooldown;
   private double minLr;
-  private PrintStream out = System.out;
-  private Monitor watch = Monitor.of(NAME, monitor, mode, minDelta);
-  private Model model;
   private Double best;
   private int wait;
   private int cooldownCounter;
 
-  private ReduceLROnPlateau() {}
+  private ReduceLROnPlateau() {
+    super(NAME, 1e-4);
+  }
 
   /** A ReduceLROnPlateau with Keras's defaults (watching {@code val_loss}, factor 0.1). */
   public static ReduceLROnPlateau of() {
     return new ReduceLROnPlateau();
   }
 
-  private ReduceLROnPlateau with(Consumer<ReduceLROnPlateau> change) {
+  @Override
+  ReduceLROnPlateau copyOwnSettings() {
     ReduceLROnPlateau copy = new ReduceLROnPlateau();
-    copy.monitor = monitor;
     copy.factor = factor;
     copy.patience = patience;
-    copy.verbose = verbose;
-    copy.mode = mode;
-    copy.minDelta = minDelta;
     copy.cooldown = cooldown;
     copy.minLr = minLr;
-    copy.out = out;
-    change.accept(copy);
-    copy.watch = Monitor.of(NAME, copy.monitor, copy.mode, copy.minDelta);
     return copy;
-  }
-
-  /** The figure watched ({@code val_loss}, {@code accuracy}, ...), checked when training starts. */
-  public ReduceLROnPlateau monitor(String value) {
-    return with(c -> c.monitor = value);
   }
 
   /**
@@ -85,21 +66,6 @@ public final class ReduceLROnPlateau implements Callback {
     return with(c -> c.patience = value);
   }
 
-  /** 1 prints a line each time the rate is lowered, 0 is silent. */
-  public ReduceLROnPlateau verbose(int value) {
-    return with(c -> c.verbose = value);
-  }
-
-  /** {@code auto}, {@code min} or {@code max}: which way the figure improves. */
-  public ReduceLROnPlateau mode(String value) {
-    return with(c -> c.mode = value);
-  }
-
-  /** The smallest change that counts as an improvement (its absolute value is used). */
-  public ReduceLROnPlateau minDelta(double value) {
-    return with(c -> c.minDelta = value);
-  }
-
   /** The epochs after a reduction before epochs without improvement count again; >= 0. */
   public ReduceLROnPlateau cooldown(int value) {
     CallbackArgs.nonNegative(NAME, "cooldown", value);
@@ -110,17 +76,6 @@ public final class ReduceLROnPlateau implements Callback {
   public ReduceLROnPlateau minLr(double value) {
     CallbackArgs.nonNegative(NAME, "min_lr", value);
     return with(c -> c.minLr = value);
-  }
-
-  /** Where the messages of {@code verbose=1} go (standard output by default). */
-  public ReduceLROnPlateau printTo(PrintStream value) {
-    return with(c -> c.out = value);
-  }
-
-  @Override
-  public void setModel(Model model) {
-    watch.setModel(model);
-    this.model = model;
   }
 
   @Override
@@ -158,10 +113,8 @@ public final class ReduceLROnPlateau implements Callback {
     }
     double lowered = Math.max(old * factor, minLr);
     model.setLearningRate(lowered);
-    if (verbose > 0) {
-      CallbackArgs.printMsg(out, "\nEpoch " + (epoch + 1)
-          + ": ReduceLROnPlateau reducing learning rate to " + PythonFloat.repr(lowered) + ".");
-    }
+    say("\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to "
+        + PythonFloat.repr(lowered) + ".");
     return true;
   }
 
