@@ -47,6 +47,11 @@ public final class CSVLogger implements Callback, AutoCloseable {
     return new CSVLogger(filename, ",", false);
   }
 
+  /** A logger writing to the file named {@code filename} (Keras's string form). */
+  public static CSVLogger of(String filename) {
+    return of(Path.of(filename));
+  }
+
   /**
    * The character between fields (Keras's {@code separator}).
    *
@@ -141,7 +146,7 @@ public final class CSVLogger implements Callback, AutoCloseable {
     file.write(line.toString());
   }
 
-  /** Python's {@code csv.QUOTE_MINIMAL}: quoted when holding the separator, a quote or a line end. */
+  /** Python's {@code csv.QUOTE_MINIMAL}: quoted if holding the separator, a quote or a line end. */
   private String quoted(String field) {
     if (!field.contains(separator) && field.indexOf('"') < 0 && field.indexOf('\r') < 0
         && field.indexOf('\n') < 0) {

@@ -119,7 +119,7 @@ public final class EarlyStopping extends MonitorCallback<EarlyStopping> {
     }
   }
 
-  /** The epoch (from 0) training was stopped at, 0 if it was not (Keras's {@code stopped_epoch}). */
+  /** The epoch (from 0) training stopped at, 0 if it did not (Keras's {@code stopped_epoch}). */
   public int stoppedEpoch() {
     return stoppedEpoch;
   }

@@ -7,7 +7,8 @@ import java.math.RoundingMode;
 /**
  * Python's {@code repr} of a float, as Keras prints learning rates and {@code csv} writes figures:
  * the shortest decimal that reads back as the same double ({@code 0.0009999999776482583}),
- * positional for exponents -4 to 15, else {@code 1e-05} / {@code 1.5e+16}; {@code nan}, {@code inf}.
+ * positional for exponents -4 to 15, else as {@code 1e-05} or {@code 1.5e+16}; and {@code nan},
+ * {@code inf}, {@code -inf}.
  */
 final class PythonFloat {
   private PythonFloat() {}

@@ -5,8 +5,8 @@ import java.util.OptionalDouble;
 
 /**
  * Lowers the learning rate when a monitored figure has stopped improving, as Keras's
- * {@code keras.callbacks.ReduceLROnPlateau}: after {@code patience} epochs without an improvement of
- * more than {@code min_delta}, the rate becomes {@code max(lr * factor, min_lr)}, then
+ * {@code keras.callbacks.ReduceLROnPlateau}: after {@code patience} epochs without an improvement
+ * of more than {@code min_delta}, the rate becomes {@code max(lr * factor, min_lr)}, then
  * {@code cooldown} epochs pass before epochs without improvement count again. It adds the rate to
  * each epoch's logs as {@code learning_rate}, as Keras does. Keras's defaults:
  * {@code monitor="val_loss"}, {@code factor=0.1}, {@code patience=10}, {@code verbose=0},
