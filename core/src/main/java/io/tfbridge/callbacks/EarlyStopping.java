@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * {@code start_from_epoch} on; with {@code restore_best_weights} the model gets back the weights
  * of its best epoch when training ends. Keras's defaults: {@code monitor="val_loss"},
  * {@code min_delta=0}, {@code patience=0}, {@code verbose=0}, {@code mode="auto"}, no baseline.
- * An instance can be reused across {@code fit} calls; {@code onTrainBegin} resets it.
+ * An instance can be reused across {@code fit} calls; {@code onTrainBegin} resets it. An epoch
+ * whose logs lack the figure (no validation that epoch) is skipped, as in Keras (which also warns).
  *
  * <pre>{@code
  * EarlyStopping stop = EarlyStopping.of().monitor("loss").patience(2).restoreBestWeights(true);
