@@ -1,0 +1,114 @@
+package io.tfbridge.serving;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The Netty side of the REST API: routes each whole request, answers status and metadata on the
+ * event loop, and runs predictions on the bounded model executor (a full queue answers 429, a
+ * request that waited past the timeout 503), writing the answer back from there.
+ */
+@ChannelHandler.Sharable
+final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private final RestApi api;
+  private final ExecutorService models;
+  private final long timeoutNanos;
+  private final ServingMetrics metrics;
+
+  RestHandler(RestApi api, ExecutorService models, long timeoutNanos, ServingMetrics metrics) {
+    this.api = api;
+    this.models = models;
+    this.timeoutNanos = timeoutNanos;
+    this.metrics = metrics;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    long start = System.nanoTime();
+    if (!request.decoderResult().isSuccess()) {
+      reply(ctx, RestApi.Answer.error(400, "Malformed HTTP request"), keepAlive, null, start);
+      return;
+    }
+    Route route;
+    try {
+      route = Route.of(request.method().name(), new QueryStringDecoder(request.uri()).path());
+    } catch (ServingException e) {
+      reply(ctx, RestApi.Answer.error(e.status(), e.getMessage()), keepAlive, null, start);
+      return;
+    }
+    if (route.kind() == Route.Kind.METRICS) {
+      reply(ctx, metrics.scrape(), keepAlive, route, start);
+    } else if (route.kind() == Route.Kind.PREDICT || route.kind() == Route.Kind.CLASSIFY
+        || route.kind() == Route.Kind.REGRESS) {
+      submit(ctx, route, ByteBufUtil.getBytes(request.content()), keepAlive, start);
+    } else {
+      reply(ctx, guarded(() -> api.answer(route)), keepAlive, route, start);
+    }
+  }
+
+  private void submit(ChannelHandlerContext ctx, Route route, byte[] body, boolean keepAlive,
+      long start) {
+    try {
+      metrics.queued(1);
+      models.execute(() -> {
+        metrics.queued(-1);
+        RestApi.Answer answer = System.nanoTime() - start > timeoutNanos
+            ? RestApi.Answer.error(503, "The request timed out waiting for a model thread")
+            : guarded(() -> api.predict(route, body));
+        reply(ctx, answer, keepAlive, route, start);
+      });
+    } catch (RejectedExecutionException e) {
+      metrics.queued(-1);
+      reply(ctx, RestApi.Answer.error(429, "The server is overloaded: its queue of requests is "
+          + "full; retry later"), keepAlive, route, start);
+    }
+  }
+
+  private static RestApi.Answer guarded(java.util.function.Supplier<RestApi.Answer> call) {
+    try {
+      return call.get();
+    } catch (ServingException e) {
+      return RestApi.Answer.error(e.status(), e.getMessage());
+    } catch (RuntimeException e) {
+      return RestApi.Answer.error(500, "Internal error: " + e);
+    }
+  }
+
+  private void reply(ChannelHandlerContext ctx, RestApi.Answer answer, boolean keepAlive,
+      Route route, long start) {
+    metrics.request(route, answer.status(), System.nanoTime() - start);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, route != null
+        && route.kind() == Route.Kind.METRICS ? "text/plain; version=0.0.4; charset=utf-8"
+        : "application/json");
+    HttpUtil.setContentLength(response, answer.body().length);
+    if (keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(response);
+    } else {
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

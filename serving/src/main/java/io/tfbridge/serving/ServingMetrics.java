@@ -1,0 +1,63 @@
+package io.tfbridge.serving;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * The server's Prometheus metrics ({@code /monitoring/prometheus/metrics}): requests by model,
+ * version asked for ({@code latest} when none), kind and status code; latency histograms by model
+ * and kind; the requests waiting for a model thread; the versions loaded per model.
+ */
+final class ServingMetrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter requests = Counter.builder().name("tfbridge_requests_total")
+      .help("Requests answered, by model, version asked for, kind and HTTP status code")
+      .labelNames("model", "version", "kind", "code").register(registry);
+  private final Histogram latency = Histogram.builder().name("tfbridge_request_latency_seconds")
+      .help("Time from a request's arrival to its answer, by model and kind")
+      .classicUpperBounds(0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+          5, 10)
+      .labelNames("model", "kind").register(registry);
+  private final Gauge queue = Gauge.builder().name("tfbridge_queue_depth")
+      .help("Requests waiting for a model thread").register(registry);
+  private final Gauge loaded = Gauge.builder().name("tfbridge_loaded_versions")
+      .help("Model versions loaded and AVAILABLE").labelNames("model").register(registry);
+
+  /** Counts an answered request; {@code route} is null for one that did not route. */
+  void request(Route route, int status, long nanos) {
+    String model = route == null || route.model() == null ? "" : route.model();
+    String version = route == null || route.version() == null ? "latest"
+        : String.valueOf(route.version());
+    String kind = route == null ? "unrouted" : route.kind().name().toLowerCase(Locale.ROOT);
+    requests.labelValues(model, version, kind, String.valueOf(status)).inc();
+    latency.labelValues(model, kind).observe(nanos / 1e9);
+  }
+
+  /** Adds {@code delta} to the requests waiting. */
+  void queued(int delta) {
+    queue.inc(delta);
+  }
+
+  /** Sets the versions loaded for {@code model}. */
+  void loaded(String model, int versions) {
+    loaded.labelValues(model).set(versions);
+  }
+
+  /** The metrics in Prometheus's text format. */
+  RestApi.Answer scrape() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      PrometheusTextFormatWriter.create().write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new RestApi.Answer(200, out.toByteArray());
+  }
+}
