@@ -37,7 +37,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tfbridge", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
     versionProvider = Cli.Version.class,
     subcommands = {LessonCommand.class, InspectCommand.class, PredictCommand.class, FitCommand.class,
-        ConvertCommand.class, BenchCommand.class},
+        ConvertCommand.class, BenchCommand.class, ServeCommand.class},
     description = "Keras for the JVM on TensorFlow Java: runs the lessons' programs and "
         + "inspects, runs and converts SavedModels and Keras files.")
 public final class Cli {
