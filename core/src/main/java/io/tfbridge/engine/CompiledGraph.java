@@ -13,6 +13,7 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
+import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.types.TFloat32;
 
@@ -291,6 +292,15 @@ public final class CompiledGraph implements AutoCloseable {
     checkOpen();
     ops.buildTraining(); // the optimizer's variables are made with its step
     return variables.opNames();
+  }
+
+  /**
+   * The graph's definition as built so far (the training part once a training step ran), as
+   * TensorBoard's graph view reads it.
+   */
+  public GraphDef graphDef() {
+    checkOpen();
+    return graph.toGraphDef();
   }
 
   /** The Keras paths of the model's weights (not the optimizer's), in {@code get_weights()} order. */

@@ -1,5 +1,6 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.callbacks.TensorBoard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +31,26 @@ public final class LessonCommand {
     return new LessonConsole(cli.out(), !quiet);
   }
 
+  /** A lesson run on a console. */
+  interface LessonRun {
+    void run(LessonConsole console) throws Exception;
+  }
+
+  /**
+   * Runs {@code lesson} on the console, with a Keras {@code TensorBoard} callback writing logs to
+   * {@code logDir} when it is given ({@code --tensorboard DIR}), closed even if the lesson throws.
+   */
+  Integer run(boolean quiet, Path logDir, LessonRun lesson) throws Exception {
+    if (logDir == null) {
+      lesson.run(console(quiet));
+      return Cli.OK;
+    }
+    try (TensorBoard board = TensorBoard.of(logDir)) {
+      lesson.run(console(quiet).withCallback(board));
+    }
+    return Cli.OK;
+  }
+
   /** {@code tfbridge lesson iris}: the basic neural network on iris (section 1.1). */
   @Command(name = "iris", description = "The basic neural network on iris; prints Accuracy.")
   static final class IrisCommand implements Callable<Integer> {
@@ -43,10 +64,13 @@ public final class LessonCommand {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+        description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
+    Path tensorboard;
+
     @Override
-    public Integer call() {
-      IrisLesson.run(seed, lesson.console(quiet));
-      return Cli.OK;
+    public Integer call() throws Exception {
+      return lesson.run(quiet, tensorboard, console -> IrisLesson.run(seed, console));
     }
   }
 
@@ -80,13 +104,16 @@ public final class LessonCommand {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+        description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
+    Path tensorboard;
+
     @Override
     public Integer call() throws Exception {
       requirePositive(spec, "--epochs", epochs, 1);
       requirePositive(spec, "--limit", limit, 0);
-      CnnLesson.run(new CnnLesson.Settings(epochs, limit, data, seed, augment),
-          lesson.console(quiet));
-      return Cli.OK;
+      return lesson.run(quiet, tensorboard, console -> CnnLesson.run(
+          new CnnLesson.Settings(epochs, limit, data, seed, augment), console));
     }
   }
 
@@ -102,10 +129,13 @@ public final class LessonCommand {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+        description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
+    Path tensorboard;
+
     @Override
-    public Integer call() {
-      RnnLesson.run(seed, lesson.console(quiet));
-      return Cli.OK;
+    public Integer call() throws Exception {
+      return lesson.run(quiet, tensorboard, console -> RnnLesson.run(seed, console));
     }
   }
 

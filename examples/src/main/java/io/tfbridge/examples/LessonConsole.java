@@ -1,9 +1,12 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.callbacks.Callback;
 import io.tfbridge.callbacks.ProgbarLogger;
 import io.tfbridge.models.FitOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where a lesson prints: its results, as Python's {@code print("Label:", value)} would show
@@ -18,6 +21,7 @@ import java.io.PrintStream;
 public final class LessonConsole {
   private final PrintStream out;
   private final boolean progress;
+  private final List<Callback> callbacks;
 
   /**
    * A console printing to {@code out}.
@@ -26,8 +30,20 @@ public final class LessonConsole {
    * @param progress whether {@code fit} prints a line per epoch, as Keras's {@code verbose=1}
    */
   public LessonConsole(PrintStream out, boolean progress) {
+    this(out, progress, List.of());
+  }
+
+  private LessonConsole(PrintStream out, boolean progress, List<Callback> callbacks) {
     this.out = out;
     this.progress = progress;
+    this.callbacks = callbacks;
+  }
+
+  /** A copy whose {@link #progress} options also get {@code callback} (a TensorBoard, ...). */
+  public LessonConsole withCallback(Callback callback) {
+    List<Callback> all = new ArrayList<>(callbacks);
+    all.add(callback);
+    return new LessonConsole(out, progress, List.copyOf(all));
   }
 
   /** A console that prints nothing at all, for benchmarks. */
@@ -47,12 +63,15 @@ public final class LessonConsole {
 
   /**
    * The lesson's fit options with progress routed to this console: Keras's own verbosity is turned
-   * off and, unless quiet, a {@link ProgbarLogger} on {@link #out()} prints each epoch instead: a
-   * live bar on a terminal, one line per epoch otherwise.
+   * off and, unless quiet, a {@link ProgbarLogger} on {@link #out()} prints each epoch instead (a
+   * live bar on a terminal, one line per epoch otherwise); then the console's callbacks
+   * ({@link #withCallback}), as Keras puts its progress bar first.
    */
   public FitOptions progress(FitOptions lessonOptions) {
     FitOptions options = lessonOptions.verbose(0);
-    return progress ? options.callbacks(new ProgbarLogger(out, System.console() != null)) : options;
+    options = progress ? options.callbacks(new ProgbarLogger(out, System.console() != null))
+        : options;
+    return options.callbacks(callbacks.toArray(Callback[]::new));
   }
 
   /** Python's {@code print(label, value)} of a float: {@code Accuracy: 0.9777777777777777}. */
