@@ -43,6 +43,9 @@ final class FitLoop {
       }
       callbacks.forEach(c -> c.onEpochEnd(e, logs));
     }
+    if (options.epochs() > 0) {
+      graph.finalizeVariableValues(); // Keras's optimizer.finalize_variable_values (use_ema)
+    }
     callbacks.forEach(Callback::onTrainEnd);
     return history;
   }
