@@ -17,8 +17,9 @@ import org.tensorflow.types.TInt64;
  * {@code global_clipnorm} over all, or {@code clipvalue}), decoupled weight decay
  * ({@code var -= var * weight_decay * lr}) before the update, then the subclass's {@link #update}
  * per variable, then the step counter increments; loss scaling, gradient accumulation and the
- * moving average around them ({@link StepOptions}, {@link StepPipeline}). Subclasses are immutable specs with
- * fluent copies, their own options in {@link #ownConfig}, their slots in {@link #slotGroups}.
+ * moving average around them ({@link StepOptions}, {@link StepPipeline}). Subclasses are
+ * immutable specs with fluent copies, their own options in {@link #ownConfig}, their slots in
+ * {@link #slotGroups}.
  *
  * @param <O> the subclass, so that the common fluent options return it
  */
@@ -88,7 +89,7 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     return with(options.withSteps(s.withEma(s.useEma(), s.emaMomentum(), value)));
   }
 
-  /** A copy scaling the loss by {@code value} and the gradients back ({@code loss_scale_factor}). */
+  /** A copy scaling the loss by {@code value}, the gradients back ({@code loss_scale_factor}). */
   public O lossScaleFactor(Double value) {
     return with(options.withSteps(options.steps().withLossScaleFactor(value)));
   }
@@ -108,7 +109,7 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
     return options.schedule() == null;
   }
 
-  /** Keras's build order: {@code average} (use_ema), {@code gradient_accumulator}, the own slots. */
+  /** Keras's build order: {@code average} (use_ema), {@code gradient_accumulator}, own slots. */
   @Override
   public final List<List<String>> variableGroups() {
     List<List<String>> groups = new ArrayList<>();
@@ -183,7 +184,8 @@ public abstract class BaseOptimizer<O extends BaseOptimizer<O>> implements Optim
    *
    * @param g the variable and its (unscaled, clipped) gradient
    * @param lr this step's learning rate
-   * @param step the step count before this step (Keras's {@code iterations}), as float32
+   * @param step the step count before this step (Keras's {@code iterations}: the applied steps,
+   *     {@code iterations // gradient_accumulation_steps} when accumulating), as float32
    * @param slots this optimizer's variables for {@code g}
    */
   protected abstract Op update(Ops tf, Gradient g, Operand<TFloat32> lr, Operand<TFloat32> step,

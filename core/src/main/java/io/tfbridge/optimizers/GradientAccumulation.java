@@ -13,11 +13,11 @@ import org.tensorflow.types.TInt64;
 /**
  * Keras's {@code gradient_accumulation_steps}: every trainable variable has a
  * {@code gradient_accumulator}; at a step where {@code (iterations + 1) % n == 0} the update rule
- * runs on {@code (gradient + accumulator) / n} and the accumulators reset to zero, at the others the
- * gradients are added to the accumulators. Keras's {@code ops.cond} is built as TensorFlow's graph
- * conditional: the update branch's ops wait for the {@code true} output of a {@code Switch} on the
- * condition (they are skipped, "dead", otherwise), the accumulation's for the {@code false} one, and a
- * {@code Merge} joins the two.
+ * runs on {@code (gradient + accumulator) / n} and the accumulators reset to zero, at the others
+ * the gradients are added to the accumulators. Keras's {@code ops.cond} is built as TensorFlow's
+ * graph conditional: the update branch's ops wait for the {@code true} output of a {@code Switch}
+ * on the condition (they are skipped, "dead", otherwise), the accumulation's for the
+ * {@code false} one, and a {@code Merge} joins the two.
  */
 final class GradientAccumulation {
   static final String SLOT = "gradient_accumulator";

@@ -10,7 +10,8 @@ import io.tfbridge.saving.KerasObject;
  * The options every Keras 3 optimizer has ({@code keras.optimizers.Optimizer}'s arguments), with
  * Keras's names, defaults and checks: the learning rate (a number or a {@link LearningRateSchedule}),
  * {@code weight_decay}, one of {@code clipnorm} / {@code clipvalue} / {@code global_clipnorm}, and
- * how a step is applied ({@link StepOptions}: EMA, gradient accumulation, {@code loss_scale_factor}).
+ * how a step is applied ({@link StepOptions}: EMA, gradient accumulation,
+ * {@code loss_scale_factor}).
  *
  * @param learningRate the constant learning rate (the schedule's initial rate when scheduled)
  * @param schedule the learning-rate schedule, or null for a constant rate

@@ -4,11 +4,17 @@ import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 
 /**
- * The Keras 3 optimizer options that change how a step is applied rather than the update rule, with
- * Keras's names, defaults and checks: an exponential moving average of the weights ({@code use_ema},
- * {@code ema_momentum}, {@code ema_overwrite_frequency}), {@code loss_scale_factor} (the training
- * step multiplies the loss by it, the optimizer divides the gradients by it) and
- * {@code gradient_accumulation_steps} (the averaged gradients are applied every that many steps).
+ * The Keras 3 optimizer options that change how a step is applied rather than the update rule,
+ * with Keras's names, defaults and checks: an exponential moving average of the weights
+ * ({@code use_ema}, {@code ema_momentum}, {@code ema_overwrite_frequency}),
+ * {@code loss_scale_factor} (the training step multiplies the loss by it, the optimizer divides the
+ * gradients by it) and {@code gradient_accumulation_steps} (the averaged gradients are applied
+ * every that many steps). Set them with the optimizers' fluent copies:
+ *
+ * <pre>{@code
+ * Optimizer adam = Adam.of().learningRate(0.05).gradientAccumulationSteps(2).useEma(true)
+ *     .emaMomentum(0.5).emaOverwriteFrequency(2).lossScaleFactor(128.0);
+ * }</pre>
  *
  * @param useEma whether the optimizer keeps a moving average of every trainable weight
  * @param emaMomentum {@code new_average = ema_momentum * average + (1 - ema_momentum) * weight}

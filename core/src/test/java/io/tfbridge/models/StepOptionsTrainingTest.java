@@ -74,7 +74,8 @@ class StepOptionsTrainingTest {
   private static void assertClose(List<float[]> expected, List<float[]> actual, double tolerance) {
     for (int k = 0; k < expected.size(); k++) {
       for (int i = 0; i < expected.get(k).length; i++) {
-        assertEquals(expected.get(k)[i], actual.get(k)[i], tolerance, "weight " + k + "[" + i + "]");
+        assertEquals(expected.get(k)[i], actual.get(k)[i], tolerance,
+            "weight " + k + "[" + i + "]");
       }
     }
   }

@@ -17,9 +17,10 @@ import java.util.Map;
  * each of the optimizer's {@link Optimizer#variableGroups() variable groups} (with use_ema every
  * {@code average} first, then with gradient accumulation every {@code gradient_accumulator}), for
  * each trainable weight in model order, the group's slots (Adam: {@code momentum, velocity}
- * interleaved, then with amsgrad every {@code velocity_hat}). tfbridge keeps a slot at {@code <optimizer>/<layer>_<weight>_<slot>}
- * ({@code adam/dense_kernel_momentum}), Keras's own path, with Keras's own values; after the slots
- * come the optimizer's own scalars ({@link Optimizer#globals()}, at {@code <optimizer>/<name>}).
+ * interleaved, then with amsgrad every {@code velocity_hat}). tfbridge keeps a slot at
+ * {@code <optimizer>/<layer>_<weight>_<slot>} ({@code adam/dense_kernel_momentum}), Keras's own
+ * path, with Keras's own values; after the slots come the optimizer's own scalars
+ * ({@link Optimizer#globals()}, at {@code <optimizer>/<name>}).
  */
 final class OptimizerState {
   private OptimizerState() {}
