@@ -421,6 +421,35 @@ name_seeded([
 ])
 
 
+# The base optimizer's step options (issue 10): use_ema with an overwrite frequency (without one
+# train_on_batch never shows the averages), gradient_accumulation_steps (iterations count every
+# call, the update and a schedule see them as Keras does), loss_scale_factor; 5-6 steps so that
+# the accumulation and overwrite periods recur.
+name_seeded([
+    (name, (4,), _mlp, opt, "mean_squared_error", (6, 4), ("regression", 2), steps)
+    for name, steps, opt in [
+        ("opt_step_adam_ema_overwrite", 5, lambda: adam(
+            learning_rate=0.05, use_ema=True, ema_momentum=0.8, ema_overwrite_frequency=2)),
+        ("opt_step_sgd_ema_overwrite", 5, lambda: sgd(
+            learning_rate=0.1, momentum=0.5, use_ema=True, ema_overwrite_frequency=3)),
+        ("opt_step_adam_accumulation", 5, lambda: adam(
+            learning_rate=0.05, gradient_accumulation_steps=2)),
+        ("opt_step_sgd_accumulation", 6, lambda: sgd(
+            learning_rate=0.1, momentum=0.9, gradient_accumulation_steps=3, clipnorm=0.1)),
+        ("opt_step_sgd_accumulation_schedule", 6, lambda: sgd(
+            learning_rate=_decay(initial_learning_rate=0.2, decay_steps=2, decay_rate=0.5),
+            gradient_accumulation_steps=2)),
+        ("opt_step_nadam_accumulation", 5, lambda: keras.optimizers.Nadam(
+            learning_rate=0.05, gradient_accumulation_steps=2, weight_decay=0.1)),
+        ("opt_step_adam_accumulation_ema", 6, lambda: adam(
+            learning_rate=0.05, gradient_accumulation_steps=2, use_ema=True, ema_momentum=0.5,
+            ema_overwrite_frequency=2)),
+        ("opt_step_adam_loss_scale", 4, lambda: adam(learning_rate=0.05, loss_scale_factor=128.0)),
+        ("opt_step_sgd_loss_scale", 4, lambda: sgd(
+            learning_rate=0.1, momentum=0.9, loss_scale_factor=0.3)),
+    ]
+])
+
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""
     if name in NAME_SEEDED:

@@ -58,6 +58,17 @@ CASES = {
     "nadam_exponential_decay": lambda: O.Nadam(
         learning_rate=S.ExponentialDecay(0.05, decay_steps=3, decay_rate=0.5)),
     "lion": lambda: O.Lion(learning_rate=0.01),
+    # the base optimizer's step options: each fit ends with finalize_variable_values (use_ema: the
+    # weights take their averages); three accumulation steps leave non-zero accumulators in the
+    # file after an epoch of two steps
+    "adam_ema": lambda: O.Adam(learning_rate=0.05, use_ema=True, ema_momentum=0.9),
+    "sgd_ema_overwrite": lambda: O.SGD(learning_rate=0.1, momentum=0.5, use_ema=True,
+                                       ema_overwrite_frequency=3),
+    "adam_accumulation": lambda: O.Adam(learning_rate=0.05, gradient_accumulation_steps=3),
+    "sgd_accumulation_ema": lambda: O.SGD(learning_rate=0.1, momentum=0.9,
+                                          gradient_accumulation_steps=3, use_ema=True,
+                                          ema_momentum=0.5),
+    "adam_loss_scale": lambda: O.Adam(learning_rate=0.05, loss_scale_factor=64.0),
 }
 
 FIT = dict(epochs=1, batch_size=4, shuffle=False, verbose=0)

@@ -102,6 +102,21 @@ public final class CompiledGraph implements AutoCloseable {
     return trainStep(List.of(x), y);
   }
 
+  /**
+   * Keras's {@code optimizer.finalize_variable_values}, which {@code fit} runs after its epochs: with
+   * {@code use_ema} the trainable weights take their moving averages. Nothing if the model has not
+   * built its training step or the optimizer has nothing to finalize.
+   */
+  public void finalizeVariableValues() {
+    checkOpen();
+    if (ops.trainingBuilt() && ops.finalizeStep() != null) {
+      values.liveTraining();
+      try (var unused = ByName.target(session.runner(), ops.finalizeStep()).run()) {
+        // a target only: nothing is fetched
+      }
+    }
+  }
+
   /** Computes the loss and metric sums of a batch without training. */
   public BatchResult testStep(List<? extends Tensor> xs, List<TFloat32> ys) {
     return steps().sums(xs, ys, false, false);

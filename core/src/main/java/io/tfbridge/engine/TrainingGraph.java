@@ -50,6 +50,7 @@ final class TrainingGraph {
   private List<Output<TFloat32>> gradients;
   private Op trainStep;
   private Operand<TFloat32> learningRate;
+  private Op finalizeStep;
 
   TrainingGraph(Graph graph, ModelDefinition model, VariableStore variables) {
     this.graph = graph;
@@ -91,10 +92,21 @@ final class TrainingGraph {
     if (trainStep != null) {
       return;
     }
+    // Keras's train step differentiates optimizer.scale_loss(loss) (loss_scale_factor)
+    List<Operand<TFloat32>> objectives = totals.objectives().stream()
+        .map(o -> model.optimizer().scaleLoss(tf, o)).toList();
     gradients = model.replicas().placed()
-        ? ReplicaGradients.summed(graph, tf, totals.objectives(), variables)
-        : gradients(graph, tf, totals.objectives().get(0), variables);
+        ? ReplicaGradients.summed(graph, tf, objectives, variables)
+        : gradients(graph, tf, objectives.get(0), variables);
     trainStep = trainStep(tf, model.optimizer(), variables, ReplicaGradients.updates(tf, replicas));
+  }
+
+  /**
+   * The optimizer's {@code finalize_variable_values} op (built with the training step), or null if
+   * the training step is not built or the optimizer has nothing to finalize.
+   */
+  Op finalizeStep() {
+    return finalizeStep;
   }
 
   /** Whether {@link #buildTraining()} has run. */
@@ -238,17 +250,10 @@ final class TrainingGraph {
     variables.reserveScope(optimizer.kerasName());
     Ops gated = tf.withSubScope(optimizer.kerasName()).withControlDependencies(gate);
     String prefix = optimizer.kerasName();
-    Op step = optimizer.applyGradients(gated, pairs, new SlotFactory() {
-      @Override
-      public Operand<TFloat32> filled(String path, Shape shape, double value) {
-        return variables.filled(path, shape, value);
-      }
-
-      @Override
-      public Operand<TInt64> iterations() {
-        return variables.iterations(prefix + "/iteration");
-      }
-    });
+    SlotFactory slots = slotFactory(prefix + "/iteration", variables);
+    Op step = optimizer.applyGradients(gated, pairs, slots);
+    finalizeStep = optimizer.finalizeVariableValues(tf.withSubScope("finalize_variable_values"),
+        pairs, slots);
     learningRate = currentLearningRate(tf.withSubScope(prefix), optimizer, variables);
     return step;
   }
@@ -268,5 +273,21 @@ final class TrainingGraph {
   Operand<TFloat32> learningRate() {
     buildTraining();
     return learningRate;
+  }
+
+  /** The optimizer's variables in {@code variables}: one per path, made at the first request. */
+  private static SlotFactory slotFactory(String iterationPath, VariableStore variables) {
+    Map<String, Operand<TFloat32>> made = new java.util.HashMap<>();
+    return new SlotFactory() {
+      @Override
+      public Operand<TFloat32> filled(String path, Shape shape, double value) {
+        return made.computeIfAbsent(path, p -> variables.filled(p, shape, value));
+      }
+
+      @Override
+      public Operand<TInt64> iterations() {
+        return variables.iterations(iterationPath);
+      }
+    };
   }
 }

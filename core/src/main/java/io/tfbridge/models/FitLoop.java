@@ -60,6 +60,9 @@ final class FitLoop {
         break;
       }
     }
+    if (options.epochs() > 0) {
+      graph.finalizeVariableValues(); // Keras's optimizer.finalize_variable_values (use_ema)
+    }
     callbacks.onTrainEnd(new LinkedHashMap<>(logs));
     return history;
   }

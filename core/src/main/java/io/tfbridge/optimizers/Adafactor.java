@@ -112,8 +112,8 @@ public final class Adafactor extends BaseOptimizer<Adafactor> {
   @Override
   public Shape slotShape(String slot, Shape variable) {
     int rank = variable.numDimensions();
-    if (slot.equals("velocity")) {
-      return variable;
+    if (!slot.equals("r") && !slot.equals("c")) {
+      return variable; // velocity, and the base optimizer's average / gradient_accumulator
     }
     if (rank < 2) {
       return Shape.scalar();

@@ -4,9 +4,11 @@ import io.tfbridge.optimizers.schedules.LearningRateSchedule;
 import io.tfbridge.saving.Config;
 import java.util.List;
 import java.util.Optional;
+import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 /**
  * A Keras optimizer: adds the ops that apply one step of gradients to the variables, and describes
@@ -52,6 +54,33 @@ public interface Optimizer {
    * v1, ...}), the groups one after another (Adam with amsgrad adds {@code [velocity_hat]}).
    */
   List<List<String>> slotGroups();
+
+  /**
+   * Every per-variable group in Keras's build order: the base optimizer's ({@code average} with
+   * {@code use_ema}, {@code gradient_accumulator} with {@code gradient_accumulation_steps}), then
+   * {@link #slotGroups()}. Keras saves them in this order, after iteration and learning_rate.
+   */
+  default List<List<String>> variableGroups() {
+    return slotGroups();
+  }
+
+  /**
+   * Keras's {@code scale_loss}: the loss the training step differentiates (times
+   * {@code loss_scale_factor}, if set; the optimizer divides the gradients by it).
+   */
+  default Operand<TFloat32> scaleLoss(Ops tf, Operand<TFloat32> loss) {
+    return loss;
+  }
+
+  /**
+   * Keras's {@code finalize_variable_values}, which {@code fit} runs after its last epoch: an op
+   * giving the variables their final values (their moving averages with {@code use_ema}), or null
+   * when there is nothing to do. Call it with the same {@code slots} as {@link #applyGradients}
+   * (the gradients of {@code variables} are not used).
+   */
+  default Op finalizeVariableValues(Ops tf, List<Gradient> variables, SlotFactory slots) {
+    return null;
+  }
 
   /**
    * The shape of slot {@code slot} for a variable of shape {@code variable} (the variable's own

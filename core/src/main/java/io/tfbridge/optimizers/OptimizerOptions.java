@@ -9,18 +9,21 @@ import io.tfbridge.saving.KerasObject;
 /**
  * The options every Keras 3 optimizer has ({@code keras.optimizers.Optimizer}'s arguments), with
  * Keras's names, defaults and checks: the learning rate (a number or a {@link LearningRateSchedule}),
- * {@code weight_decay}, one of {@code clipnorm} / {@code clipvalue} / {@code global_clipnorm}; EMA,
- * gradient accumulation and {@code loss_scale_factor} (which also scales the loss in the training
- * step) are refused until implemented.
+ * {@code weight_decay}, one of {@code clipnorm} / {@code clipvalue} / {@code global_clipnorm}, and
+ * how a step is applied ({@link StepOptions}: EMA, gradient accumulation,
+ * {@code loss_scale_factor}).
  *
  * @param learningRate the constant learning rate (the schedule's initial rate when scheduled)
  * @param schedule the learning-rate schedule, or null for a constant rate
+ * @param steps EMA, gradient accumulation and loss scaling
  */
 public record OptimizerOptions(double learningRate, LearningRateSchedule schedule,
-    Double weightDecay, Double clipnorm, Double clipvalue, Double globalClipnorm) {
+    Double weightDecay, Double clipnorm, Double clipvalue, Double globalClipnorm,
+    StepOptions steps) {
 
   /** Checks the options as Keras's constructor does. */
   public OptimizerOptions {
+    steps = steps == null ? StepOptions.DEFAULTS : steps;
     if (schedule == null) {
       OptimizerArgs.positive("learning_rate", learningRate);
     }
@@ -35,25 +38,32 @@ public record OptimizerOptions(double learningRate, LearningRateSchedule schedul
 
   /** A constant learning rate, nothing else. */
   public static OptimizerOptions of(double learningRate) {
-    return new OptimizerOptions(learningRate, null, null, null, null, null);
+    return new OptimizerOptions(learningRate, null, null, null, null, null, StepOptions.DEFAULTS);
   }
 
   OptimizerOptions withLearningRate(double value) {
-    return new OptimizerOptions(value, null, weightDecay, clipnorm, clipvalue, globalClipnorm);
+    return new OptimizerOptions(value, null, weightDecay, clipnorm, clipvalue, globalClipnorm,
+        steps);
   }
 
   OptimizerOptions withSchedule(LearningRateSchedule value) {
     return new OptimizerOptions(value.initialLearningRate(), value, weightDecay, clipnorm,
-        clipvalue, globalClipnorm);
+        clipvalue, globalClipnorm, steps);
   }
 
   OptimizerOptions withWeightDecay(Double value) {
     return new OptimizerOptions(learningRate, schedule, value, clipnorm, clipvalue,
-        globalClipnorm);
+        globalClipnorm, steps);
   }
 
   OptimizerOptions withClipping(Double norm, Double value, Double globalNorm) {
-    return new OptimizerOptions(learningRate, schedule, weightDecay, norm, value, globalNorm);
+    return new OptimizerOptions(learningRate, schedule, weightDecay, norm, value, globalNorm,
+        steps);
+  }
+
+  OptimizerOptions withSteps(StepOptions value) {
+    return new OptimizerOptions(learningRate, schedule, weightDecay, clipnorm, clipvalue,
+        globalClipnorm, value);
   }
 
   /** Keras's {@code get_config} of the base optimizer, {@code name} first. */
@@ -63,18 +73,13 @@ public record OptimizerOptions(double learningRate, LearningRateSchedule schedul
     return Config.builder().put("name", name).put("learning_rate", lr)
         .put("weight_decay", weightDecay).put("clipnorm", clipnorm)
         .put("global_clipnorm", globalClipnorm).put("clipvalue", clipvalue)
-        .put("use_ema", false).put("ema_momentum", 0.99).putNull("ema_overwrite_frequency")
-        .putNull("loss_scale_factor").putNull("gradient_accumulation_steps").build();
+        .putAll(steps.toConfig()).build();
   }
 
   /** Reads the base options of a Keras optimizer config ({@code fallback}: its default rate). */
   static OptimizerOptions read(ConfigReader c, double fallback) {
     c.ignore("name");
-    c.requireDefault("use_ema", false);
-    c.ignore("ema_momentum"); // only used with use_ema
-    c.requireDefault("ema_overwrite_frequency", null);
-    c.requireDefault("gradient_accumulation_steps", null);
-    c.requireDefault("loss_scale_factor", null);
+    StepOptions steps = StepOptions.read(c);
     c.requireDefault("decay", null); // Keras 3 ignores it with a warning; Keras 2 files decayed
     Object lr = c.get("learning_rate");
     OptimizerOptions o = of(fallback);
@@ -84,7 +89,7 @@ public record OptimizerOptions(double learningRate, LearningRateSchedule schedul
       o = o.withLearningRate(c.getDouble("learning_rate"));
     }
     return new OptimizerOptions(o.learningRate, o.schedule, optional(c, "weight_decay"),
-        optional(c, "clipnorm"), optional(c, "clipvalue"), optional(c, "global_clipnorm"));
+        optional(c, "clipnorm"), optional(c, "clipvalue"), optional(c, "global_clipnorm"), steps);
   }
 
   private static Double optional(ConfigReader c, String key) {

@@ -69,10 +69,15 @@ class MirroredStrategyTest {
   }
 
   @ParameterizedTest(name = "{0} replicas, {1}, batch {2}")
-  @CsvSource({"2, sgd, 32", "4, sgd, 32", "2, adam, 32", "4, adam, 30", "4, sgd, 3"})
+  @CsvSource({"2, sgd, 32", "4, sgd, 32", "2, adam, 32", "4, adam, 30", "4, sgd, 3",
+      "2, adam_step_options, 32"})
   void replicasTrainAsOneDeviceOnTheGlobalBatch(int replicas, String optimizer, int batch) {
-    Supplier<Optimizer> opt = optimizer.equals("sgd")
-        ? () -> SGD.of().learningRate(0.1).momentum(0.9) : () -> Adam.of().learningRate(0.01);
+    Supplier<Optimizer> opt = switch (optimizer) {
+      case "sgd" -> () -> SGD.of().learningRate(0.1).momentum(0.9);
+      case "adam" -> () -> Adam.of().learningRate(0.01);
+      default -> () -> Adam.of().learningRate(0.01).gradientAccumulationSteps(2).useEma(true)
+          .emaOverwriteFrequency(3).lossScaleFactor(64.0); // the graph conditional, placed
+    };
     List<float[]> single = train(Replicas::single, opt, batch);
     List<float[]> mirrored = train(MirroredStrategy.ofCpus(replicas), opt, batch);
     double worst = 0;

@@ -14,11 +14,13 @@ import java.util.Map;
 /**
  * Moves optimizer state between Keras's variable order and the model's slot variables. Keras orders
  * an optimizer's variables: iteration, learning_rate (unless it is a schedule), then the slots: for
- * each of the optimizer's {@link Optimizer#slotGroups() slot groups}, for each trainable weight in
- * model order, the group's slots (Adam: {@code momentum, velocity} interleaved, then with amsgrad
- * every {@code velocity_hat}). tfbridge keeps a slot at {@code <optimizer>/<layer>_<weight>_<slot>}
- * ({@code adam/dense_kernel_momentum}), Keras's own path, with Keras's own values; after the slots
- * come the optimizer's own scalars ({@link Optimizer#globals()}, at {@code <optimizer>/<name>}).
+ * each of the optimizer's {@link Optimizer#variableGroups() variable groups} (with use_ema every
+ * {@code average} first, then with gradient accumulation every {@code gradient_accumulator}), for
+ * each trainable weight in model order, the group's slots (Adam: {@code momentum, velocity}
+ * interleaved, then with amsgrad every {@code velocity_hat}). tfbridge keeps a slot at
+ * {@code <optimizer>/<layer>_<weight>_<slot>} ({@code adam/dense_kernel_momentum}), Keras's own
+ * path, with Keras's own values; after the slots come the optimizer's own scalars
+ * ({@link Optimizer#globals()}, at {@code <optimizer>/<name>}).
  */
 final class OptimizerState {
   private OptimizerState() {}
@@ -37,7 +39,7 @@ final class OptimizerState {
   /** The model's slots in Keras's order. */
   static List<Slot> slots(Model model) {
     List<Slot> slots = new ArrayList<>();
-    for (List<String> group : model.definition().optimizer().slotGroups()) {
+    for (List<String> group : model.definition().optimizer().variableGroups()) {
       for (LayerNode node : model.layers()) {
         for (WeightSpec w : node.weights().stream().filter(WeightSpec::trainable).toList()) {
           group.forEach(kind -> slots.add(new Slot(node, w, kind)));
@@ -96,7 +98,7 @@ final class OptimizerState {
     if (!saved.isEmpty() && saved.size() != slots.size()) {
       throw new IllegalArgumentException("the optimizer state holds " + saved.size() + " slot "
           + "variables, but " + optimizer.className() + " on this model keeps " + slots.size()
-          + " (" + optimizer.slotGroups() + " for each trainable weight)");
+          + " (" + optimizer.variableGroups() + " for each trainable weight)");
     }
     Map<String, float[]> values = new LinkedHashMap<>();
     for (int i = 0; i < saved.size(); i++) {

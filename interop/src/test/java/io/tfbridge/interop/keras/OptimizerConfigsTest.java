@@ -42,9 +42,18 @@ class OptimizerConfigsTest {
 
   @Test
   void unsupportedOptionsAndBadArgumentsAreRefused() throws IOException {
-    String ema = "{\"class_name\": \"Adam\", \"config\": {\"use_ema\": true}}";
-    assertEquals("optimizer Adam: option use_ema=true is not supported by tfbridge",
+    String ema = "{\"class_name\": \"Adam\", \"config\": {\"use_ema\": true, "
+        + "\"ema_momentum\": 1.5}}";
+    assertEquals("`ema_momentum` must be in the range [0, 1]. Received: ema_momentum=1.5",
         error(ema));
+    String overwrite = "{\"class_name\": \"Adam\", \"config\": {\"use_ema\": true, "
+        + "\"ema_overwrite_frequency\": -1}}";
+    assertEquals("`ema_overwrite_frequency` must be an integer >= 1 or None. Received: "
+        + "ema_overwrite_frequency=-1", error(overwrite));
+    String accumulate = "{\"class_name\": \"SGD\", \"config\": "
+        + "{\"gradient_accumulation_steps\": 1}}";
+    assertEquals("`gradient_accumulation_steps` must be an integer >= 2. Received: "
+        + "gradient_accumulation_steps=1", error(accumulate));
     String twoClips = "{\"class_name\": \"SGD\", \"config\": {\"clipnorm\": 1.0, \"clipvalue\": 2.0}}";
     assertTrue(error(twoClips).startsWith("Only one of `clipnorm`, `clipvalue` and "
         + "`global_clipnorm` can be set. Received: clipnorm=1.0, clipvalue=2.0"), error(twoClips));
