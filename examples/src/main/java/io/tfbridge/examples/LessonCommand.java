@@ -3,6 +3,7 @@ package io.tfbridge.examples;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,9 +44,15 @@ public final class LessonCommand {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
+    @Mixin
+    PlotOption plot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-      IrisLesson.run(seed, lesson.console(quiet));
+      IrisLesson.run(seed, plot.on(lesson.console(quiet), spec));
       return Cli.OK;
     }
   }
@@ -80,12 +87,15 @@ public final class LessonCommand {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws Exception {
       requirePositive(spec, "--epochs", epochs, 1);
       requirePositive(spec, "--limit", limit, 0);
       CnnLesson.run(new CnnLesson.Settings(epochs, limit, data, seed, augment),
-          lesson.console(quiet));
+          plot.on(lesson.console(quiet), spec));
       return Cli.OK;
     }
   }
@@ -102,9 +112,15 @@ public final class LessonCommand {
     @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
     boolean quiet;
 
+    @Mixin
+    PlotOption plot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-      RnnLesson.run(seed, lesson.console(quiet));
+      RnnLesson.run(seed, plot.on(lesson.console(quiet), spec));
       return Cli.OK;
     }
   }

@@ -1,9 +1,14 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
 import io.tfbridge.models.FitOptions;
+import io.tfbridge.plot.HistoryPlot;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * Where a lesson prints: its results, as Python's {@code print("Label:", value)} would show
@@ -18,6 +23,7 @@ import java.io.PrintStream;
 public final class LessonConsole {
   private final PrintStream out;
   private final boolean progress;
+  private final Path plot;
 
   /**
    * A console printing to {@code out}.
@@ -26,8 +32,34 @@ public final class LessonConsole {
    * @param progress whether {@code fit} prints a line per epoch, as Keras's {@code verbose=1}
    */
   public LessonConsole(PrintStream out, boolean progress) {
+    this(out, progress, null);
+  }
+
+  private LessonConsole(PrintStream out, boolean progress, Path plot) {
     this.out = out;
     this.progress = progress;
+    this.plot = plot;
+  }
+
+  /** This console, {@link #plot} writing a PNG of the History to {@code png}. */
+  public LessonConsole plotTo(Path png) {
+    return new LessonConsole(out, progress, png);
+  }
+
+  /**
+   * Writes the plot of a run's History, titled, to the {@link #plotTo} file; does nothing
+   * without one.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void plot(History history, String title) {
+    if (plot != null) {
+      try {
+        HistoryPlot.of(history).title(title).save(plot);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
   }
 
   /** A console that prints nothing at all, for benchmarks. */
