@@ -93,8 +93,8 @@ public final class CnnLesson {
       History history = settings.augment()
           ? fitAugmented(model, xTrain, yTrain, console.progress(options), settings.seed())
           : model.fit(xTrain, yTrain, console.progress(options));
-      console.plot(history, "lesson cnn (" + train.count() + " digits"
-          + (settings.augment() ? ", augmented" : "") + ", seed " + settings.seed() + ")");
+      console.plot(history, "lesson cnn (MNIST" + (settings.augment() ? ", augmented" : "")
+          + ", seed " + settings.seed() + ")");
       // # Evaluate the model
       // loss, accuracy = model.evaluate(X_test, y_test)
       Map<String, Double> scores = model.evaluate(xTest, yTest);
