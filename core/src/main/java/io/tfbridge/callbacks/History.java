@@ -16,6 +16,7 @@ import java.util.Map;
 public final class History implements Callback {
   private final Map<String, List<Double>> history = new LinkedHashMap<>();
   private final List<Integer> epochs = new ArrayList<>();
+  private final Map<String, List<Integer>> figureEpochs = new LinkedHashMap<>();
   private TrainingParams params;
 
   @Override
@@ -26,7 +27,10 @@ public final class History implements Callback {
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     epochs.add(epoch);
-    logs.forEach((name, value) -> history.computeIfAbsent(name, k -> new ArrayList<>()).add(value));
+    logs.forEach((name, value) -> {
+      history.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      figureEpochs.computeIfAbsent(name, k -> new ArrayList<>()).add(epoch);
+    });
   }
 
   /** The epochs recorded, counting from 0 (Keras's {@code history.epoch}). */
@@ -58,6 +62,18 @@ public final class History implements Callback {
           "History has no '" + name + "'; it has " + history.keySet());
     }
     return Collections.unmodifiableList(values);
+  }
+
+  /**
+   * The epochs (counting from 0) at which one figure was recorded, one per value of
+   * {@link #get}: fewer than {@link #epoch()} for a validation figure when {@code validation_freq}
+   * skips epochs. (Not in Keras, whose lists carry no epochs.)
+   *
+   * @throws IllegalArgumentException if the figure was not recorded, listing those that were
+   */
+  public List<Integer> epochsOf(String name) {
+    get(name);
+    return Collections.unmodifiableList(figureEpochs.get(name));
   }
 
   /** The number of epochs recorded. */

@@ -1,5 +1,6 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.callbacks.History;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.datasets.Mnist;
 import io.tfbridge.models.FitOptions;
@@ -89,11 +90,11 @@ public final class CnnLesson {
       // # Train the model
       // model.fit(X_train, y_train, epochs=5, batch_size=64, validation_split=0.1)
       FitOptions options = FitOptions.epochs(settings.epochs()).batchSize(64).validationSplit(0.1);
-      if (settings.augment()) {
-        fitAugmented(model, xTrain, yTrain, console.progress(options), settings.seed());
-      } else {
-        model.fit(xTrain, yTrain, console.progress(options));
-      }
+      History history = settings.augment()
+          ? fitAugmented(model, xTrain, yTrain, console.progress(options), settings.seed())
+          : model.fit(xTrain, yTrain, console.progress(options));
+      console.plot(history, "lesson cnn (MNIST" + (settings.augment() ? ", augmented" : "")
+          + ", seed " + settings.seed() + ")");
       // # Evaluate the model
       // loss, accuracy = model.evaluate(X_test, y_test)
       Map<String, Double> scores = model.evaluate(xTest, yTest);
@@ -108,8 +109,8 @@ public final class CnnLesson {
    * with rotation 10, shifts 0.1 and zoom 0.1, the last tenth of the digits validating (as
    * validation_split=0.1 takes it).
    */
-  private static void fitAugmented(Model model, FloatNdArray x, FloatNdArray y, FitOptions options,
-      long seed) {
+  private static History fitAugmented(Model model, FloatNdArray x, FloatNdArray y,
+      FitOptions options, long seed) {
     long n = x.shape().get(0);
     long split = (long) Math.ceil(n * 0.9);
     var fit = org.tensorflow.ndarray.index.Indices.range(0, split);
@@ -117,7 +118,8 @@ public final class CnnLesson {
     ImageDataGenerator datagen = ImageDataGenerator.of().rotationRange(10).widthShiftRange(0.1)
         .heightShiftRange(0.1).zoomRange(0.1);
     try (ImageFlow flow = datagen.flow(x.slice(fit), y.slice(fit), 64, true, seed)) {
-      model.fit(flow, options.validationSplit(0).validationData(x.slice(val), y.slice(val)));
+      return model.fit(flow, options.validationSplit(0)
+          .validationData(x.slice(val), y.slice(val)));
     }
   }
 

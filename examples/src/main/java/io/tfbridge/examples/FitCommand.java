@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,6 +76,9 @@ final class FitCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
   boolean quiet;
 
+  @Mixin
+  PlotOption plot;
+
   /** Creates the command; picocli fills it in. */
   FitCommand() {}
 
@@ -98,7 +102,8 @@ final class FitCommand implements Callable<Integer> {
           outputNames);
       FitOptions options = FitOptions.epochs(epochs).batchSize(batchSize).shuffle(!noShuffle)
           .validationSplit(validationSplit);
-      m.fit(x, y, new LessonConsole(cli.out(), !quiet).progress(options));
+      LessonConsole console = plot.on(new LessonConsole(cli.out(), !quiet), spec);
+      console.plot(m.fit(x, y, console.progress(options)), "fit " + model.getFileName());
       ModelConverter.save(m, output);
       cli.out().println("Saved the trained model to " + output + " (" + ModelFormat.of(output).label()
           + ")");

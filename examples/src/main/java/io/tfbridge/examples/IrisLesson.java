@@ -1,5 +1,6 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.callbacks.History;
 import io.tfbridge.datasets.Iris;
 import io.tfbridge.models.FitOptions;
 import io.tfbridge.models.Model;
@@ -64,8 +65,9 @@ public final class IrisLesson {
     try (Model model = spec.compile("adam", "sparse_categorical_crossentropy", "accuracy")) {
       // # Train the model
       // model.fit(X_train, y_train, epochs=30, batch_size=10, validation_split=0.2)
-      model.fit(xTrain, split.yTrain(),
+      History history = model.fit(xTrain, split.yTrain(),
           console.progress(FitOptions.epochs(30).batchSize(10).validationSplit(0.2)));
+      console.plot(history, "lesson iris (seed " + seed + ")");
       // # Make predictions
       float[][] yPred = model.predict(xTest);         // y_pred = model.predict(X_test)
       int[] yPredClasses = Metrics.argmax(yPred);     // y_pred_classes = y_pred.argmax(axis=1)

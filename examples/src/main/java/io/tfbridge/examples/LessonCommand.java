@@ -4,6 +4,7 @@ import io.tfbridge.callbacks.TensorBoard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -68,9 +69,15 @@ public final class LessonCommand {
         description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
     Path tensorboard;
 
+    @Mixin
+    PlotOption plot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-      return lesson.run(quiet, tensorboard, console -> IrisLesson.run(seed, console));
+      return lesson.run(quiet, tensorboard, console -> IrisLesson.run(seed, plot.on(console, spec)));
     }
   }
 
@@ -108,12 +115,15 @@ public final class LessonCommand {
         description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
     Path tensorboard;
 
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() throws Exception {
       requirePositive(spec, "--epochs", epochs, 1);
       requirePositive(spec, "--limit", limit, 0);
       return lesson.run(quiet, tensorboard, console -> CnnLesson.run(
-          new CnnLesson.Settings(epochs, limit, data, seed, augment), console));
+          new CnnLesson.Settings(epochs, limit, data, seed, augment), plot.on(console, spec)));
     }
   }
 
@@ -133,9 +143,15 @@ public final class LessonCommand {
         description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
     Path tensorboard;
 
+    @Mixin
+    PlotOption plot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-      return lesson.run(quiet, tensorboard, console -> RnnLesson.run(seed, console));
+      return lesson.run(quiet, tensorboard, console -> RnnLesson.run(seed, plot.on(console, spec)));
     }
   }
 

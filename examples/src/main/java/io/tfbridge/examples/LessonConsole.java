@@ -1,10 +1,15 @@
 package io.tfbridge.examples;
 
 import io.tfbridge.callbacks.Callback;
+import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
 import io.tfbridge.models.FitOptions;
+import io.tfbridge.plot.HistoryPlot;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +27,7 @@ public final class LessonConsole {
   private final PrintStream out;
   private final boolean progress;
   private final List<Callback> callbacks;
+  private final Path plot;
 
   /**
    * A console printing to {@code out}.
@@ -30,20 +36,42 @@ public final class LessonConsole {
    * @param progress whether {@code fit} prints a line per epoch, as Keras's {@code verbose=1}
    */
   public LessonConsole(PrintStream out, boolean progress) {
-    this(out, progress, List.of());
+    this(out, progress, List.of(), null);
   }
 
-  private LessonConsole(PrintStream out, boolean progress, List<Callback> callbacks) {
+  private LessonConsole(PrintStream out, boolean progress, List<Callback> callbacks, Path plot) {
     this.out = out;
     this.progress = progress;
     this.callbacks = callbacks;
+    this.plot = plot;
   }
 
   /** A copy whose {@link #progress} options also get {@code callback} (a TensorBoard, ...). */
   public LessonConsole withCallback(Callback callback) {
     List<Callback> all = new ArrayList<>(callbacks);
     all.add(callback);
-    return new LessonConsole(out, progress, List.copyOf(all));
+    return new LessonConsole(out, progress, List.copyOf(all), plot);
+  }
+
+  /** This console, {@link #plot} writing a PNG of the History to {@code png}. */
+  public LessonConsole plotTo(Path png) {
+    return new LessonConsole(out, progress, callbacks, png);
+  }
+
+  /**
+   * Writes the plot of a run's History, titled, to the {@link #plotTo} file; does nothing
+   * without one.
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void plot(History history, String title) {
+    if (plot != null) {
+      try {
+        HistoryPlot.of(history).title(title).save(plot);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
   }
 
   /** A console that prints nothing at all, for benchmarks. */

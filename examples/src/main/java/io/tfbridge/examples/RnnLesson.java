@@ -53,6 +53,7 @@ public final class RnnLesson {
       // Keras, the model adding the trailing axis of size 1
       History history = model.fit(HostArrays.of(x), HostArrays.of(y),
           console.progress(FitOptions.epochs(10).batchSize(1)));
+      console.plot(history, "lesson rnn (seed " + seed + ")");
       // # Make predictions
       // y_pred = model.predict(X)
       float[][] yPred = HostArrays.toRows(model.predict(HostArrays.of(x)));
