@@ -1,6 +1,7 @@
 package io.tfbridge.examples;
 
 import io.tfbridge.callbacks.ProgbarLogger;
+import io.tfbridge.callbacks.PyFormat;
 import io.tfbridge.models.FitOptions;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -108,6 +108,47 @@ public final class KerasFiles {
   }
 
   /**
+   * Saves a compiled model's weights and optimizer state as Keras's {@code model.save_weights} does:
+   * a {@code .weights.h5} file (the {@code model.weights.h5} of a {@code .keras} file) that
+   * {@link #loadWeights} and Python's {@code model.load_weights} read. Written atomically, as
+   * {@link #save}.
+   *
+   * <pre>{@code
+   * KerasFiles.saveWeights(model, Path.of("iris.weights.h5"));
+   * KerasFiles.loadWeights(sameArchitecture, Path.of("iris.weights.h5"));
+   * }</pre>
+   *
+   * @throws KerasFileException if the name does not end in {@code .weights.h5}, or an I/O failure
+   */
+  public static void saveWeights(Model model, Path file) {
+    guarded(file, () -> {
+      if (!file.getFileName().toString().endsWith(".weights.h5")) {
+        throw new IllegalArgumentException("The filename must end in `.weights.h5`. Received: "
+            + "filepath=" + file);
+      }
+      KerasModelWriter.writeWeights(model, file);
+      return null;
+    });
+  }
+
+  /**
+   * Loads weights into an existing compiled model, as Keras's {@code model.load_weights}: from a
+   * {@code .weights.h5} file ({@link #saveWeights}), or from a {@code .keras} or legacy {@code .h5}
+   * model file (the format is read from the file's first bytes). The optimizer's state (slots,
+   * iteration count, learning rate) is restored too when the file holds it, so training resumes
+   * where it stopped.
+   *
+   * @throws KerasFileException if the file cannot be read or its layers, weights or optimizer state
+   *     do not match the model's
+   */
+  public static void loadWeights(Model model, Path file) {
+    guarded(file, () -> {
+      KerasWeightsLoader.load(model, file);
+      return null;
+    });
+  }
+
+  /**
    * The config.json a {@code .keras} file of {@code model} would hold: the architecture and its
    * compile_config, as Keras 3.15 writes them. {@link io.tfbridge.interop.savedmodel.SavedModelExport}
    * stores it in the SavedModel (as {@code assets.extra/keras_config.json}) so that the SavedModel
