@@ -40,6 +40,7 @@ public final class BackupAndRestore implements Callback {
   public static final String PREVIOUS_METADATA_FILE = METADATA_FILE + ".bkp";
 
   private final Path dir;
+  private final int saveFreq;
   private final SaveFrequency frequency;
   private final boolean doubleCheckpoint;
   private final boolean deleteCheckpoint;
@@ -50,6 +51,7 @@ public final class BackupAndRestore implements Callback {
 
   private BackupAndRestore(Path dir, int saveFreq, boolean doubleCheckpoint, boolean deleteCheckpoint) {
     this.dir = dir.toAbsolutePath();
+    this.saveFreq = saveFreq;
     this.frequency = new SaveFrequency(saveFreq);
     this.doubleCheckpoint = doubleCheckpoint;
     this.deleteCheckpoint = deleteCheckpoint;
@@ -99,16 +101,12 @@ public final class BackupAndRestore implements Callback {
 
   /** Keep the previous backup too, restored when the latest cannot be read. */
   public BackupAndRestore doubleCheckpoint(boolean value) {
-    return new BackupAndRestore(dir, saveFreqBatches(), value, deleteCheckpoint);
+    return new BackupAndRestore(dir, saveFreq, value, deleteCheckpoint);
   }
 
   /** Whether the backup is deleted when training finishes ({@code true} by default). */
   public BackupAndRestore deleteCheckpoint(boolean value) {
-    return new BackupAndRestore(dir, saveFreqBatches(), doubleCheckpoint, value);
-  }
-
-  private int saveFreqBatches() {
-    return frequency.perEpoch() ? 0 : Integer.parseInt(frequency.toString());
+    return new BackupAndRestore(dir, saveFreq, doubleCheckpoint, value);
   }
 
   /** The backup directory. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Keras's {@code keras.callbacks.ModelCheckpoint}: saves the model (or its weights) at each
@@ -126,7 +127,7 @@ public final class ModelCheckpoint implements Callback {
     return copy(c -> c.out = stream);
   }
 
-  private ModelCheckpoint copy(java.util.function.Consumer<ModelCheckpoint> change) {
+  private ModelCheckpoint copy(Consumer<ModelCheckpoint> change) {
     ModelCheckpoint c = new ModelCheckpoint(filepath.template());
     c.monitorName = monitorName;
     c.mode = mode;

@@ -94,8 +94,9 @@ public final class KerasFiles {
   /**
    * Saves a compiled model: a name ending in {@code .keras} writes Keras 3's zip, {@code .h5} (or
    * {@code .hdf5}) the legacy HDF5 format. Weights, compile settings and the optimizer's state are
-   * written as Keras 3.15 writes them. The file appears whole or not at all (written to a temporary
-   * file beside it, then moved).
+   * written as Keras 3.15 writes them. The file appears whole or not at all, even if the process is
+   * killed mid-save: it is written to a temporary file beside it, flushed to disk and renamed over
+   * the target ({@link io.tfbridge.interop.AtomicFiles}).
    *
    * @throws KerasFileException for another extension, a legacy .h5 whose config exceeds jhdf's
    *     59,546-byte attribute limit, or an I/O failure
