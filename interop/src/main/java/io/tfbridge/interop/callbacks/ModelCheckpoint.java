@@ -194,9 +194,9 @@ public final class ModelCheckpoint implements Callback {
     if (model == null) {
       throw new IllegalStateException("ModelCheckpoint: no model; fit calls setModel first");
     }
-    Path file = Path.of(filepath.format(values(epoch, batch, logs)));
+    String file = filepath.format(values(epoch, batch, logs));
     if (shouldSave(epoch, logs, file)) {
-      write(file);
+      write(Path.of(file));
       if (verbose > 0) {
         out.println("\nEpoch " + (epoch + 1) + ": finished saving model to " + file);
       }
@@ -214,7 +214,7 @@ public final class ModelCheckpoint implements Callback {
     return values;
   }
 
-  private boolean shouldSave(int epoch, Map<String, Double> logs, Path file) {
+  private boolean shouldSave(int epoch, Map<String, Double> logs, String file) {
     if (!saveBestOnly) {
       say("\nEpoch " + (epoch + 1) + ": saving model to " + file);
       return true;
