@@ -4,6 +4,7 @@ import io.tfbridge.distribute.MultiWorkerMirroredStrategy;
 import io.tfbridge.distribute.Strategy;
 import io.tfbridge.distribute.TfConfig;
 import io.tfbridge.distribute.WorkerServer;
+import io.tfbridge.interop.callbacks.BackupAndRestore;
 import io.tfbridge.interop.keras.KerasFiles;
 import io.tfbridge.models.FitOptions;
 import io.tfbridge.models.Model;
@@ -71,14 +72,13 @@ public final class MultiWorkerLesson {
     MultiWorkerMirroredStrategy strategy = MultiWorkerMirroredStrategy.of(config)
         .operationTimeout(options.timeout());
     console.println("Number of devices: " + strategy.numReplicasInSync());
-    BackupAndRestore backup = new BackupAndRestore(options.checkpointDir());
+    BackupAndRestore backup = BackupAndRestore.of(options.checkpointDir());
     OptionalInt saved = backup.completedEpochs();
     try (Strategy.Scope scope = strategy.scope()) {
-      Model model = saved.isPresent() ? backup.restore() : DistributedLesson.compile(options.seed());
+      Model model = DistributedLesson.compile(options.seed()); // the backup restores into it
       saved.ifPresent(epoch -> console.println("Resuming from the checkpoint of epoch " + epoch));
       DistributedLesson.Data data = DistributedLesson.Data.random(options.seed());
-      FitOptions fit = console.progress(DistributedLesson.options(options.epochs())
-          .initialEpoch(Math.min(saved.orElse(0), options.epochs()))).callbacks(backup.callback(model));
+      FitOptions fit = console.progress(DistributedLesson.options(options.epochs())).callbacks(backup);
       try {
         model.fit(data.x(), data.y(), fit);
         if (options.output() != null) {
@@ -104,12 +104,12 @@ public final class MultiWorkerLesson {
     OptionalInt epoch = OptionalInt.empty();
     try {
       epoch = backup.completedEpochs();
-    } catch (IllegalStateException unreadable) {
+    } catch (java.io.UncheckedIOException unreadable) {
       cause.addSuppressed(unreadable);
     }
     String resume = epoch.isPresent()
         ? "the run can be restarted to resume from the last checkpoint (epoch " + epoch.getAsInt() + ") in "
-            + backup.dir()
+            + backup.backupDir()
         : "no epoch completed, so a restart starts over";
     return new IllegalStateException("training on the cluster " + config.workers() + " failed: " + which
         + " (" + brief(Cli.describe(cause)) + "); " + resume, cause);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tfbridge.interop.callbacks.BackupAndRestore;
 import io.tfbridge.interop.keras.KerasFiles;
 import io.tfbridge.models.Model;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class MultiWorkerLessonTest {
       try {
         tasks.add(task(ports, 0, args));
         tasks.add(task(ports, 1, args));
-        awaitFile(checkpoints.resolve(BackupAndRestore.STATE_FILE), Duration.ofSeconds(60));
+        awaitFile(checkpoints.resolve(BackupAndRestore.METADATA_FILE), Duration.ofSeconds(60));
         tasks.get(1).destroyForcibly();
         long killed = System.nanoTime();
         assertTrue(tasks.get(0).waitFor(60, TimeUnit.SECONDS), "the chief did not fail within 60 s");
@@ -94,7 +95,7 @@ class MultiWorkerLessonTest {
       try {
         tasks.add(task(ports, 0, args));
         tasks.add(task(ports, 1, args));
-        awaitFile(dir.resolve("ck").resolve(BackupAndRestore.STATE_FILE), Duration.ofSeconds(60));
+        awaitFile(dir.resolve("ck").resolve(BackupAndRestore.METADATA_FILE), Duration.ofSeconds(60));
         tasks.get(0).destroyForcibly();
         assertTrue(tasks.get(1).waitFor(30, TimeUnit.SECONDS), "worker 1 did not exit within 30 s");
         String err = Files.readString(dir.resolve("task1.err"));

@@ -94,8 +94,9 @@ public final class KerasFiles {
   /**
    * Saves a compiled model: a name ending in {@code .keras} writes Keras 3's zip, {@code .h5} (or
    * {@code .hdf5}) the legacy HDF5 format. Weights, compile settings and the optimizer's state are
-   * written as Keras 3.15 writes them. The file appears whole or not at all (written to a temporary
-   * file beside it, then moved).
+   * written as Keras 3.15 writes them. The file appears whole or not at all, even if the process is
+   * killed mid-save: it is written to a temporary file beside it, flushed to disk and renamed over
+   * the target ({@link io.tfbridge.interop.AtomicFiles}).
    *
    * @throws KerasFileException for another extension, a legacy .h5 whose config exceeds jhdf's
    *     59,546-byte attribute limit, or an I/O failure
@@ -103,6 +104,47 @@ public final class KerasFiles {
   public static void save(Model model, Path file) {
     guarded(file, () -> {
       KerasModelWriter.write(model, file);
+      return null;
+    });
+  }
+
+  /**
+   * Saves a compiled model's weights and optimizer state as Keras's {@code model.save_weights} does:
+   * a {@code .weights.h5} file (the {@code model.weights.h5} of a {@code .keras} file) that
+   * {@link #loadWeights} and Python's {@code model.load_weights} read. Written atomically, as
+   * {@link #save}.
+   *
+   * <pre>{@code
+   * KerasFiles.saveWeights(model, Path.of("iris.weights.h5"));
+   * KerasFiles.loadWeights(sameArchitecture, Path.of("iris.weights.h5"));
+   * }</pre>
+   *
+   * @throws KerasFileException if the name does not end in {@code .weights.h5}, or an I/O failure
+   */
+  public static void saveWeights(Model model, Path file) {
+    guarded(file, () -> {
+      if (!file.getFileName().toString().endsWith(".weights.h5")) {
+        throw new IllegalArgumentException("The filename must end in `.weights.h5`. Received: "
+            + "filepath=" + file);
+      }
+      KerasModelWriter.writeWeights(model, file);
+      return null;
+    });
+  }
+
+  /**
+   * Loads weights into an existing compiled model, as Keras's {@code model.load_weights}: from a
+   * {@code .weights.h5} file ({@link #saveWeights}), or from a {@code .keras} or legacy {@code .h5}
+   * model file (the format is read from the file's first bytes). The optimizer's state (slots,
+   * iteration count, learning rate) is restored too when the file holds it, so training resumes
+   * where it stopped.
+   *
+   * @throws KerasFileException if the file cannot be read or its layers, weights or optimizer state
+   *     do not match the model's
+   */
+  public static void loadWeights(Model model, Path file) {
+    guarded(file, () -> {
+      KerasWeightsLoader.load(model, file);
       return null;
     });
   }

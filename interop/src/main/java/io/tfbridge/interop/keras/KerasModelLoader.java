@@ -48,6 +48,14 @@ final class KerasModelLoader {
   static Map<String, WeightSource> checkedWeights(List<LayerNode> nodes,
       List<List<WeightArray>> arrays) {
     Map<String, WeightSource> weights = new LinkedHashMap<>();
+    checkedArrays(nodes, arrays).forEach((path, array) -> weights.put(path, array.source()));
+    return weights;
+  }
+
+  /** {@link #checkedWeights} as the arrays themselves. */
+  static Map<String, WeightArray> checkedArrays(List<LayerNode> nodes,
+      List<List<WeightArray>> arrays) {
+    Map<String, WeightArray> weights = new LinkedHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       LayerNode node = nodes.get(i);
       List<WeightSpec> specs = node.weights();
@@ -64,12 +72,12 @@ final class KerasModelLoader {
     return weights;
   }
 
-  private static WeightSource checked(LayerNode node, WeightSpec spec, WeightArray array) {
+  private static WeightArray checked(LayerNode node, WeightSpec spec, WeightArray array) {
     if (!array.hasShape(spec.shape())) {
       throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.layer().className()
           + ") weight '" + spec.name() + "': the config implies shape " + Shapes.format(spec.shape())
           + " but the file holds " + array.shapeText() + " at " + array.where());
     }
-    return array.source();
+    return array;
   }
 }

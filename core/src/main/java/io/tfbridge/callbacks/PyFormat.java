@@ -1,4 +1,4 @@
-package io.tfbridge.examples;
+package io.tfbridge.callbacks;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Numbers as Python prints them, so that a lesson's output reads like the Python program's:
+ * Numbers as Python prints them, so that a lesson's output, a log or a checkpoint's file name reads
+ * like the Python program's:
  * {@code repr(float)} for scalars and numpy's {@code str(ndarray)} for float32 matrices.
  *
  * <pre>{@code

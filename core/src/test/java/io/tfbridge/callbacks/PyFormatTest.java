@@ -1,4 +1,4 @@
-package io.tfbridge.examples;
+package io.tfbridge.callbacks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
