@@ -1,5 +1,6 @@
 package io.tfbridge.callbacks;
 
+import io.tfbridge.utils.PyFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -135,7 +136,7 @@ public final class CSVLogger implements Callback, AutoCloseable {
     fields.add(Integer.toString(epoch));
     for (String key : keys) {
       Double value = logs.get(key);
-      fields.add(value == null ? "NA" : PythonFloat.repr(value));
+      fields.add(value == null ? "NA" : PyFormat.repr(value));
     }
     return fields;
   }

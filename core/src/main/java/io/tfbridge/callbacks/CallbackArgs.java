@@ -1,5 +1,6 @@
 package io.tfbridge.callbacks;
 
+import io.tfbridge.utils.PyFormat;
 import java.io.PrintStream;
 
 /**
@@ -25,7 +26,7 @@ final class CallbackArgs {
   static void finite(String owner, String argument, double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(owner + ": `" + argument + "` must be a finite number. "
-          + "Received: " + argument + "=" + PythonFloat.repr(value));
+          + "Received: " + argument + "=" + PyFormat.repr(value));
     }
   }
 
@@ -33,7 +34,7 @@ final class CallbackArgs {
     finite(owner, argument, value);
     if (value < 0) {
       throw new IllegalArgumentException(owner + ": `" + argument + "` must be >= 0. Received: "
-          + argument + "=" + PythonFloat.repr(value));
+          + argument + "=" + PyFormat.repr(value));
     }
   }
 }

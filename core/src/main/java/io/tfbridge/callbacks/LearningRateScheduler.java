@@ -1,6 +1,7 @@
 package io.tfbridge.callbacks;
 
 import io.tfbridge.models.Model;
+import io.tfbridge.utils.PyFormat;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +62,7 @@ public final class LearningRateScheduler implements Callback {
     model.setLearningRate(rate);
     if (verbose > 0) {
       CallbackArgs.printMsg(out, "\nEpoch " + (epoch + 1)
-          + ": LearningRateScheduler setting learning rate to " + PythonFloat.repr(rate) + ".");
+          + ": LearningRateScheduler setting learning rate to " + PyFormat.repr(rate) + ".");
     }
   }
 

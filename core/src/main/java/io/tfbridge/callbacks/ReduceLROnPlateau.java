@@ -1,5 +1,6 @@
 package io.tfbridge.callbacks;
 
+import io.tfbridge.utils.PyFormat;
 import java.util.Map;
 import java.util.OptionalDouble;
 
@@ -55,7 +56,7 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
   public ReduceLROnPlateau factor(double value) {
     if (!(value < 1.0)) {
       throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0. "
-          + "Received factor=" + PythonFloat.repr(value));
+          + "Received factor=" + PyFormat.repr(value));
     }
     return with(c -> c.factor = value);
   }
@@ -114,7 +115,7 @@ public final class ReduceLROnPlateau extends MonitorCallback<ReduceLROnPlateau> 
     double lowered = Math.max(old * factor, minLr);
     model.setLearningRate(lowered);
     say("\nEpoch " + (epoch + 1) + ": ReduceLROnPlateau reducing learning rate to "
-        + PythonFloat.repr(lowered) + ".");
+        + PyFormat.repr(lowered) + ".");
     return true;
   }
 

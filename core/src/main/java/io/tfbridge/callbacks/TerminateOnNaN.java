@@ -1,6 +1,7 @@
 package io.tfbridge.callbacks;
 
 import io.tfbridge.models.Model;
+import io.tfbridge.utils.PyFormat;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ public final class TerminateOnNaN implements Callback {
     }
     if (raiseError) {
       throw new IllegalStateException("NaN or Inf loss encountered at batch " + batch
-          + ". Loss value: " + PythonFloat.repr(loss) + ". Terminating training immediately.");
+          + ". Loss value: " + PyFormat.repr(loss) + ". Terminating training immediately.");
     }
     CallbackArgs.printMsg(out, "Batch " + batch + ": Invalid loss, terminating training");
     model.setStopTraining(true);

@@ -3,7 +3,7 @@ package io.tfbridge.examples;
 import io.tfbridge.callbacks.Callback;
 import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
-import io.tfbridge.callbacks.PyFormat;
+import io.tfbridge.utils.PyFormat;
 import io.tfbridge.models.FitOptions;
 import io.tfbridge.plot.HistoryPlot;
 import java.io.IOException;

@@ -12,6 +12,6 @@
  *
  * <p>Each lesson prints what the Python program prints, through a
  * {@link io.tfbridge.examples.LessonConsole}, with Python's and numpy's number formatting
- * ({@link io.tfbridge.callbacks.PyFormat}).
+ * ({@link io.tfbridge.utils.PyFormat}).
  */
 package io.tfbridge.examples;

@@ -1,7 +1,7 @@
 package io.tfbridge.optimizers.schedules;
 
 import io.tfbridge.saving.ConfigReader;
-import java.math.BigDecimal;
+import io.tfbridge.utils.PyFormat;
 import java.util.List;
 import java.util.StringJoiner;
 import org.tensorflow.Operand;
@@ -34,22 +34,7 @@ final class ScheduleArgs {
 
   /** Python's {@code repr} of a float ({@code 0.5}, {@code 1.0}, {@code 0.0001}, {@code 1e-05}). */
   static String repr(double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
-    }
-    if (v == 0) {
-      return 1 / v < 0 ? "-0.0" : "0.0";
-    }
-    BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-    int exponent = d.precision() - d.scale() - 1;
-    if (exponent >= -4 && exponent < 16) {
-      String plain = d.toPlainString();
-      return plain.contains(".") ? plain : plain + ".0";
-    }
-    String digits = d.unscaledValue().abs().toString();
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-        + String.format("%02d", Math.abs(exponent));
+    return PyFormat.repr(v);
   }
 
   /** Python's {@code repr} of a list of floats. */

@@ -1,6 +1,6 @@
 package io.tfbridge.interop.callbacks;
 
-import io.tfbridge.callbacks.PyFormat;
+import io.tfbridge.utils.PyFormat;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.tfbridge.callbacks;
+package io.tfbridge.utils;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -44,5 +44,14 @@ class PyFormatTest {
     assertEquals("[[1.50e-05 2.50e-01]\n [2.00e+00 1.25e-01]]",
         PyFormat.array(new float[][] {{1.5e-5f, 0.25f}, {2f, 0.125f}}));
     assertEquals("[[1.e+09]\n [1.e+00]]", PyFormat.array(new float[][] {{1e9f}, {1f}}));
+  }
+
+  @Test
+  void pythonReprOfFloats() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new String[] {"0.1", "1e-05", "0.0001", "1.5e+16", "1234567890123456.0",
+        "0.30000000000000004", "nan", "-inf", "-0.0", "5e-324", "2.5e-310"},
+        java.util.stream.DoubleStream.of(0.1, 1e-5, 1e-4, 1.5e16, 1234567890123456.0, 0.1 + 0.2,
+            Double.NaN, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE, 2.5e-310)
+            .mapToObj(PyFormat::repr).toArray(String[]::new));
   }
 }

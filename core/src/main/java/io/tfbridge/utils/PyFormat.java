@@ -1,4 +1,4 @@
-package io.tfbridge.callbacks;
+package io.tfbridge.utils;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
