@@ -1,6 +1,5 @@
 package io.tfbridge.examples;
 
-import io.tfbridge.callbacks.TensorBoard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,26 +31,6 @@ public final class LessonCommand {
     return new LessonConsole(cli.out(), !quiet);
   }
 
-  /** A lesson run on a console. */
-  interface LessonRun {
-    void run(LessonConsole console) throws Exception;
-  }
-
-  /**
-   * Runs {@code lesson} on the console, with a Keras {@code TensorBoard} callback writing logs to
-   * {@code logDir} when it is given ({@code --tensorboard DIR}), closed even if the lesson throws.
-   */
-  Integer run(boolean quiet, Path logDir, LessonRun lesson) throws Exception {
-    if (logDir == null) {
-      lesson.run(console(quiet));
-      return Cli.OK;
-    }
-    try (TensorBoard board = TensorBoard.of(logDir)) {
-      lesson.run(console(quiet).withCallback(board));
-    }
-    return Cli.OK;
-  }
-
   /** {@code tfbridge lesson iris}: the basic neural network on iris (section 1.1). */
   @Command(name = "iris", description = "The basic neural network on iris; prints Accuracy.")
   static final class IrisCommand implements Callable<Integer> {
@@ -62,22 +41,15 @@ public final class LessonCommand {
         + "(default: ${DEFAULT-VALUE}).")
     long seed = IrisLesson.DEFAULT_SEED;
 
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
-    boolean quiet;
-
-    @Option(names = "--tensorboard", paramLabel = "DIR",
-        description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
-    Path tensorboard;
-
     @Mixin
-    PlotOption plot;
+    LessonOutputs outputs;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      return lesson.run(quiet, tensorboard, console -> IrisLesson.run(seed, plot.on(console, spec)));
+      return outputs.run(lesson, spec, console -> IrisLesson.run(seed, console));
     }
   }
 
@@ -108,22 +80,15 @@ public final class LessonCommand {
         + "0.1, zoom 0.1) from an ImageDataGenerator flow.")
     boolean augment;
 
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
-    boolean quiet;
-
-    @Option(names = "--tensorboard", paramLabel = "DIR",
-        description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
-    Path tensorboard;
-
     @Mixin
-    PlotOption plot;
+    LessonOutputs outputs;
 
     @Override
     public Integer call() throws Exception {
       requirePositive(spec, "--epochs", epochs, 1);
       requirePositive(spec, "--limit", limit, 0);
-      return lesson.run(quiet, tensorboard, console -> CnnLesson.run(
-          new CnnLesson.Settings(epochs, limit, data, seed, augment), plot.on(console, spec)));
+      return outputs.run(lesson, spec, console -> CnnLesson.run(
+          new CnnLesson.Settings(epochs, limit, data, seed, augment), console));
     }
   }
 
@@ -136,22 +101,15 @@ public final class LessonCommand {
     @Option(names = "--seed", description = "The model's seed (default: ${DEFAULT-VALUE}).")
     long seed = RnnLesson.DEFAULT_SEED;
 
-    @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")
-    boolean quiet;
-
-    @Option(names = "--tensorboard", paramLabel = "DIR",
-        description = "Write TensorBoard logs (train/ and validation/ event files) to DIR.")
-    Path tensorboard;
-
     @Mixin
-    PlotOption plot;
+    LessonOutputs outputs;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      return lesson.run(quiet, tensorboard, console -> RnnLesson.run(seed, plot.on(console, spec)));
+      return outputs.run(lesson, spec, console -> RnnLesson.run(seed, console));
     }
   }
 
