@@ -11,11 +11,16 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code binary_crossentropy}, averaged over the last axis; taken from the logits after a
  * sigmoid, as Keras does: {@code max(x, 0) - x * z + log(1 + exp(-|x|))}.
  */
-public final class BinaryCrossentropy implements Loss {
+public final class BinaryCrossentropy extends KerasLoss {
 
   @Override
   public String kerasName() {
     return "binary_crossentropy";
+  }
+
+  @Override
+  public String className() {
+    return "BinaryCrossentropy";
   }
 
   @Override

@@ -12,11 +12,16 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code categorical_crossentropy}: one-hot (or soft) labels against probabilities over the
  * last axis; taken from the logits after a softmax, as Keras does.
  */
-public final class CategoricalCrossentropy implements Loss {
+public final class CategoricalCrossentropy extends KerasLoss {
 
   @Override
   public String kerasName() {
     return "categorical_crossentropy";
+  }
+
+  @Override
+  public String className() {
+    return "CategoricalCrossentropy";
   }
 
   @Override
