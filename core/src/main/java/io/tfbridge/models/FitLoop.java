@@ -61,7 +61,7 @@ final class FitLoop {
     Sums sums = new Sums(metricNames);
     for (int batch = 0; batch < train.steps(); batch++) {
       try (Batch b = train.next()) {
-        sums.add(graph.trainStep(b.inputs(), b.labels()));
+        sums.add(graph.trainStep(b.inputs(), b.labels(), b.sampleWeight()));
       }
       int index = batch;
       Map<String, Double> logs = sums.logs("");
@@ -77,7 +77,7 @@ final class FitLoop {
     for (int from = 0; from < order.length; from += batchSize) {
       int to = Math.min(order.length, from + batchSize);
       try (Batch b = data.batch(order, from, to)) {
-        sums.add(graph.testStep(b.inputs(), b.labels()));
+        sums.add(graph.testStep(b.inputs(), b.labels(), b.sampleWeight()));
       }
     }
     return sums;

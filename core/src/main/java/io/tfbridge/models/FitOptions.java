@@ -3,6 +3,7 @@ package io.tfbridge.models;
 import io.tfbridge.callbacks.Callback;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.tensorflow.ndarray.FloatNdArray;
 
@@ -27,6 +28,7 @@ public final class FitOptions {
     int stepsPerEpoch;
     List<FloatNdArray> validationX;
     List<FloatNdArray> validationY;
+    Map<Integer, Double> classWeight;
 
     Values copy() {
       try {
@@ -105,6 +107,26 @@ public final class FitOptions {
       c.validationX = x;
       c.validationY = y;
     });
+  }
+
+  /**
+   * A copy that weights each training sample's loss by its class's weight (Keras's
+   * {@code class_weight}): the class of a sample is its label (sparse labels, rounded) or the argmax
+   * of its one-hot row; a class the map leaves out weighs 1. Validation data is not weighted by it.
+   * Only for a model with one output, and not together with sample weights (as in Keras).
+   *
+   * <pre>{@code
+   * FitOptions options = FitOptions.epochs(5).classWeight(Map.of(0, 1.0, 1, 5.0));
+   * }</pre>
+   */
+  public FitOptions classWeight(Map<Integer, Double> weights) {
+    Map<Integer, Double> copy = Map.copyOf(weights);
+    return with(c -> c.classWeight = copy);
+  }
+
+  /** The class weights given with {@link #classWeight}, or null. */
+  public Map<Integer, Double> classWeight() {
+    return v.classWeight;
   }
 
   /** A copy that shuffles the training samples each epoch, or not (default true). */
