@@ -3,7 +3,6 @@ package io.tfbridge.losses;
 import io.tfbridge.activations.Activation;
 import io.tfbridge.layers.LayerOutput;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TFloat32;
@@ -22,11 +21,6 @@ public final class CategoricalCrossentropy extends KerasLoss {
   @Override
   public String className() {
     return "CategoricalCrossentropy";
-  }
-
-  @Override
-  public Shape labelShape(Shape outputShape) {
-    return outputShape;
   }
 
   @Override

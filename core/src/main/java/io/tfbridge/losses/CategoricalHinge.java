@@ -2,7 +2,6 @@ package io.tfbridge.losses;
 
 import io.tfbridge.layers.LayerOutput;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -32,11 +31,6 @@ public final class CategoricalHinge extends KerasLoss {
   @Override
   public String className() {
     return "CategoricalHinge";
-  }
-
-  @Override
-  public Shape labelShape(Shape outputShape) {
-    return outputShape;
   }
 
   @Override

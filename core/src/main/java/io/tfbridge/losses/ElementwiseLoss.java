@@ -2,7 +2,6 @@ package io.tfbridge.losses;
 
 import io.tfbridge.layers.LayerOutput;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -18,11 +17,6 @@ abstract class ElementwiseLoss extends KerasLoss {
   /** How the last axis is reduced: the mean, unless overridden (KL divergence sums it). */
   Operand<TFloat32> reduce(Ops tf, Operand<TFloat32> elements) {
     return tf.math.mean(elements, tf.constant(-1));
-  }
-
-  @Override
-  public Shape labelShape(Shape outputShape) {
-    return outputShape;
   }
 
   @Override

@@ -102,7 +102,8 @@ public final class Model implements Predictor {
    * {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with each sample's weight in the loss
    * (Keras's {@code sample_weight}, shape {@code (n,)}): the loss is {@code sum(w * l) / count}; the
    * metrics are not weighted, as Keras does not weight {@code metrics}. A validation split takes its
-   * share of the weights.
+   * share of the weights. For a sequence output every timestep's loss counts its sample's weight
+   * (Keras 3.15 fails to broadcast a 1-D weight over timesteps).
    *
    * <pre>{@code
    * History history = model.fit(x, y, HostArrays.of(new float[] {1, 2, 1, 0}, 4), FitOptions.epochs(2));
