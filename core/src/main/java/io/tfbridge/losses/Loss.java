@@ -17,8 +17,10 @@ public interface Loss {
   /** The Keras name, e.g. {@code "sparse_categorical_crossentropy"}. */
   String kerasName();
 
-  /** The Keras class name, e.g. {@code "SparseCategoricalCrossentropy"}. */
-  String className();
+  /** The Keras class name, e.g. {@code "SparseCategoricalCrossentropy"}; by default the Java one. */
+  default String className() {
+    return getClass().getSimpleName();
+  }
 
   /**
    * Keras's {@code get_config()}: {@code name} and {@code reduction} (always

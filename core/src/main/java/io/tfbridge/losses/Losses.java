@@ -118,10 +118,12 @@ public final class Losses {
 
   /**
    * Keras's serialized form of {@code loss}: its name when it has Keras's defaults (as
-   * {@code compile(loss="huber")} records it), else a {@link KerasObject} of its class and config.
+   * {@code compile(loss="huber")} records it) or is not one of Keras's, else a {@link KerasObject} of
+   * its class and config.
    */
   public static Object serialize(Loss loss) {
-    if (loss.getConfig().equals(get(loss.kerasName()).getConfig())) {
+    Supplier<Loss> known = KNOWN.get(loss.kerasName());
+    if (known == null || loss.getConfig().equals(known.get().getConfig())) {
       return loss.kerasName();
     }
     return KerasObject.of("keras.losses", loss.className(), loss.getConfig());

@@ -28,6 +28,7 @@ public final class FitOptions {
     int stepsPerEpoch;
     List<FloatNdArray> validationX;
     List<FloatNdArray> validationY;
+    FloatNdArray validationSampleWeight;
     Map<Integer, Double> classWeight;
 
     Values copy() {
@@ -99,6 +100,20 @@ public final class FitOptions {
     return validationData(List.of(x), List.of(y));
   }
 
+  /**
+   * {@link #validationData(FloatNdArray, FloatNdArray)} with each validation sample's weight in the
+   * loss (Keras's {@code validation_data=(x, y, sample_weight)}).
+   */
+  public FitOptions validationData(FloatNdArray x, FloatNdArray y, FloatNdArray sampleWeight) {
+    FitOptions withData = validationData(List.of(x), List.of(y));
+    return withData.with(c -> c.validationSampleWeight = sampleWeight);
+  }
+
+  /** The validation sample weights given with {@link #validationData}, or null. */
+  public FloatNdArray validationSampleWeight() {
+    return v.validationSampleWeight;
+  }
+
   /** {@link #validationData(FloatNdArray, FloatNdArray)} with one array per input and per output. */
   public FitOptions validationData(List<FloatNdArray> xs, List<FloatNdArray> ys) {
     List<FloatNdArray> x = List.copyOf(xs);
@@ -106,6 +121,7 @@ public final class FitOptions {
     return with(c -> {
       c.validationX = x;
       c.validationY = y;
+      c.validationSampleWeight = null;
     });
   }
 

@@ -191,7 +191,8 @@ public final class Model implements Predictor {
 
   /** The samples given with {@link FitOptions#validationData}, checked as training data is. */
   private ArrayData validationData(FitOptions options) {
-    return data.adapt(options.validationX(), options.validationY());
+    return data.adapt(options.validationX(), options.validationY(),
+        options.validationSampleWeight());
   }
 
   /** {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with rows of features and class ids. */

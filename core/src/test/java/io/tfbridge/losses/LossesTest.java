@@ -58,6 +58,31 @@ class LossesTest {
         Losses.deserialize(new KerasObject(null, "function", "poisson", null)));
   }
 
+  /** A loss of one's own: its class name by default, saved by its name as before. */
+  static final class MyLoss implements Loss {
+    @Override
+    public String kerasName() {
+      return "my_loss";
+    }
+
+    @Override
+    public org.tensorflow.ndarray.Shape labelShape(org.tensorflow.ndarray.Shape outputShape) {
+      return outputShape;
+    }
+
+    @Override
+    public org.tensorflow.Operand<org.tensorflow.types.TFloat32> call(org.tensorflow.op.Ops tf,
+        org.tensorflow.Operand<org.tensorflow.types.TFloat32> yTrue, io.tfbridge.layers.LayerOutput yPred) {
+      return tf.math.mean(tf.math.abs(tf.math.sub(yTrue, yPred.value())), tf.constant(-1));
+    }
+  }
+
+  @Test
+  void aLossOfOnesOwnSerializesByName() {
+    assertEquals("MyLoss", new MyLoss().className());
+    assertEquals("my_loss", Losses.serialize(new MyLoss()));
+  }
+
   @Test
   void unknownNameListsTheKnownOnes() {
     String message = assertThrows(IllegalArgumentException.class, () -> Losses.get("dice"))

@@ -105,6 +105,31 @@ class SampleWeightTest {
     }
   }
 
+  /** Validation data with weights validates as a validation split of weighted samples does. */
+  @Test
+  void weightedValidationDataEqualsTheSplit() {
+    FloatNdArray x = x(8);
+    FloatNdArray y = HostArrays.of(new int[] {0, 1, 2, 0, 1, 2, 2, 1});
+    FloatNdArray w = HostArrays.of(new float[] {1, 0, 2, 1, 0.5f, 1, 3, 0.25f}, 8);
+    var last = org.tensorflow.ndarray.index.Indices.range(6, 8);
+    var first = org.tensorflow.ndarray.index.Indices.range(0, 6);
+    List<Double> split;
+    List<Double> given;
+    try (Model model = spec().compile(SGD.of(), "sparse_categorical_crossentropy")) {
+      split = model.fit(x, y, w, QUIET.withEpochs(2).validationSplit(0.25)).get("val_loss");
+    }
+    try (Model model = spec().compile(SGD.of(), "sparse_categorical_crossentropy")) {
+      given = model.fit(x.slice(first), y.slice(first), w.slice(first), QUIET.withEpochs(2)
+          .validationData(x.slice(last), y.slice(last), w.slice(last))).get("val_loss");
+    }
+    assertEquals(split, given);
+    try (Model model = spec().compile(SGD.of(), "sparse_categorical_crossentropy")) {
+      List<Double> unweighted = model.fit(x.slice(first), y.slice(first), w.slice(first),
+          QUIET.withEpochs(2).validationData(x.slice(last), y.slice(last))).get("val_loss");
+      org.junit.jupiter.api.Assertions.assertNotEquals(split, unweighted);
+    }
+  }
+
   /** A mirrored model cuts the weights with the batch: it trains as one device does. */
   @Test
   void mirroredReplicasTakeTheirShareOfTheWeights() {
