@@ -450,6 +450,51 @@ name_seeded([
     ]
 ])
 
+# Losses (issue 10): each of Keras's other losses on a small model whose output suits it, by name
+# (Keras's defaults) or as a serialized loss (a non-default option), 3 SGD steps.
+def _loss_cases():
+    def dense(units, activation=None):
+        return lambda: [L.Dense(3, activation="tanh"), L.Dense(units, activation=activation)]
+    return [
+        ("loss_mae_sgd", dense(2), "mean_absolute_error", ("regression", 2)),
+        ("loss_mape_sgd", dense(2), "mape", ("away_from_zero", 2)),
+        ("loss_msle_sgd", dense(2, "softplus"), "msle", ("positive", 2)),
+        ("loss_kld_sgd", dense(3, "softmax"), "kl_divergence", ("soft", 3)),
+        ("loss_poisson_sgd", dense(2, "softplus"), "poisson", ("counts", 2)),
+        ("loss_huber_sgd", dense(2), "huber", ("regression", 2)),
+        ("loss_huber_delta_sgd", dense(2), {"class_name": "Huber", "config": {"delta": 0.3}},
+         ("regression", 2)),
+        ("loss_log_cosh_sgd", dense(2), "log_cosh", ("regression", 2)),
+        ("loss_hinge_sgd", dense(1), "hinge", ("binary", 1)),
+        ("loss_squared_hinge_sgd", dense(2), "squared_hinge", ("signed", 2)),
+        ("loss_categorical_hinge_sgd", dense(3), "categorical_hinge", ("onehot", 3)),
+        ("loss_cosine_similarity_sgd", dense(3), "cosine_similarity", ("regression", 3)),
+    ]
+
+
+name_seeded([(name, (4,), layers, lambda lr=0.001 if "mape" in name else 0.1: sgd(learning_rate=lr),
+              loss, (6, 4), y_kind, 3) for name, layers, loss, y_kind in _loss_cases()])
+
+# Weighted training (issue 10): train_on_batch with sample_weight, and with class_weight, which
+# Keras turns into one weight per sample (sparse labels: the label; one-hot: the argmax).
+TRAIN_WEIGHTS = {
+    "weighted_sample_mse_sgd": {"sample_weight": [1.0, 0.0, 2.5, 0.5, 1.0, 3.0]},
+    "weighted_sample_sparse_adam": {"sample_weight": [0.2, 1.0, 1.0, 4.0, 0.0, 1.5]},
+    "weighted_class_sparse_sgd": {"class_weight": {0: 3.0, 2: 0.25}},
+    "weighted_class_onehot_adam": {"class_weight": {0: 0.5, 1: 2.0, 2: 1.5}},
+}
+name_seeded([
+    ("weighted_sample_mse_sgd", (4,), _mlp, lambda: sgd(learning_rate=0.1, momentum=0.5),
+     "mean_squared_error", (6, 4), ("regression", 2), 3),
+    ("weighted_sample_sparse_adam", (4,), lambda: [L.Dense(3, activation="softmax")],
+     lambda: adam(learning_rate=0.05), "sparse_categorical_crossentropy", (6, 4), ("sparse", 3), 3),
+    ("weighted_class_sparse_sgd", (4,), lambda: [L.Dense(3, activation="softmax")],
+     lambda: sgd(learning_rate=0.2), "sparse_categorical_crossentropy", (6, 4), ("sparse", 3), 3),
+    ("weighted_class_onehot_adam", (4,), lambda: [L.Dense(3, activation="softmax")],
+     lambda: adam(learning_rate=0.05), "categorical_crossentropy", (6, 4), ("onehot", 3), 3),
+])
+
+
 def seeds_for(name):
     """Fixed per-case seeds: x, weights, labels, from the case's position (or name, see above)."""
     if name in NAME_SEEDED:
@@ -541,6 +586,17 @@ def make_y_true(kind, n, seed):
         return rs.randint(0, 2, size=(n, k)).astype("float32")
     if what == "regression":
         return rs.uniform(-1, 1, size=(n, k)).astype("float32")
+    if what == "away_from_zero":  # MAPE divides by the labels: keep its steps moderate
+        return rs.uniform(1, 2, size=(n, k)).astype("float32")
+    if what == "positive":
+        return rs.uniform(0, 2, size=(n, k)).astype("float32")
+    if what == "counts":
+        return rs.randint(0, 4, size=(n, k)).astype("float32")
+    if what == "signed":
+        return (2 * rs.randint(0, 2, size=(n, k)) - 1).astype("float32")
+    if what == "soft":
+        p = rs.uniform(0.1, 1, size=(n, k))
+        return (p / p.sum(axis=1, keepdims=True)).astype("float32")
     raise ValueError(kind)
 
 
@@ -552,10 +608,21 @@ def make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_k
     x = np.random.RandomState(s["x"]).uniform(-1, 1, x_shape).astype("float32")
     y_true = make_y_true(y_kind, x_shape[0], s["y_true"])
     opt = opt_fn()
+    # a dict is a serialized loss (a loss with options), not a dict of losses by output
+    loss = keras.losses.get(loss_name) if isinstance(loss_name, dict) else loss_name
     # jit_compile=False: no XLA; the train function is a plain tf.function.
-    model.compile(optimizer=opt, loss=loss_name, jit_compile=False)
+    model.compile(optimizer=opt, loss=loss, jit_compile=False)
     assert model.jit_compile is False
     loss_fn = keras.losses.get(loss_name)
+    weighting = TRAIN_WEIGHTS.get(name, {})
+    kwargs, sw = {}, None
+    if "sample_weight" in weighting:
+        sw = np.asarray(weighting["sample_weight"], dtype="float32")
+        kwargs["sample_weight"] = sw
+    if "class_weight" in weighting:
+        kwargs["class_weight"] = weighting["class_weight"]
+        from keras.src.trainers.data_adapters import data_adapter_utils
+        sw = data_adapter_utils.class_weight_to_sample_weights(y_true, weighting["class_weight"])
 
     d = os.path.join(out, name)
     os.makedirs(d, exist_ok=True)
@@ -571,9 +638,10 @@ def make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_k
         # (training=True, as train_on_batch runs it: BatchNormalization uses the batch statistics;
         # the call also moves the moving statistics, so the weights are put back after it)
         before = model.get_weights()
-        pre = float(np.mean(np.asarray(loss_fn(y_true, model(x, training=True)))))
+        values = np.asarray(loss_fn(y_true, model(x, training=True)))
+        pre = float(np.mean(values if sw is None else values * sw))
         model.set_weights(before)
-        ret = model.train_on_batch(x, y_true)
+        ret = model.train_on_batch(x, y_true, **kwargs)
         ret = float(ret[0] if isinstance(ret, (list, tuple)) else ret)
         diff = abs(ret - pre)
         max_pre_update_diff = max(max_pre_update_diff, diff)
@@ -585,9 +653,13 @@ def make_train(out, name, input_shape, layer_fn, opt_fn, loss_name, x_shape, y_k
     for k, w in enumerate(after):
         save_npy(os.path.join(d, f"after_w{k}.npy"), w)
     save_json(os.path.join(d, "config.json"), model.get_config())
+    if "sample_weight" in weighting:
+        save_npy(os.path.join(d, "sample_weight.npy"), sw)
     meta = {
         "case": name,
         "loss": loss_name,
+        "train_on_batch_kwargs": {k: (v if isinstance(v, dict) else "sample_weight.npy")
+                                  for k, v in kwargs.items()},
         "optimizer": keras.optimizers.serialize(opt),
         "steps": steps,
         "batch_size": int(x_shape[0]),
@@ -687,9 +759,13 @@ def make_functional_train(out, name, builder, opt_fn, loss_name, x_shapes, y_kin
     for k, w in enumerate(model.get_weights()):
         save_npy(os.path.join(d, f"after_w{k}.npy"), w)
     save_json(os.path.join(d, "config.json"), model.get_config())
+    if "sample_weight" in weighting:
+        save_npy(os.path.join(d, "sample_weight.npy"), sw)
     meta = {
         "case": name,
         "loss": loss_name,
+        "train_on_batch_kwargs": {k: (v if isinstance(v, dict) else "sample_weight.npy")
+                                  for k, v in kwargs.items()},
         "optimizer": keras.optimizers.serialize(opt),
         "steps": steps,
         "batch_size": int(x_shapes[0][0]),

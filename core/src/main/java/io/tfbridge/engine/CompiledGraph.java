@@ -88,8 +88,16 @@ public final class CompiledGraph implements AutoCloseable {
    * computed before the update.
    */
   public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys) {
+    return trainStep(xs, ys, null);
+  }
+
+  /**
+   * {@link #trainStep(List, List)} with each sample's weight in the loss (Keras's
+   * {@code sample_weight}, shape {@code [batch]}; null for ones).
+   */
+  public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight) {
     Steps steps = liveTraining();
-    return steps.sums(xs, ys, true, true);
+    return steps.sums(xs, ys, sampleWeight, true, true);
   }
 
   /** {@link #trainStep(List, List)} for a model with one output. */
@@ -119,7 +127,12 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** Computes the loss and metric sums of a batch without training. */
   public BatchResult testStep(List<? extends Tensor> xs, List<TFloat32> ys) {
-    return steps().sums(xs, ys, false, false);
+    return testStep(xs, ys, null);
+  }
+
+  /** {@link #testStep(List, List)} with each sample's weight in the loss (null for ones). */
+  public BatchResult testStep(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight) {
+    return steps().sums(xs, ys, sampleWeight, false, false);
   }
 
   /** {@link #testStep(List, List)} for a model with one output. */
@@ -154,7 +167,7 @@ public final class CompiledGraph implements AutoCloseable {
    * batch's statistics) but no step and no update (for gradient checks).
    */
   BatchResult testStepInTrainingMode(TFloat32 x, TFloat32 y) {
-    return steps().sums(List.of(x), List.of(y), true, false);
+    return steps().sums(List.of(x), List.of(y), null, true, false);
   }
 
   /**

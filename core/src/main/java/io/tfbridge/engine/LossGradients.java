@@ -46,7 +46,7 @@ final class LossGradients {
     warn(missing);
     Output<?>[] grads = reachable.isEmpty() ? new Output<?>[0]
         : graph.addGradients(scope, new Output<?>[] {loss.asOutput()},
-            reachable.toArray(Output<?>[]::new), null);
+            reachable.toArray(Output<?>[]::new), new Output<?>[] {seed(tf, scope)});
     List<Output<TFloat32>> out = new ArrayList<>();
     int next = 0;
     for (Output<?> target : targets) {
@@ -54,6 +54,16 @@ final class LossGradients {
           : tf.zerosLike((Operand<TFloat32>) target).asOutput());
     }
     return out;
+  }
+
+  /**
+   * The gradient the backward pass starts from, {@code d loss / d loss = 1}, as a constant under the
+   * gradients' scope (on the replica's device): TensorFlow's default, {@code OnesLike(loss)}, reads
+   * the loss itself, which would have the loss computed wherever its last op sits.
+   */
+  private static Output<?> seed(Ops tf, String scope) {
+    Ops ops = scope == null ? tf : tf.withSubScope(scope.replace("/", "_") + "_seed");
+    return ops.constant(1f).asOutput();
   }
 
   /** The names of the ops {@code loss} depends on through differentiable paths. */

@@ -33,13 +33,15 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
 
   /**
    * Builds the forward pass, losses and metrics on {@code inputs} (by input name) and labels {@code ys}
-   * (one per output).
+   * (one per output). Each sample's loss values count {@code sampleWeight} times (Keras's
+   * {@code sample_weight}: the loss is {@code sum(w * l) / count}); the metrics are not weighted, as
+   * Keras does not weight a compiled model's {@code metrics}.
    *
    * @param prefix {@code ""}, or the replica's {@code replica_1/}: its ops' names start with it
    */
   static Replica build(String prefix, ModelDefinition model, VariableStore variables,
       Map<String, ? extends Operand<?>> inputs, List<? extends Operand<TFloat32>> ys,
-      Operand<TFloat32> trainingFlag, long seed) {
+      Operand<TFloat32> sampleWeight, Operand<TFloat32> trainingFlag, long seed) {
     Ops tf = prefix.isEmpty() ? variables.root() : variables.scope(prefix.replace("/", ""));
     Forward.Result forward = Forward.build(prefix, model, variables, inputs, trainingFlag, seed);
     List<Operand<TFloat32>> sums = new ArrayList<>();
@@ -50,7 +52,7 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
       Ops lossOps = tf.withSubScope(i == 0 ? "loss" : "loss_" + i);
       Operand<TFloat32> perSample = model.outputs().get(i).loss().call(lossOps, ys.get(i),
           forward.outputs().get(i));
-      sums.add(lossOps.reduceSum(perSample, allAxes(lossOps, perSample)));
+      sums.add(weightedSum(lossOps, perSample, sampleWeight));
       counts.add(count(lossOps, perSample));
     }
     if (model.outputs().size() > 1) {
@@ -70,6 +72,18 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
         TFloat32.class);
     return new Replica(forward.outputs(), sums, counts, figureSums, figureCounts, rows,
         forward.updates(), forward.losses());
+  }
+
+  /**
+   * {@code sum(w * values)}, each sample's values (one, or one per timestep, whatever their layout:
+   * a loss may flatten them to {@code [batch * steps]}) times that sample's weight.
+   */
+  private static Operand<TFloat32> weightedSum(Ops tf, Operand<TFloat32> values,
+      Operand<TFloat32> weights) {
+    Operand<TInt32> rowsByRest = tf.stack(List.of(tf.size(weights), tf.constant(-1)));
+    Operand<TFloat32> bySample = tf.reshape(values, rowsByRest);
+    Operand<TFloat32> weighted = tf.math.mul(bySample, tf.expandDims(weights, tf.constant(-1)));
+    return tf.reduceSum(weighted, tf.constant(new int[] {0, 1}));
   }
 
   private static Operand<TFloat32> count(Ops tf, Operand<TFloat32> values) {

@@ -26,9 +26,17 @@ final class Steps {
     this.definition = definition;
   }
 
-  /** The loss and metric sums of a batch; {@code train} sets the layers' mode, {@code step} trains. */
-  BatchResult sums(List<? extends Tensor> xs, List<TFloat32> ys, boolean train, boolean step) {
+  /**
+   * The loss and metric sums of a batch; {@code train} sets the layers' mode, {@code step} trains.
+   *
+   * @param sampleWeight each sample's weight in the loss ({@code [batch]}), or null for ones
+   */
+  BatchResult sums(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight,
+      boolean train, boolean step) {
     Session.Runner runner = feedLabels(feed(xs), ys);
+    if (sampleWeight != null) {
+      ByName.feed(runner, ops.sampleWeight, sampleWeight);
+    }
     ByName.fetch(runner, ops.lossSum);
     ByName.fetch(runner, ops.lossCount);
     ops.metricSums.forEach(m -> ByName.fetch(runner, m));

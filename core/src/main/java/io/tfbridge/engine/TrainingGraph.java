@@ -20,6 +20,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -32,6 +33,11 @@ final class TrainingGraph {
   final List<Placeholder<?>> xs = new ArrayList<>();
   /** One label placeholder per output: {@code y}, {@code y_1}, ... */
   final List<Placeholder<TFloat32>> ys = new ArrayList<>();
+  /**
+   * Each sample's weight in the losses ({@code sample_weight}, shape {@code [batch]}): fed only when
+   * weights are given, else ones.
+   */
+  final Operand<TFloat32> sampleWeight;
   final Operand<TFloat32> trainingFlag;
   /** The model's outputs, every replica's share concatenated. */
   final List<LayerOutput> outputs;
@@ -62,8 +68,10 @@ final class TrainingGraph {
     createWeights(model.layers(), variables);
     Map<String, Operand<?>> inputs = placeholders(tf, model);
     trainingFlag = tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
+    sampleWeight = sampleWeights(tf, xs.get(0));
     if (!model.replicas().placed()) {
-      replicas.add(Replica.build("", model, variables, inputs, ys, trainingFlag, model.seed()));
+      replicas.add(Replica.build("", model, variables, inputs, ys, sampleWeight, trainingFlag,
+          model.seed()));
     } else {
       for (int i = 0; i < model.replicas().count(); i++) {
         replicas.add(replica(tf, model, variables, inputs, i));
@@ -143,6 +151,13 @@ final class TrainingGraph {
     return inputs;
   }
 
+  /** The {@code sample_weight} placeholder, by default one weight of 1 per row of {@code x}. */
+  private static Operand<TFloat32> sampleWeights(Ops tf, Operand<?> x) {
+    Operand<TInt32> rows = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    return tf.withName("sample_weight").placeholderWithDefault(tf.fill(rows, tf.constant(1f)),
+        Shape.of(-1));
+  }
+
   /**
    * Each output, the replicas' shares concatenated in order; a single replica's through an identity,
    * so that a model whose output is its input (an Activation("linear")) fetches what it feeds.
@@ -174,7 +189,8 @@ final class TrainingGraph {
     Map<String, Operand<?>> shares = new LinkedHashMap<>();
     inputs.forEach((name, x) -> shares.put(name, Replica.share(split, (Operand<?>) x, i, count)));
     List<Operand<TFloat32>> labels = ys.stream().map(y -> Replica.share(split, y, i, count)).toList();
-    return Replica.build(Replicas.prefix(i), model, variables, shares, labels, trainingFlag,
+    Operand<TFloat32> weights = Replica.share(split, sampleWeight, i, count);
+    return Replica.build(Replicas.prefix(i), model, variables, shares, labels, weights, trainingFlag,
         model.seed() + 1_000_003L * i);
   }
 

@@ -3,7 +3,6 @@ package io.tfbridge.losses;
 import io.tfbridge.activations.Activation;
 import io.tfbridge.layers.LayerOutput;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -11,7 +10,7 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code binary_crossentropy}, averaged over the last axis; taken from the logits after a
  * sigmoid, as Keras does: {@code max(x, 0) - x * z + log(1 + exp(-|x|))}.
  */
-public final class BinaryCrossentropy implements Loss {
+public final class BinaryCrossentropy extends KerasLoss {
 
   @Override
   public String kerasName() {
@@ -19,8 +18,8 @@ public final class BinaryCrossentropy implements Loss {
   }
 
   @Override
-  public Shape labelShape(Shape outputShape) {
-    return outputShape;
+  public String className() {
+    return "BinaryCrossentropy";
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.tfbridge.losses;
 import io.tfbridge.activations.Activation;
 import io.tfbridge.layers.LayerOutput;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TFloat32;
@@ -12,7 +11,7 @@ import org.tensorflow.types.TFloat32;
  * Keras's {@code categorical_crossentropy}: one-hot (or soft) labels against probabilities over the
  * last axis; taken from the logits after a softmax, as Keras does.
  */
-public final class CategoricalCrossentropy implements Loss {
+public final class CategoricalCrossentropy extends KerasLoss {
 
   @Override
   public String kerasName() {
@@ -20,8 +19,8 @@ public final class CategoricalCrossentropy implements Loss {
   }
 
   @Override
-  public Shape labelShape(Shape outputShape) {
-    return outputShape;
+  public String className() {
+    return "CategoricalCrossentropy";
   }
 
   @Override

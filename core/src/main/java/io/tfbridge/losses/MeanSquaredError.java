@@ -1,13 +1,26 @@
 package io.tfbridge.losses;
 
-import io.tfbridge.layers.LayerOutput;
 import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Keras's {@code mean_squared_error}: {@code mean(square(y_true - y_pred), axis=-1)}. */
-public final class MeanSquaredError implements Loss {
+/**
+ * Keras's {@code MeanSquaredError} ({@code "mean_squared_error"}, {@code "mse"}):
+ * {@code mean(square(y_true - y_pred), axis=-1)}.
+ *
+ * <pre>{@code
+ * Loss loss = MeanSquaredError.of();
+ * }</pre>
+ */
+public final class MeanSquaredError extends ElementwiseLoss {
+
+  /** Prefer {@link #of()}. */
+  public MeanSquaredError() {}
+
+  /** The loss (it has no options). */
+  public static MeanSquaredError of() {
+    return new MeanSquaredError();
+  }
 
   @Override
   public String kerasName() {
@@ -15,13 +28,12 @@ public final class MeanSquaredError implements Loss {
   }
 
   @Override
-  public Shape labelShape(Shape outputShape) {
-    return outputShape;
+  public String className() {
+    return "MeanSquaredError";
   }
 
   @Override
-  public Operand<TFloat32> call(Ops tf, Operand<TFloat32> yTrue, LayerOutput yPred) {
-    Operand<TFloat32> diff = tf.math.sub(yTrue, yPred.value());
-    return tf.math.mean(tf.math.square(diff), tf.constant(-1));
+  Operand<TFloat32> elements(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
+    return tf.math.square(tf.math.sub(yTrue, yPred));
   }
 }

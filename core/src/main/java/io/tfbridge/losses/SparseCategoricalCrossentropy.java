@@ -18,11 +18,16 @@ import org.tensorflow.types.TInt64;
  * Loss loss = Losses.get("sparse_categorical_crossentropy");
  * }</pre>
  */
-public final class SparseCategoricalCrossentropy implements Loss {
+public final class SparseCategoricalCrossentropy extends KerasLoss {
 
   @Override
   public String kerasName() {
     return "sparse_categorical_crossentropy";
+  }
+
+  @Override
+  public String className() {
+    return "SparseCategoricalCrossentropy";
   }
 
   @Override

@@ -18,15 +18,38 @@ final class ArrayData {
   private final List<FloatNdArray> xs;
   private final List<DType> dtypes;
   private final List<FloatNdArray> ys;
+  private final FloatNdArray sampleWeights;
 
   /**
    * Samples of one or more inputs (the same number of each), the element type each input's batches
    * are made of, and their labels, one array per output (none to predict).
    */
   ArrayData(List<FloatNdArray> xs, List<DType> dtypes, List<FloatNdArray> ys) {
+    this(xs, dtypes, ys, null);
+  }
+
+  /** As {@link #ArrayData(List, List, List)}, with each sample's loss weight ({@code [n]}, or null). */
+  ArrayData(List<FloatNdArray> xs, List<DType> dtypes, List<FloatNdArray> ys,
+      FloatNdArray sampleWeights) {
     this.xs = List.copyOf(xs);
     this.dtypes = List.copyOf(dtypes);
     this.ys = List.copyOf(ys);
+    this.sampleWeights = sampleWeights;
+  }
+
+  /** The same samples with these loss weights ({@code [n]}). */
+  ArrayData withSampleWeights(FloatNdArray weights) {
+    return new ArrayData(xs, dtypes, ys, weights);
+  }
+
+  /** The labels, one array per output. */
+  List<FloatNdArray> labels() {
+    return ys;
+  }
+
+  /** Each sample's loss weight, or null. */
+  FloatNdArray sampleWeights() {
+    return sampleWeights;
   }
 
   /** The number of samples. */
@@ -38,16 +61,18 @@ final class ArrayData {
   ArrayData range(int from, int to) {
     var index = org.tensorflow.ndarray.index.Indices.range(from, to);
     return new ArrayData(xs.stream().map(x -> x.slice(index)).toList(), dtypes,
-        ys.stream().map(y -> y.slice(index)).toList());
+        ys.stream().map(y -> y.slice(index)).toList(),
+        sampleWeights == null ? null : sampleWeights.slice(index));
   }
 
   /**
-   * The samples at {@code order[from..to)}: one tensor per input and the labels (none without
-   * labels), which the caller closes.
+   * The samples at {@code order[from..to)}: one tensor per input, the labels (none without labels)
+   * and the sample weights (if any), which the caller closes.
    */
   Batch batch(int[] order, int from, int to) {
     List<TType> inputs = new ArrayList<>();
     List<TFloat32> labels = new ArrayList<>();
+    TFloat32 weights = null;
     try {
       for (int i = 0; i < xs.size(); i++) {
         inputs.add(HostTypes.gather(dtypes.get(i), xs.get(i), order, from, to));
@@ -55,10 +80,12 @@ final class ArrayData {
       for (FloatNdArray y : ys) {
         labels.add((TFloat32) HostTypes.gather(DType.FLOAT32, y, order, from, to));
       }
-      return new Batch(inputs, labels);
+      if (sampleWeights != null) {
+        weights = (TFloat32) HostTypes.gather(DType.FLOAT32, sampleWeights, order, from, to);
+      }
+      return new Batch(inputs, labels, weights);
     } catch (RuntimeException | Error e) {
-      inputs.forEach(TType::close);
-      labels.forEach(TFloat32::close);
+      new Batch(inputs, labels, weights).close();
       throw e;
     }
   }

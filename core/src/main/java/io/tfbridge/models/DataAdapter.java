@@ -48,6 +48,16 @@ final class DataAdapter {
     return new ArrayData(inputs, dtypes(), labels);
   }
 
+  /**
+   * {@link #adapt(List, List)} with each sample's loss weight ({@code (n,)} or {@code (n, 1)}; null
+   * for none).
+   */
+  ArrayData adapt(List<FloatNdArray> xs, List<FloatNdArray> ys, FloatNdArray sampleWeight) {
+    ArrayData data = adapt(xs, ys);
+    return sampleWeight == null ? data
+        : data.withSampleWeights(SampleWeights.check(sampleWeight, data.size(), data.size()));
+  }
+
   /** Each input's element type, in the model's input order. */
   List<DType> dtypes() {
     return definition.inputs().stream().map(ModelInput::dtype).toList();

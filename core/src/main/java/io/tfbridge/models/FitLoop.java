@@ -83,7 +83,7 @@ final class FitLoop {
     for (int batch = 0; batch < train.steps() && !model.stopTraining(); batch++) {
       callbacks.onTrainBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = train.next()) {
-        sums.add(graph.trainStep(b.inputs(), b.labels()));
+        sums.add(graph.trainStep(b.inputs(), b.labels(), b.sampleWeight()));
       }
       callbacks.onTrainBatchEnd(batch, sums.logs(""));
     }
@@ -103,7 +103,7 @@ final class FitLoop {
     for (int from = 0, batch = 0; from < end; from += batchSize, batch++) {
       callbacks.onTestBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = data.batch(order, from, Math.min(order.length, from + batchSize))) {
-        sums.add(graph.testStep(b.inputs(), b.labels()));
+        sums.add(graph.testStep(b.inputs(), b.labels(), b.sampleWeight()));
       }
       callbacks.onTestBatchEnd(batch, sums.logs(""));
     }

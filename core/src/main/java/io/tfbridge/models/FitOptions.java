@@ -3,6 +3,7 @@ package io.tfbridge.models;
 import io.tfbridge.callbacks.Callback;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.tensorflow.ndarray.FloatNdArray;
 
@@ -30,6 +31,8 @@ public final class FitOptions {
     int validationSteps;
     List<FloatNdArray> validationX;
     List<FloatNdArray> validationY;
+    FloatNdArray validationSampleWeight;
+    Map<Integer, Double> classWeight;
 
     Values copy() {
       try {
@@ -108,6 +111,20 @@ public final class FitOptions {
     return validationData(List.of(x), List.of(y));
   }
 
+  /**
+   * {@link #validationData(FloatNdArray, FloatNdArray)} with each validation sample's weight in the
+   * loss (Keras's {@code validation_data=(x, y, sample_weight)}).
+   */
+  public FitOptions validationData(FloatNdArray x, FloatNdArray y, FloatNdArray sampleWeight) {
+    FitOptions withData = validationData(List.of(x), List.of(y));
+    return withData.with(c -> c.validationSampleWeight = sampleWeight);
+  }
+
+  /** The validation sample weights given with {@link #validationData}, or null. */
+  public FloatNdArray validationSampleWeight() {
+    return v.validationSampleWeight;
+  }
+
   /** {@link #validationData(FloatNdArray, FloatNdArray)} with one array per input and per output. */
   public FitOptions validationData(List<FloatNdArray> xs, List<FloatNdArray> ys) {
     List<FloatNdArray> x = List.copyOf(xs);
@@ -115,7 +132,28 @@ public final class FitOptions {
     return with(c -> {
       c.validationX = x;
       c.validationY = y;
+      c.validationSampleWeight = null;
     });
+  }
+
+  /**
+   * A copy that weights each training sample's loss by its class's weight (Keras's
+   * {@code class_weight}): the class of a sample is its label (sparse labels, rounded) or the argmax
+   * of its one-hot row; a class the map leaves out weighs 1. Validation data is not weighted by it.
+   * Only for a model with one output, and not together with sample weights (as in Keras).
+   *
+   * <pre>{@code
+   * FitOptions options = FitOptions.epochs(5).classWeight(Map.of(0, 1.0, 1, 5.0));
+   * }</pre>
+   */
+  public FitOptions classWeight(Map<Integer, Double> weights) {
+    Map<Integer, Double> copy = Map.copyOf(weights);
+    return with(c -> c.classWeight = copy);
+  }
+
+  /** The class weights given with {@link #classWeight}, or null. */
+  public Map<Integer, Double> classWeight() {
+    return v.classWeight;
   }
 
   /** A copy that shuffles the training samples each epoch, or not (default true). */

@@ -101,10 +101,41 @@ public final class Model implements Predictor {
    */
   public History fit(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
       FitOptions options) {
-    ArrayData all = data.adapt(List.copyOf(xs), List.copyOf(ys));
+    return fit(xs, ys, null, options);
+  }
+
+  /**
+   * {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with each sample's weight in the loss
+   * (Keras's {@code sample_weight}, shape {@code (n,)}): the loss is {@code sum(w * l) / count}; the
+   * metrics are not weighted, as Keras does not weight {@code metrics}. A validation split takes its
+   * share of the weights. For a sequence output every timestep's loss counts its sample's weight
+   * (Keras 3.15 fails to broadcast a 1-D weight over timesteps).
+   *
+   * <pre>{@code
+   * History history = model.fit(x, y, HostArrays.of(new float[] {1, 2, 1, 0}, 4), FitOptions.epochs(2));
+   * }</pre>
+   */
+  public History fit(FloatNdArray x, FloatNdArray y, FloatNdArray sampleWeight, FitOptions options) {
+    return fit(List.of(x), List.of(y), sampleWeight, options);
+  }
+
+  /**
+   * {@link #fit(FloatNdArray, FloatNdArray, FloatNdArray, FitOptions)} with one array per input and
+   * per output; one weight per sample weights every output's loss. {@code sampleWeight} may be null.
+   *
+   * @throws IllegalArgumentException if the weights are not one per sample, or come with class
+   *     weights, in Keras's words
+   */
+  public History fit(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
+      FloatNdArray sampleWeight, FitOptions options) {
+    if (options.classWeight() != null && sampleWeight != null) {
+      throw new IllegalArgumentException(
+          "You cannot `class_weight` and `sample_weight` at the same time.");
+    }
+    ArrayData all = data.adapt(List.copyOf(xs), List.copyOf(ys), sampleWeight);
     double split = options.validationX() != null ? 0 : options.validationSplit();
     int trainSize = (int) Math.ceil(all.size() * (1 - split));
-    ArrayData train = all.range(0, trainSize);
+    ArrayData train = withClassWeights(all.range(0, trainSize), options);
     ArrayData validation = options.validationX() != null ? validationData(options)
         : trainSize < all.size() ? all.range(trainSize, all.size()) : null;
     if (train.size() == 0) {
@@ -114,6 +145,19 @@ public final class Model implements Predictor {
     SplittableRandom shuffling = options.shuffle() ? random : null;
     return loop.fit(new ArrayBatches(train, options.batchSize(), shuffling, options.stepsPerEpoch()),
         validation, options);
+  }
+
+  /** The training samples weighted by {@link FitOptions#classWeight}, if given. */
+  private ArrayData withClassWeights(ArrayData train, FitOptions options) {
+    if (options.classWeight() == null) {
+      return train;
+    }
+    if (definition.outputs().size() != 1) {
+      throw new IllegalArgumentException(
+          "`class_weight` is only supported for Models with a single output.");
+    }
+    return train.withSampleWeights(
+        SampleWeights.fromClasses(options.classWeight(), train.labels().get(0)));
   }
 
   /**
@@ -132,6 +176,10 @@ public final class Model implements Predictor {
    *     not fit the model (when that batch is reached)
    */
   public History fit(BatchSequence data, FitOptions options) {
+    if (options.classWeight() != null) {
+      throw new IllegalArgumentException("`class_weight` is not supported by tfbridge for a "
+          + "BatchSequence: give the weights with arrays, or make them part of the loss");
+    }
     if (options.validationSplit() > 0 && options.validationX() == null) {
       throw new IllegalArgumentException("`validation_split` is only supported for arrays, not for a "
           + "BatchSequence. Received: validation_split=" + options.validationSplit());
@@ -149,7 +197,8 @@ public final class Model implements Predictor {
 
   /** The samples given with {@link FitOptions#validationData}, checked as training data is. */
   private ArrayData validationData(FitOptions options) {
-    return data.adapt(options.validationX(), options.validationY());
+    return data.adapt(options.validationX(), options.validationY(),
+        options.validationSampleWeight());
   }
 
   /** {@link #fit(FloatNdArray, FloatNdArray, FitOptions)} with rows of features and class ids. */
@@ -175,17 +224,41 @@ public final class Model implements Predictor {
   /** {@link #evaluate(FloatNdArray, FloatNdArray, int)} with one array per input and per output. */
   public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
       int batchSize) {
-    return evaluate(xs, ys, batchSize, List.of());
+    return evaluate(xs, ys, null, batchSize);
   }
 
   /**
-   * {@link #evaluate(List, List, int)} calling the test hooks of {@code callbacks} (Keras's
-   * {@code evaluate(..., callbacks=...)}).
+   * {@link #evaluate(FloatNdArray, FloatNdArray, int)} with each sample's weight in the loss (Keras's
+   * {@code sample_weight}, shape {@code (n,)}); the metrics are not weighted.
+   */
+  public Map<String, Double> evaluate(FloatNdArray x, FloatNdArray y, FloatNdArray sampleWeight,
+      int batchSize) {
+    return evaluate(List.of(x), List.of(y), sampleWeight, batchSize);
+  }
+
+  /**
+   * {@link #evaluate(FloatNdArray, FloatNdArray, FloatNdArray, int)} with one array per input and per
+   * output; {@code sampleWeight} may be null.
    */
   public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
+      FloatNdArray sampleWeight, int batchSize) {
+    return evaluate(xs, ys, sampleWeight, batchSize, List.of());
+  }
+
+  /** {@link #evaluate(List, List, int)} calling the test hooks of {@code callbacks}. */
+  public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
       int batchSize, List<? extends Callback> callbacks) {
+    return evaluate(xs, ys, null, batchSize, callbacks);
+  }
+
+  /**
+   * {@link #evaluate(List, List, FloatNdArray, int)} calling the test hooks of {@code callbacks}
+   * (Keras's {@code evaluate(..., callbacks=...)}); {@code sampleWeight} may be null.
+   */
+  public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
+      FloatNdArray sampleWeight, int batchSize, List<? extends Callback> callbacks) {
     DataAdapter.checkBatchSize(batchSize);
-    ArrayData samples = data.adapt(List.copyOf(xs), List.copyOf(ys));
+    ArrayData samples = data.adapt(List.copyOf(xs), List.copyOf(ys), sampleWeight);
     CallbackList hooks = hooks(callbacks, (samples.size() + batchSize - 1) / batchSize);
     return new LinkedHashMap<>(loop.evaluate(samples, batchSize, 0, hooks));
   }

@@ -244,10 +244,10 @@ class BadInputTest {
 
   @Test
   void unknownNamesListTheKnownOnes() {
-    assertEquals("Unknown loss: 'hinge'. Known losses: sparse_categorical_crossentropy, "
-        + "categorical_crossentropy, binary_crossentropy, mean_squared_error, mse",
-        assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "hinge"))
-            .getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "dice"))
+        .getMessage().startsWith("Unknown loss: 'dice'. Known losses: "
+            + "sparse_categorical_crossentropy, categorical_crossentropy, binary_crossentropy, "
+            + "mean_squared_error, mse, mean_absolute_error, mae, "));
     assertEquals("Unknown optimizer: 'lamb'. Known optimizers: adam, sgd, rmsprop, adagrad, "
         + "adadelta, ftrl, adafactor, adamw, adamax, nadam, lion",
         assertThrows(IllegalArgumentException.class, () -> IRIS.compile("lamb", "mse"))
@@ -272,10 +272,9 @@ class BadInputTest {
         + "sparse_categorical_accuracy, categorical_accuracy, binary_accuracy",
         assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "mse", "precision"))
             .getMessage());
-    assertEquals("Unknown loss: 'null'. Known losses: sparse_categorical_crossentropy, "
-        + "categorical_crossentropy, binary_crossentropy, mean_squared_error, mse",
-        assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", (String) null))
-            .getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> IRIS.compile("adam", (String) null)).getMessage()
+        .startsWith("Unknown loss: 'null'. Known losses: sparse_categorical_crossentropy, "));
   }
 
   // ---- architecture ----

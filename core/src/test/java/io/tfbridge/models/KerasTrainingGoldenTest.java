@@ -9,6 +9,8 @@ import io.tfbridge.layers.Flatten;
 import io.tfbridge.layers.Input;
 import io.tfbridge.layers.MaxPooling2D;
 import io.tfbridge.layers.SimpleRNN;
+import io.tfbridge.losses.Loss;
+import io.tfbridge.losses.Losses;
 import io.tfbridge.optimizers.Adadelta;
 import io.tfbridge.optimizers.Adagrad;
 import io.tfbridge.optimizers.Adafactor;
@@ -29,6 +31,7 @@ import io.tfbridge.optimizers.schedules.PiecewiseConstantDecay;
 import io.tfbridge.optimizers.schedules.PolynomialDecay;
 import io.tfbridge.testing.Golden;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -190,15 +193,26 @@ class KerasTrainingGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void trajectoryEqualsKeras(String name, Sequential spec, Optimizer optimizer, String loss, int steps) {
+    assertTrajectory(name, spec, optimizer, Losses.get(loss), steps, null, o -> o);
+  }
+
+  /**
+   * Trains {@code spec} from the golden case's weights, one full-batch fit per step (with these sample
+   * weights, null for none, and {@code options} changed by {@code extra}), and compares each step's
+   * loss and the weights after the last with Keras's.
+   */
+  static void assertTrajectory(String name, Sequential spec, Optimizer optimizer, Loss loss, int steps,
+      FloatNdArray sampleWeight, UnaryOperator<FitOptions> extra) {
     Golden golden = Golden.of(name);
     FloatNdArray x = golden.array("x");
     FloatNdArray y = golden.array("y_true");
     try (Model model = spec.seed(7).compile(optimizer, loss)) {
       model.setWeights(golden.weights("w"));
-      FitOptions oneStep = FitOptions.epochs(1).batchSize((int) x.shape().get(0)).shuffle(false).verbose(0);
+      FitOptions oneStep = extra.apply(
+          FitOptions.epochs(1).batchSize((int) x.shape().get(0)).shuffle(false).verbose(0));
       for (int step = 0; step < steps; step++) {
         double actual = usesEma(optimizer) ? trainOnBatch(model, x, y)
-            : model.fit(x, y, oneStep).get("loss").get(0);
+            : model.fit(x, y, sampleWeight, oneStep).get("loss").get(0);
         double expected = golden.scalar("loss_" + step);
         assertEquals(expected, actual, TOLERANCE * (1 + Math.abs(expected)), name + " loss at step " + step);
       }

@@ -23,11 +23,6 @@ final class CompileConfigs {
   private static final System.Logger LOG = System.getLogger(CompileConfigs.class.getName());
   private static final Set<String> METRICS = Set.of("accuracy", "acc", "sparse_categorical_accuracy",
       "categorical_accuracy", "binary_accuracy");
-  private static final Map<String, String> LOSS_CLASSES = Map.of(
-      "SparseCategoricalCrossentropy", "sparse_categorical_crossentropy",
-      "CategoricalCrossentropy", "categorical_crossentropy",
-      "BinaryCrossentropy", "binary_crossentropy",
-      "MeanSquaredError", "mean_squared_error");
 
   /**
    * What {@code compile} takes: the optimizer, the losses (one for every output, one per output in
@@ -119,49 +114,14 @@ final class CompileConfigs {
   }
 
   private static Loss loss(JsonNode v) {
-    if (v.isTextual()) {
-      return lossByName(v.textValue());
-    }
-    if (!v.isObject()) {
+    if (!v.isTextual() && !v.isObject()) {
       throw new IllegalArgumentException("loss " + Json.write(v) + " is not supported: give a loss "
           + "name, a serialized loss, a list of them or a dict by output name");
     }
-    String className = v.path("class_name").asText("");
-    JsonNode c = v.path("config");
-    if (className.equals("function")) {
-      return lossByName(c.asText());
-    }
-    String name = LOSS_CLASSES.get(className);
-    if (name == null) {
-      return lossByName(className);
-    }
-    checkLossOption(className, c, "from_logits", false);
-    checkLossOption(className, c, "label_smoothing", 0.0);
-    checkLossOption(className, c, "ignore_class", null);
-    String reduction = c.path("reduction").asText("sum_over_batch_size");
-    if (!reduction.equals("sum_over_batch_size") && !reduction.equals("auto")) {
-      throw new IllegalArgumentException("loss " + className + " option reduction=" + reduction
-          + " is not supported by tfbridge (it reduces with sum_over_batch_size)");
-    }
-    return Losses.get(name);
-  }
-
-  private static void checkLossOption(String className, JsonNode config, String key, Object expected) {
-    JsonNode v = config.path(key);
-    boolean isDefault = v.isMissingNode() || v.isNull() && expected == null
-        || expected instanceof Boolean b && v.isBoolean() && v.booleanValue() == b
-        || expected instanceof Double d && v.isNumber() && v.doubleValue() == d;
-    if (!isDefault) {
-      throw new IllegalArgumentException("loss " + className + " option " + key + "=" + Json.write(v)
-          + " is not supported by tfbridge");
-    }
-  }
-
-  private static Loss lossByName(String name) {
     try {
-      return Losses.get(name);
+      return Losses.deserialize(ConfigJson.toValue(v));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("compile config: " + e.getMessage());
+      throw new IllegalArgumentException("compile config: " + e.getMessage(), e);
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tfbridge.engine.LayerNode;
 import io.tfbridge.engine.ModelDefinition;
 import io.tfbridge.engine.ModelInput;
+import io.tfbridge.losses.Losses;
 import io.tfbridge.metrics.Metric;
 import io.tfbridge.models.ModelConfigs;
 import java.time.LocalDateTime;
@@ -74,10 +75,11 @@ final class KerasConfigWriter {
 
   private static ObjectNode lossAndMetrics(ObjectNode c, ModelDefinition d) {
     if (d.outputs().size() == 1) {
-      c.put("loss", d.loss().kerasName()).putNull("loss_weights");
+      c.set("loss", ConfigJson.toJsonValue(Losses.serialize(d.loss())));
+      c.putNull("loss_weights");
     } else {
       ArrayNode losses = c.putArray("loss");
-      d.outputs().forEach(o -> losses.add(o.loss().kerasName()));
+      d.outputs().forEach(o -> losses.add(ConfigJson.toJsonValue(Losses.serialize(o.loss()))));
       if (d.outputs().stream().allMatch(o -> o.lossWeight() == 1.0)) {
         c.putNull("loss_weights");
       } else {
