@@ -2,7 +2,6 @@ package io.tfbridge.engine;
 
 import io.tfbridge.distribute.Replicas;
 import io.tfbridge.losses.Loss;
-import io.tfbridge.metrics.Metric;
 import io.tfbridge.optimizers.Optimizer;
 import java.util.List;
 import org.tensorflow.ndarray.Shape;
@@ -75,15 +74,21 @@ public record ModelDefinition(String name, List<ModelInput> inputs, List<LayerNo
    * name when there are several ({@code out_a_accuracy}), as Keras names them in its logs.
    */
   public List<String> figureNames() {
-    List<String> names = new java.util.ArrayList<>();
+    return figures().stream().map(Figure::name).toList();
+  }
+
+  /** The figures of {@link #figureNames()}, with how each value follows from its summed states. */
+  public List<Figure> figures() {
+    List<Figure> figures = new java.util.ArrayList<>();
     boolean several = outputs.size() > 1;
     if (several) {
-      outputs.forEach(o -> names.add(o.name() + "_loss"));
+      outputs.forEach(o -> figures.add(Figure.mean(o.name() + "_loss")));
     }
     for (ModelOutput o : outputs) {
-      o.metrics().forEach(m -> names.add(several ? o.name() + "_" + m.name() : m.name()));
+      o.metrics().forEach(m -> figures.add(Figure.of(several ? o.name() + "_" + m.name()
+          : m.name(), m)));
     }
-    return names;
+    return figures;
   }
 
   /** The shape of a tensor of the model: an input's, or a layer call's output shape. */

@@ -5,6 +5,7 @@ import io.tfbridge.callbacks.Callback;
 import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
 import io.tfbridge.engine.CompiledGraph;
+import io.tfbridge.engine.Figure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,11 @@ import java.util.Map;
  */
 final class FitLoop {
   private final CompiledGraph graph;
-  private final List<String> metricNames;
+  private final List<Figure> figures;
 
-  FitLoop(CompiledGraph graph, List<String> metricNames) {
+  FitLoop(CompiledGraph graph, List<Figure> figures) {
     this.graph = graph;
-    this.metricNames = metricNames;
+    this.figures = figures;
   }
 
   /** Trains on {@code train}'s batches (closed at the end) for the epochs {@code options} says. */
@@ -58,7 +59,7 @@ final class FitLoop {
   }
 
   private Map<String, Double> trainEpoch(TrainBatches train, List<Callback> callbacks) {
-    Sums sums = new Sums(metricNames);
+    Sums sums = new Sums(figures);
     for (int batch = 0; batch < train.steps(); batch++) {
       try (Batch b = train.next()) {
         sums.add(graph.trainStep(b.inputs(), b.labels()));
@@ -73,7 +74,7 @@ final class FitLoop {
   /** The loss and metrics over {@code data}, in batches, without training. */
   Sums evaluate(ArrayData data, int batchSize) {
     int[] order = Permutations.of(data.size(), null);
-    Sums sums = new Sums(metricNames);
+    Sums sums = new Sums(figures);
     for (int from = 0; from < order.length; from += batchSize) {
       int to = Math.min(order.length, from + batchSize);
       try (Batch b = data.batch(order, from, to)) {
