@@ -2,6 +2,7 @@ package io.tfbridge.metrics;
 
 import io.tfbridge.saving.Config;
 import java.util.List;
+import java.util.Locale;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -31,18 +32,33 @@ public final class AUC extends KerasMetric {
       throw new IllegalArgumentException("Argument `num_thresholds` must be an integer > 1. "
           + "Received: num_thresholds=" + numThresholds);
     }
-    if (!List.of("ROC", "PR", "PRGAIN").contains(curve)) {
-      throw new IllegalArgumentException("Invalid AUC curve value: \"" + curve + "\". Expected "
-          + "values are [\"PR\", \"ROC\", \"PRGAIN\"]");
-    }
-    if (!List.of("interpolation", "majoring", "minoring").contains(summationMethod)) {
-      throw new IllegalArgumentException("Invalid AUC summation method value: \"" + summationMethod
-          + "\". Expected values are [\"interpolation\", \"majoring\", \"minoring\"]");
-    }
     this.numThresholds = numThresholds;
-    this.curve = curve;
-    this.summationMethod = summationMethod;
+    this.curve = curveOf(curve);
+    this.summationMethod = summationOf(summationMethod);
     this.fromLogits = fromLogits;
+  }
+
+  /** Keras's {@code AUCCurve.from_str}: {@code PR}, {@code ROC}, {@code PRGAIN} or lower case. */
+  private static String curveOf(String key) {
+    for (String curve : List.of("PR", "ROC", "PRGAIN")) {
+      if (curve.equals(key) || curve.toLowerCase(Locale.ROOT).equals(key)) {
+        return curve;
+      }
+    }
+    throw new IllegalArgumentException("Invalid AUC curve value: \"" + key + "\". Expected "
+        + "values are [\"PR\", \"ROC\", \"PRGAIN\"]");
+  }
+
+  /** Keras's {@code AUCSummationMethod.from_str}: lower case or capitalized. */
+  private static String summationOf(String key) {
+    for (String method : List.of("interpolation", "majoring", "minoring")) {
+      if (method.equals(key)
+          || (Character.toUpperCase(method.charAt(0)) + method.substring(1)).equals(key)) {
+        return method;
+      }
+    }
+    throw new IllegalArgumentException("Invalid AUC summation method value: \"" + key
+        + "\". Expected values are [\"interpolation\", \"majoring\", \"minoring\"]");
   }
 
   /** Keras's {@code AUC()}: 200 thresholds, ROC curve, interpolation. */

@@ -21,9 +21,8 @@ public abstract class ConfusionMetric extends KerasMetric {
     if (thresholds != null) {
       Thresholded.checkRange(thresholds);
     }
-    if (topK != null && topK < 1) {
-      throw new IllegalArgumentException("Argument `top_k` must be a positive integer. Received: "
-          + "top_k=" + topK);
+    if (topK != null && topK < 0) {
+      throw new IllegalArgumentException("Argument `top_k` must be >= 0. Received: top_k=" + topK);
     }
     this.thresholds = thresholds;
     this.topK = topK;

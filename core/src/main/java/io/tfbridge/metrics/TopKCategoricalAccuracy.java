@@ -21,8 +21,8 @@ public final class TopKCategoricalAccuracy extends MeanMetricWrapper {
 
   private TopKCategoricalAccuracy(String name, String identifier, boolean sparse, int k) {
     super(name, identifier);
-    if (k < 1) {
-      throw new IllegalArgumentException("Argument `k` must be a positive integer. Received: k=" + k);
+    if (k < 0) {
+      throw new IllegalArgumentException("Argument `k` must be >= 0. Received: k=" + k);
     }
     this.sparse = sparse;
     this.k = k;
