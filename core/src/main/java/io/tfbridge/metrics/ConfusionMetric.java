@@ -7,17 +7,43 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Precision and recall: counts of true/false positives and false negatives over the epoch at one
- * threshold, optionally among each sample's {@code top_k} predictions or for one class
- * ({@code class_id}). Not a mean of per-sample values: the value is a ratio of the summed counts.
+ * Keras's {@code Precision} ({@code tp / (tp + fp)}) and {@code Recall} ({@code tp / (tp + fn)}):
+ * counts summed over the epoch at one threshold, optionally among each sample's {@code top_k}
+ * predictions or for one class ({@code class_id}); 0 while the denominator is. Not a mean of
+ * per-sample values: the value is a ratio of the summed counts. Made by {@link Precision#of()} and
+ * {@link Recall#of()}.
+ *
+ * <pre>{@code
+ * ConfusionMetric p = Precision.of().thresholds(0.3).classId(2);
+ * }</pre>
  */
-public abstract class ConfusionMetric extends KerasMetric {
-  final Double thresholds;
-  final Integer topK;
-  final Integer classId;
+public final class ConfusionMetric extends KerasMetric {
 
-  ConfusionMetric(String name, String identifier, Double thresholds, Integer topK, Integer classId) {
+  /** Which ratio of the counts. */
+  public enum Kind {
+    /** {@code tp / (tp + fp)}. */
+    PRECISION("Precision", "precision"),
+    /** {@code tp / (tp + fn)}. */
+    RECALL("Recall", "recall");
+
+    private final String className;
+    private final String defaultName;
+
+    Kind(String className, String defaultName) {
+      this.className = className;
+      this.defaultName = defaultName;
+    }
+  }
+
+  private final Kind kind;
+  private final Double thresholds;
+  private final Integer topK;
+  private final Integer classId;
+
+  private ConfusionMetric(Kind kind, String name, String identifier, Double thresholds,
+      Integer topK, Integer classId) {
     super(name, identifier);
+    this.kind = kind;
     if (thresholds != null) {
       Thresholded.checkRange(thresholds);
     }
@@ -29,11 +55,34 @@ public abstract class ConfusionMetric extends KerasMetric {
     this.classId = classId;
   }
 
-  /** A copy with these options. */
-  abstract ConfusionMetric with(String name, Double thresholds, Integer topK, Integer classId);
+  /** Keras's default: threshold 0.5, no top_k, every class. */
+  static ConfusionMetric of(Kind kind) {
+    return new ConfusionMetric(kind, kind.defaultName, null, null, null, null);
+  }
 
-  /** The states this metric keeps, from the batch's counts. */
-  abstract List<Operand<TFloat32>> states(Thresholded.Counts counts);
+  /** The metric compiled from the string {@code identifier} ({@code "precision"}). */
+  static ConfusionMetric byName(Kind kind, String identifier) {
+    return new ConfusionMetric(kind, identifier, identifier, null, null, null);
+  }
+
+  private ConfusionMetric with(String name, Double thresholds, Integer topK, Integer classId) {
+    return new ConfusionMetric(kind, name, null, thresholds, topK, classId);
+  }
+
+  @Override
+  public String className() {
+    return kind.className;
+  }
+
+  /** The two counts this ratio needs: {@code tp} and {@code fp} or {@code fn}. */
+  private List<Operand<TFloat32>> states(Thresholded.Counts counts) {
+    return List.of(counts.tp(), kind == Kind.PRECISION ? counts.fp() : counts.fn());
+  }
+
+  @Override
+  public double result(double[][] totals) {
+    return divideNoNan(totals[0][0], totals[0][0] + totals[1][0]);
+  }
 
   /** A copy reported under {@code name}. */
   public ConfusionMetric name(String name) {
