@@ -37,18 +37,20 @@ def categorical_metrics():
             M.AUC(curve="PRGAIN", summation_method="majoring", name="auc_gain"),
             M.F1Score(average="macro"), M.F1Score(average="micro", threshold=0.4, name="f1_micro"),
             M.FBetaScore(beta=2.0, average="weighted"), "kl_divergence", "cosine_similarity",
-            "mse", "mae", "poisson", "categorical_hinge", "log_cosh_error"]
+            "mse", "mae", "poisson", "categorical_hinge", "log_cosh_error",
+            "categorical_crossentropy"]
 
 
 def sparse_metrics():
     return ["accuracy", "sparse_categorical_accuracy", M.SparseTopKCategoricalAccuracy(k=2),
-            "sparse_top_k_categorical_accuracy"]
+            "sparse_top_k_categorical_accuracy", "sparse_categorical_crossentropy"]
 
 
 def binary_metrics():
     return ["accuracy", M.BinaryAccuracy(threshold=0.6, name="acc_06"), "precision", "recall",
             "auc", M.Precision(thresholds=0.7, name="precision_07"),
-            M.AUC(curve="PR", num_thresholds=20, name="pr_auc"), "hinge", "squared_hinge"]
+            M.AUC(curve="PR", num_thresholds=20, name="pr_auc"), "hinge", "squared_hinge", "bce",
+            M.BinaryCrossentropy(name="binary_ce")]
 
 
 def regression_metrics():

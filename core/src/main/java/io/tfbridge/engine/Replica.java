@@ -57,7 +57,7 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
     for (int i = 0; i < model.outputs().size(); i++) {
       for (Metric metric : model.outputs().get(i).metrics()) {
         Ops metricOps = tf.withSubScope("metrics").withSubScope(metric.name() + (i == 0 ? "" : "_" + i));
-        figureStates.add(metric.update(metricOps, ys.get(i), forward.outputs().get(i).value()));
+        figureStates.add(metric.update(metricOps, ys.get(i), forward.outputs().get(i)));
       }
     }
     Operand<?> first = inputs.values().iterator().next();

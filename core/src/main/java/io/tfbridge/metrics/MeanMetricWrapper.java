@@ -22,7 +22,11 @@ public abstract class MeanMetricWrapper extends KerasMetric {
   /** The batch's sum of the per-sample values and their number. */
   @Override
   public List<Operand<TFloat32>> update(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred) {
-    Operand<TFloat32> values = call(tf, yTrue, yPred);
+    return sumAndCount(tf, call(tf, yTrue, yPred));
+  }
+
+  /** The sum of {@code values} and their number. */
+  static List<Operand<TFloat32>> sumAndCount(Ops tf, Operand<TFloat32> values) {
     Operand<TFloat32> count = tf.dtypes.cast(tf.size(values), TFloat32.class);
     return List.of(tf.reduceSum(values, allAxes(tf, values)), count);
   }

@@ -1,5 +1,6 @@
 package io.tfbridge.metrics;
 
+import io.tfbridge.layers.LayerOutput;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.saving.Config;
 import java.util.List;
@@ -53,6 +54,14 @@ public interface Metric {
    * @throws IllegalArgumentException if the output or labels have a shape the metric refuses
    */
   List<Operand<TFloat32>> update(Ops tf, Operand<TFloat32> yTrue, Operand<TFloat32> yPred);
+
+  /**
+   * {@link #update(Ops, Operand, Operand)} on a model output, which the model calls: a metric that
+   * needs the output's logits (a crossentropy after a sigmoid or softmax) reads them here.
+   */
+  default List<Operand<TFloat32>> update(Ops tf, Operand<TFloat32> yTrue, LayerOutput yPred) {
+    return update(tf, yTrue, yPred.value());
+  }
 
   /** The value from each state tensor summed over the batches seen, flattened row-major. */
   double result(double[][] totals);

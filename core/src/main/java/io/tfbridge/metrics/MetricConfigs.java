@@ -8,7 +8,8 @@ import java.util.List;
 final class MetricConfigs {
   private static final List<String> CLASSES = List.of("BinaryAccuracy", "CategoricalAccuracy",
       "SparseCategoricalAccuracy", "TopKCategoricalAccuracy", "SparseTopKCategoricalAccuracy",
-      "Precision", "Recall", "AUC", "F1Score", "FBetaScore");
+      "Precision", "Recall", "AUC", "F1Score", "FBetaScore", "BinaryCrossentropy",
+      "CategoricalCrossentropy", "SparseCategoricalCrossentropy");
 
   private MetricConfigs() {}
 
@@ -30,6 +31,8 @@ final class MetricConfigs {
           : Recall.of());
       case "AUC" -> auc(r);
       case "F1Score", "FBetaScore" -> fScore(r, cls.equals("F1Score"));
+      case "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy" ->
+          crossentropy(cls, r);
       default -> lossMetric(cls, r);
     };
     r.finish();
@@ -76,6 +79,15 @@ final class MetricConfigs {
         .average(r.getString("average", null));
     Double threshold = r.has("threshold") ? r.getDouble("threshold") : null;
     return m.threshold(threshold).name(r.getString("name", m.name()));
+  }
+
+  private static Metric crossentropy(String cls, ConfigReader r) {
+    r.requireDefault("from_logits", false);
+    r.requireDefault("label_smoothing", 0);
+    r.requireDefault("axis", -1);
+    r.requireDefault("ignore_class", null);
+    String loss = cls.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    return CrossentropyMetric.of(loss).name(r.getString("name", loss));
   }
 
   private static Metric lossMetric(String cls, ConfigReader r) {

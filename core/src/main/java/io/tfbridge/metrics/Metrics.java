@@ -3,6 +3,7 @@ package io.tfbridge.metrics;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.saving.KerasObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.tensorflow.ndarray.Shape;
@@ -35,6 +36,11 @@ public final class Metrics {
     KNOWN.put("mse", s -> LossMetric.byName(s, LossMetric.Fn.MEAN_SQUARED_ERROR));
     KNOWN.put("mape", s -> LossMetric.byName(s, LossMetric.Fn.MEAN_ABSOLUTE_PERCENTAGE_ERROR));
     KNOWN.put("msle", s -> LossMetric.byName(s, LossMetric.Fn.MEAN_SQUARED_LOGARITHMIC_ERROR));
+    for (String loss : List.of("binary_crossentropy", "categorical_crossentropy",
+        "sparse_categorical_crossentropy")) {
+      KNOWN.put(loss, s -> CrossentropyMetric.byName(s, loss));
+    }
+    KNOWN.put("bce", s -> CrossentropyMetric.byName(s, "binary_crossentropy"));
     KNOWN.put("precision", Precision::byName);
     KNOWN.put("recall", Recall::byName);
     KNOWN.put("auc", AUC::byName);

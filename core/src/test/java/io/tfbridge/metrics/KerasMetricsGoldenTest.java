@@ -45,17 +45,19 @@ class KerasMetricsGoldenTest {
             FBetaScore.of().beta(2.0).average("weighted"), Metrics.get("kl_divergence"),
             Metrics.get("cosine_similarity"), Metrics.get("mse"), Metrics.get("mae"),
             Metrics.get("poisson"), Metrics.get("categorical_hinge"),
-            Metrics.get("log_cosh_error"))),
+            Metrics.get("log_cosh_error"), Metrics.get("categorical_crossentropy"))),
         Arguments.of("metrics_sparse", 4, "softmax", "sparse_categorical_crossentropy", List.of(
             Metrics.get("accuracy"), Metrics.get("sparse_categorical_accuracy"),
             TopKCategoricalAccuracy.sparse().k(2),
-            Metrics.get("sparse_top_k_categorical_accuracy"))),
+            Metrics.get("sparse_top_k_categorical_accuracy"),
+            Metrics.get("sparse_categorical_crossentropy"))),
         Arguments.of("metrics_binary", 1, "sigmoid", "binary_crossentropy", List.of(
             Metrics.get("accuracy"), Accuracy.binary().threshold(0.6).name("acc_06"),
             Metrics.get("precision"), Metrics.get("recall"), Metrics.get("auc"),
             Precision.of().thresholds(0.7).name("precision_07"),
             AUC.of().curve("PR").numThresholds(20).name("pr_auc"), Metrics.get("hinge"),
-            Metrics.get("squared_hinge"))),
+            Metrics.get("squared_hinge"), Metrics.get("bce"),
+            CrossentropyMetric.of("binary_crossentropy").name("binary_ce"))),
         Arguments.of("metrics_regression", 2, "linear", "mean_squared_error", List.of(
             Metrics.get("mae"), Metrics.get("mse"), Metrics.get("mape"), Metrics.get("msle"),
             LossMetric.of(LossMetric.Fn.ROOT_MEAN_SQUARED_ERROR), Metrics.get("log_cosh_error"),

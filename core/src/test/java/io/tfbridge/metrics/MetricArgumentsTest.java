@@ -85,7 +85,8 @@ class MetricArgumentsTest {
     for (Metric m : List.of(AUC.of().curve("PR").numThresholds(20).name("pr"),
         Precision.of().thresholds(0.3).topK(2).classId(1), FBetaScore.of().beta(2.0)
             .average("macro").threshold(0.4), TopKCategoricalAccuracy.sparse().k(3),
-        Accuracy.binary().threshold(0.7), LossMetric.of(LossMetric.Fn.LOG_COSH_ERROR))) {
+        Accuracy.binary().threshold(0.7), LossMetric.of(LossMetric.Fn.LOG_COSH_ERROR),
+        CrossentropyMetric.of("sparse_categorical_crossentropy").name("sce"))) {
       Metric back = Metrics.deserialize(KerasObject.of("keras.metrics", m.className(), m.config()));
       assertEquals(m.className(), back.className());
       assertEquals(m.config(), back.config());

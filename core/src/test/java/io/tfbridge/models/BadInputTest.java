@@ -273,8 +273,9 @@ class BadInputTest {
         + "sparse_top_k_categorical_accuracy, mean_absolute_error, mean_squared_error, "
         + "root_mean_squared_error, mean_absolute_percentage_error, "
         + "mean_squared_logarithmic_error, cosine_similarity, log_cosh_error, kl_divergence, "
-        + "poisson, hinge, squared_hinge, categorical_hinge, mae, mse, mape, msle, precision, "
-        + "recall, auc, f1_score, f_beta_score",
+        + "poisson, hinge, squared_hinge, categorical_hinge, mae, mse, mape, msle, "
+        + "binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, bce, "
+        + "precision, recall, auc, f1_score, f_beta_score",
         assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "mse", "mean_io_u"))
             .getMessage());
     assertEquals("Unknown loss: 'null'. Known losses: sparse_categorical_crossentropy, "
