@@ -36,7 +36,7 @@ def make(d):
         "accuracy", "mae", "precision", M.AUC(curve="PR", num_thresholds=50, name="pr_auc"),
         M.F1Score(average="macro"), M.Precision(thresholds=0.3, class_id=1, name="p1"),
         M.TopKCategoricalAccuracy(k=2), M.RootMeanSquaredError(),
-        M.FBetaScore(beta=0.5, average="weighted", threshold=0.35)])
+        M.FBetaScore(beta=0.5, average="weighted", threshold=0.35), "categorical_crossentropy"])
     np.save(os.path.join(d, "x.npy"), rs.uniform(-2, 2, (17, 4)).astype("float32"))
     np.save(os.path.join(d, "y.npy"), np.eye(3, dtype="float32")[rs.randint(0, 3, 17)])
     model.save(os.path.join(d, "keras_metrics.keras"))
