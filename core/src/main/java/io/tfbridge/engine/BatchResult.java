@@ -1,8 +1,8 @@
 package io.tfbridge.engine;
 
 /**
- * The sums one batch produced: the loss summed over its elements and how many elements, and each
- * metric's sum and element count, in the model's metric order.
+ * What one batch produced: the loss summed over its elements and how many elements, and each other
+ * figure's state tensors ({@link ModelDefinition#figures()}), flattened: {@code figures[f][s]} is
+ * figure {@code f}'s state {@code s}.
  */
-public record BatchResult(
-    double lossSum, double lossCount, double[] metricSums, double[] metricCounts) {}
+public record BatchResult(double lossSum, double lossCount, double[][][] figures) {}

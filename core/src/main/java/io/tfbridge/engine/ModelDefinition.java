@@ -4,7 +4,9 @@ import io.tfbridge.distribute.Replicas;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.metrics.Metric;
 import io.tfbridge.optimizers.Optimizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tensorflow.ndarray.Shape;
 
 /**
@@ -72,18 +74,29 @@ public record ModelDefinition(String name, List<ModelInput> inputs, List<LayerNo
   /**
    * The names of the figures a batch reports besides {@code loss}, in order: each output's loss when
    * there are several ({@code out_a_loss}), then every output's metrics, prefixed with the output's
-   * name when there are several ({@code out_a_accuracy}), as Keras names them in its logs.
+   * name when there are several ({@code out_a_accuracy}), as Keras names them in its logs; a name
+   * already taken gets {@code _1}, {@code _2}, ... as Keras's compiled metrics make it unique.
    */
   public List<String> figureNames() {
-    List<String> names = new java.util.ArrayList<>();
+    return figures().stream().map(Figure::name).toList();
+  }
+
+  /** The figures of {@link #figureNames()}, with how each value follows from its summed states. */
+  public List<Figure> figures() {
+    List<Figure> figures = new java.util.ArrayList<>();
     boolean several = outputs.size() > 1;
     if (several) {
-      outputs.forEach(o -> names.add(o.name() + "_loss"));
+      outputs.forEach(o -> figures.add(Figure.mean(o.name() + "_loss")));
     }
+    Map<String, Integer> seen = new HashMap<>();
     for (ModelOutput o : outputs) {
-      o.metrics().forEach(m -> names.add(several ? o.name() + "_" + m.name() : m.name()));
+      for (Metric m : o.metrics()) {
+        String name = several ? o.name() + "_" + m.name() : m.name();
+        int index = seen.merge(name, 1, Integer::sum) - 1;
+        figures.add(Figure.of(index == 0 ? name : name + "_" + index, m));
+      }
     }
-    return names;
+    return figures;
   }
 
   /** The shape of a tensor of the model: an input's, or a layer call's output shape. */

@@ -13,22 +13,21 @@ import org.tensorflow.types.family.TType;
 
 /**
  * One replica's part of the graph: the forward pass on its inputs, each output's loss sum and count,
- * and the sums and counts of the figures a batch reports ({@link ModelDefinition#figureNames()}). A
+ * and the state tensors of the figures a batch reports ({@link ModelDefinition#figureNames()}). A
  * single-device model has one replica on the whole batch; a mirrored one, one per device on its share,
  * all under the replica's op-name prefix so that a placement pass can give them its device.
  *
  * @param outputs the model's outputs
  * @param lossSums each output's loss summed over its elements
  * @param lossCounts each output's number of loss elements
- * @param figureSums the reported figures' sums, in figure order
- * @param figureCounts the reported figures' element counts
+ * @param figureStates each reported figure's state tensors for this batch, in figure order
  * @param rows the number of samples in this replica's share
  * @param updates the layers' variable updates (moving statistics)
  * @param addedLosses the losses layers added (activity regularization)
  */
 record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
-    List<Operand<TFloat32>> lossCounts, List<Operand<TFloat32>> figureSums,
-    List<Operand<TFloat32>> figureCounts, Operand<TFloat32> rows, List<Forward.Update> updates,
+    List<Operand<TFloat32>> lossCounts, List<List<Operand<TFloat32>>> figureStates,
+    Operand<TFloat32> rows, List<Forward.Update> updates,
     List<Operand<TFloat32>> addedLosses) {
 
   /**
@@ -46,8 +45,7 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
     Forward.Result forward = Forward.build(prefix, model, variables, inputs, trainingFlag, seed);
     List<Operand<TFloat32>> sums = new ArrayList<>();
     List<Operand<TFloat32>> counts = new ArrayList<>();
-    List<Operand<TFloat32>> figureSums = new ArrayList<>();
-    List<Operand<TFloat32>> figureCounts = new ArrayList<>();
+    List<List<Operand<TFloat32>>> figureStates = new ArrayList<>();
     for (int i = 0; i < model.outputs().size(); i++) {
       Ops lossOps = tf.withSubScope(i == 0 ? "loss" : "loss_" + i);
       Operand<TFloat32> perSample = model.outputs().get(i).loss().call(lossOps, ys.get(i),
@@ -55,22 +53,19 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
       sums.add(weightedSum(lossOps, perSample, sampleWeight));
       counts.add(count(lossOps, perSample));
     }
-    if (model.outputs().size() > 1) {
-      figureSums.addAll(sums);
-      figureCounts.addAll(counts);
+    for (int i = 0; model.outputs().size() > 1 && i < sums.size(); i++) {
+      figureStates.add(List.of(sums.get(i), counts.get(i)));
     }
     for (int i = 0; i < model.outputs().size(); i++) {
       for (Metric metric : model.outputs().get(i).metrics()) {
         Ops metricOps = tf.withSubScope("metrics").withSubScope(metric.name() + (i == 0 ? "" : "_" + i));
-        Operand<TFloat32> values = metric.call(metricOps, ys.get(i), forward.outputs().get(i).value());
-        figureSums.add(metricOps.reduceSum(values, allAxes(metricOps, values)));
-        figureCounts.add(count(metricOps, values));
+        figureStates.add(metric.update(metricOps, ys.get(i), forward.outputs().get(i)));
       }
     }
     Operand<?> first = inputs.values().iterator().next();
     Operand<TFloat32> rows = tf.dtypes.cast(tf.gather(tf.shape(first), tf.constant(0), tf.constant(0)),
         TFloat32.class);
-    return new Replica(forward.outputs(), sums, counts, figureSums, figureCounts, rows,
+    return new Replica(forward.outputs(), sums, counts, figureStates, rows,
         forward.updates(), forward.losses());
   }
 

@@ -39,8 +39,7 @@ final class Steps {
     }
     ByName.fetch(runner, ops.lossSum);
     ByName.fetch(runner, ops.lossCount);
-    ops.metricSums.forEach(m -> ByName.fetch(runner, m));
-    ops.metricCounts.forEach(m -> ByName.fetch(runner, m));
+    ops.figureStates.forEach(states -> states.forEach(m -> ByName.fetch(runner, m)));
     try (TFloat32 flag = TFloat32.scalarOf(train ? 1f : 0f)) {
       if (train) {
         ByName.feed(runner, ops.trainingFlag, flag);
@@ -49,14 +48,7 @@ final class Steps {
         ByName.target(runner, ops.trainStep());
       }
       try (Result result = runner.run()) {
-        int n = ops.metricSums.size();
-        double[] sums = new double[n];
-        double[] counts = new double[n];
-        for (int i = 0; i < n; i++) {
-          sums[i] = scalar(result.get(2 + i));
-          counts[i] = scalar(result.get(2 + n + i));
-        }
-        return new BatchResult(scalar(result.get(0)), scalar(result.get(1)), sums, counts);
+        return new BatchResult(scalar(result.get(0)), scalar(result.get(1)), figures(result));
       }
     }
   }
@@ -133,6 +125,29 @@ final class Steps {
       ByName.feed(runner, ops.ys.get(i), ys.get(i));
     }
     return runner;
+  }
+
+  /** Each figure's state tensors, flattened, in fetch order after the loss sum and count. */
+  private double[][][] figures(Result result) {
+    double[][][] figures = new double[ops.figureStates.size()][][];
+    int next = 2;
+    for (int f = 0; f < figures.length; f++) {
+      figures[f] = new double[ops.figureStates.get(f).size()][];
+      for (int s = 0; s < figures[f].length; s++) {
+        figures[f][s] = values((TFloat32) result.get(next++));
+      }
+    }
+    return figures;
+  }
+
+  private static double[] values(TFloat32 t) {
+    float[] data = new float[Math.toIntExact(t.size())];
+    t.asRawTensor().data().asFloats().read(data);
+    double[] out = new double[data.length];
+    for (int i = 0; i < data.length; i++) {
+      out[i] = data[i];
+    }
+    return out;
   }
 
   private static double scalar(Tensor t) {

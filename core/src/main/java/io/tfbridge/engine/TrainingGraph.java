@@ -44,9 +44,11 @@ final class TrainingGraph {
   /** The batch's total loss times its number of samples, and that number. */
   final Operand<TFloat32> lossSum;
   final Operand<TFloat32> lossCount;
-  /** The other reported figures' sums and counts ({@link ModelDefinition#figureNames()}). */
-  final List<Operand<TFloat32>> metricSums = new ArrayList<>();
-  final List<Operand<TFloat32>> metricCounts = new ArrayList<>();
+  /**
+   * The other reported figures' state tensors ({@link ModelDefinition#figures()}), each summed over
+   * the replicas: a per-output loss's sum and count, a metric's {@code update} tensors.
+   */
+  final List<List<Operand<TFloat32>>> figureStates = new ArrayList<>();
   private final Graph graph;
   private final Ops tf;
   private final ModelDefinition model;
@@ -81,10 +83,14 @@ final class TrainingGraph {
     totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas);
     lossSum = totals.reportedSum();
     lossCount = totals.rows();
-    for (int m = 0; m < replicas.get(0).figureSums().size(); m++) {
-      int k = m;
-      metricSums.add(LossTotals.total(tf, replicas, r -> r.figureSums().get(k)));
-      metricCounts.add(LossTotals.total(tf, replicas, r -> r.figureCounts().get(k)));
+    for (int m = 0; m < replicas.get(0).figureStates().size(); m++) {
+      List<Operand<TFloat32>> states = new ArrayList<>();
+      for (int s = 0; s < replicas.get(0).figureStates().get(m).size(); s++) {
+        int f = m;
+        int k = s;
+        states.add(LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k)));
+      }
+      figureStates.add(states);
     }
     if (model.replicas().placed()) {
       buildTraining(); // the graph is placed and copied once, whole

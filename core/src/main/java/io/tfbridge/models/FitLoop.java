@@ -7,6 +7,7 @@ import io.tfbridge.callbacks.ProgbarLogger;
 import io.tfbridge.callbacks.TrainingParams;
 import io.tfbridge.data.Permutations;
 import io.tfbridge.engine.CompiledGraph;
+import io.tfbridge.engine.Figure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,12 @@ import java.util.Map;
 final class FitLoop {
   private final Model model;
   private final CompiledGraph graph;
-  private final List<String> metricNames;
+  private final List<Figure> figures;
 
-  FitLoop(Model model, CompiledGraph graph, List<String> metricNames) {
+  FitLoop(Model model, CompiledGraph graph, List<Figure> figures) {
     this.model = model;
     this.graph = graph;
-    this.metricNames = metricNames;
+    this.figures = figures;
   }
 
   /** Trains on {@code train}'s batches (closed at the end) for the epochs {@code options} says. */
@@ -79,7 +80,7 @@ final class FitLoop {
   }
 
   private Map<String, Double> trainEpoch(TrainBatches train, Callback callbacks) {
-    Sums sums = new Sums(metricNames);
+    Sums sums = new Sums(figures);
     for (int batch = 0; batch < train.steps() && !model.stopTraining(); batch++) {
       callbacks.onTrainBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = train.next()) {
@@ -99,7 +100,7 @@ final class FitLoop {
     callbacks.onTestBegin(new LinkedHashMap<>());
     int[] order = Permutations.of(data.size(), null);
     int end = steps > 0 ? Math.min(order.length, steps * batchSize) : order.length;
-    Sums sums = new Sums(metricNames);
+    Sums sums = new Sums(figures);
     for (int from = 0, batch = 0; from < end; from += batchSize, batch++) {
       callbacks.onTestBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = data.batch(order, from, Math.min(order.length, from + batchSize))) {

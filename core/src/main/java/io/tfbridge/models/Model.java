@@ -51,7 +51,7 @@ public final class Model implements Predictor {
     this.definition = definition;
     this.data = new DataAdapter(definition);
     this.graph = new CompiledGraph(definition);
-    this.loop = new FitLoop(this, graph, definition.figureNames());
+    this.loop = new FitLoop(this, graph, definition.figures());
     this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
   }
 

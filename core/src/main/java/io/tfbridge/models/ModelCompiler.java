@@ -8,7 +8,6 @@ import io.tfbridge.engine.ModelOutput;
 import io.tfbridge.engine.TensorRef;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.metrics.Metric;
-import io.tfbridge.metrics.Metrics;
 import io.tfbridge.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +23,11 @@ final class ModelCompiler {
 
   /**
    * Compiles {@code spec}: one loss per output (a single loss serves every output), the losses'
-   * weights in the total ({@code null} for 1 each), and metrics by name for every output.
+   * weights in the total ({@code null} for 1 each), and the metrics for every output (each resolved
+   * for the output, as {@code "accuracy"} is).
    */
   static Model compile(ModelSpec spec, Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
-      List<String> metricNames, long seed) {
+      List<? extends Metric> metricList, long seed) {
     List<LayerNode> layers = spec.build();
     List<ModelInput> inputs = spec.inputs();
     List<TensorRef> refs = spec.outputs();
@@ -39,7 +39,7 @@ final class ModelCompiler {
       Loss loss = pick(losses, i, refs.size(), "loss");
       double weight = lossWeights == null ? 1.0 : pick(lossWeights, i, refs.size(), "loss_weights");
       Shape shape = shapes.shapeOf(refs.get(i));
-      List<Metric> metrics = metricNames.stream().map(m -> Metrics.get(m, loss, shape)).toList();
+      List<Metric> metrics = metricList.stream().map(m -> m.forOutput(loss, shape)).toList();
       outputs.add(new ModelOutput(names.get(i), refs.get(i), shape, loss, weight, metrics));
     }
     return Model.of(new ModelDefinition(spec.name(), inputs, layers, outputs, optimizer, seed,

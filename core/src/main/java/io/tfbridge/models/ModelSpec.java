@@ -5,6 +5,8 @@ import io.tfbridge.engine.ModelInput;
 import io.tfbridge.engine.TensorRef;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.losses.Losses;
+import io.tfbridge.metrics.Metric;
+import io.tfbridge.metrics.Metrics;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.Optimizers;
 import java.security.SecureRandom;
@@ -91,8 +93,23 @@ public interface ModelSpec {
    */
   default Model compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
       List<String> metrics) {
+    return compile(optimizer, losses, lossWeights, metrics.stream().map(Metrics::get)
+        .toArray(Metric[]::new));
+  }
+
+  /**
+   * Keras's {@code compile} with metric objects (and names through {@link Metrics#get(String)}),
+   * computed for every output.
+   *
+   * <pre>{@code
+   * Model model = spec.compile(Adam.of(), List.of(Losses.get("binary_crossentropy")), null,
+   *     AUC.of(), Precision.of().thresholds(0.3), Metrics.get("accuracy"));
+   * }</pre>
+   */
+  default Model compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
+      Metric... metrics) {
     long s = seed().orElseGet(() -> new SecureRandom().nextLong());
-    return ModelCompiler.compile(this, optimizer, losses, lossWeights, metrics, s);
+    return ModelCompiler.compile(this, optimizer, losses, lossWeights, List.of(metrics), s);
   }
 
   /** Keras's {@code compile} with an optimizer object and a loss name. */

@@ -41,6 +41,26 @@ class MonitorTest {
   }
 
   @Test
+  void eachMetricImprovesTheWayKerasSays() {
+    try (Model model = Sequential.of(Dense.of(3).activation(io.tfbridge.activations.Activation.SOFTMAX)
+        .inputShape(2)).seed(1).compile(io.tfbridge.optimizers.SGD.of(),
+            java.util.List.of(io.tfbridge.losses.Losses.get("categorical_crossentropy")), null,
+            java.util.List.of("mae", "auc", "cosine_similarity", "kl_divergence"))) {
+      java.util.Map<String, Boolean> minimizes = new java.util.LinkedHashMap<>();
+      for (String name : java.util.List.of("val_mae", "auc", "cosine_similarity")) {
+        Monitor m = Monitor.of("EarlyStopping", name, "auto", 0);
+        m.setModel(model);
+        minimizes.put(name, m.minimizes());
+      }
+      assertEquals(java.util.Map.of("val_mae", true, "auc", false,
+          "cosine_similarity", false), minimizes);
+      Monitor kld = Monitor.of("EarlyStopping", "kl_divergence", "auto", 0);
+      var e = assertThrows(IllegalArgumentException.class, () -> kld.setModel(model));
+      assertTrue(e.getMessage().contains("Pass `mode='max'`"), e.getMessage());
+    }
+  }
+
+  @Test
   void anUnknownMonitorOrModeIsRefusedWithTheChoices() {
     try (Model model = model()) {
       Monitor typo = Monitor.of("EarlyStopping", "val_acc", "auto", 0);

@@ -268,9 +268,15 @@ class BadInputTest {
     assertEquals("Unknown padding: 'causal'. Expected one of: valid, same",
         assertThrows(IllegalArgumentException.class, () -> MaxPooling2D.of().padding("causal"))
             .getMessage());
-    assertEquals("Unknown metric: 'precision'. Known metrics: accuracy, acc, "
-        + "sparse_categorical_accuracy, categorical_accuracy, binary_accuracy",
-        assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "mse", "precision"))
+    assertEquals("Unknown metric: 'mean_io_u'. Known metrics: accuracy, acc, binary_accuracy, "
+        + "categorical_accuracy, sparse_categorical_accuracy, top_k_categorical_accuracy, "
+        + "sparse_top_k_categorical_accuracy, mean_absolute_error, mean_squared_error, "
+        + "root_mean_squared_error, mean_absolute_percentage_error, "
+        + "mean_squared_logarithmic_error, cosine_similarity, log_cosh_error, kl_divergence, "
+        + "poisson, hinge, squared_hinge, categorical_hinge, mae, mse, mape, msle, "
+        + "binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, bce, "
+        + "precision, recall, auc, f1_score, f_beta_score",
+        assertThrows(IllegalArgumentException.class, () -> IRIS.compile("adam", "mse", "mean_io_u"))
             .getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> IRIS.compile("adam", (String) null)).getMessage()

@@ -3,37 +3,37 @@ package io.tfbridge.interop.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.losses.Loss;
 import io.tfbridge.losses.Losses;
+import io.tfbridge.metrics.Metric;
+import io.tfbridge.metrics.Metrics;
 import io.tfbridge.optimizers.Optimizer;
 import io.tfbridge.optimizers.Optimizers;
+import io.tfbridge.saving.KerasObject;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keras's compile settings ({@code compile_config} in config.json, {@code training_config} in a
  * legacy .h5) to an optimizer, a loss and metric names. The optimizer config is read by
- * {@link OptimizerConfigs}; unsupported metrics are dropped with a warning (they do not change
- * training), unsupported losses and optimizers are refused.
+ * {@link OptimizerConfigs}; metrics by name ({@link Metrics#get(String)}) or as serialized objects
+ * with their options ({@link Metrics#deserialize}); metrics tfbridge does not have are dropped with a
+ * warning (they do not change training), unsupported losses and optimizers are refused.
  */
 final class CompileConfigs {
   private static final System.Logger LOG = System.getLogger(CompileConfigs.class.getName());
-  private static final Set<String> METRICS = Set.of("accuracy", "acc", "sparse_categorical_accuracy",
-      "categorical_accuracy", "binary_accuracy");
 
   /**
    * What {@code compile} takes: the optimizer, the losses (one for every output, one per output in
-   * order, or by output name), their weights (null for 1 each; a list or by output name) and metric
-   * names.
+   * order, or by output name), their weights (null for 1 each; a list or by output name) and the
+   * metrics.
    */
   record CompileSpec(Optimizer optimizer, List<Loss> losses, Map<String, Loss> lossesByName,
-      List<Double> weights, Map<String, Double> weightsByName, List<String> metrics) {
+      List<Double> weights, Map<String, Double> weightsByName, List<Metric> metrics) {
 
     /** One loss for every output. */
-    CompileSpec(Optimizer optimizer, Loss loss, List<String> metrics) {
+    CompileSpec(Optimizer optimizer, Loss loss, List<Metric> metrics) {
       this(optimizer, List.of(loss), Map.of(), null, Map.of(), metrics);
     }
 
@@ -43,7 +43,7 @@ final class CompileConfigs {
           .map(r -> r.node() == 0 ? r.layer() : r.layer() + "_" + r.node()).toList();
       List<Loss> all = lossesByName.isEmpty() ? losses : byName(lossesByName, names, "loss");
       List<Double> w = weightsByName.isEmpty() ? weights : byName(weightsByName, names, "loss_weights");
-      return spec.compile(optimizer, all, w, metrics);
+      return spec.compile(optimizer, all, w, metrics.toArray(Metric[]::new));
     }
 
     private static <T> List<T> byName(Map<String, T> values, List<String> names, String what) {
@@ -126,28 +126,42 @@ final class CompileConfigs {
   }
 
   /**
-   * The metric names: a list, a list per output or a dict by output (flattened: tfbridge computes
-   * each named metric for every output).
+   * The metrics: a list, a list per output or a dict by output (flattened: tfbridge computes each
+   * metric for every output), each a name or a serialized metric; the same metric twice counts once.
    */
-  private static List<String> metrics(JsonNode v) {
-    List<String> names = new ArrayList<>();
+  private static List<Metric> metrics(JsonNode v) {
+    List<Metric> metrics = new ArrayList<>();
     List<JsonNode> flat = new ArrayList<>();
     flattenMetrics(v, flat);
     for (JsonNode m : flat) {
       if (m.isNull()) {
         continue;
       }
-      String name = m.isTextual() ? m.textValue() : m.path("config").path("name").asText(null);
-      if (name != null && METRICS.contains(name.toLowerCase(Locale.ROOT))) {
-        if (!names.contains(name.toLowerCase(Locale.ROOT))) {
-          names.add(name.toLowerCase(Locale.ROOT));
-        }
-      } else {
-        LOG.log(Level.WARNING, "Keras file metric {0} is not supported by tfbridge; the model is "
-            + "compiled without it (known: {1})", Json.write(m), METRICS);
+      Metric metric = metric(m);
+      if (metric != null && metrics.stream().noneMatch(x -> x.name().equals(metric.name()))) {
+        metrics.add(metric);
       }
     }
-    return names;
+    return metrics;
+  }
+
+  /** The metric {@code m} names or describes, or null (with a warning) if tfbridge lacks it. */
+  private static Metric metric(JsonNode m) {
+    if (m.isTextual() && Metrics.isKnown(m.textValue())) {
+      return Metrics.get(m.textValue());
+    }
+    if (m.isObject() && m.has("class_name") && m.path("config").isObject()) {
+      try {
+        return Metrics.deserialize((KerasObject) ConfigJson.toValue(m));
+      } catch (IllegalArgumentException e) {
+        LOG.log(Level.WARNING, "Keras file metric {0} is not supported by tfbridge ({1}); the "
+            + "model is compiled without it", Json.write(m), e.getMessage());
+        return null;
+      }
+    }
+    LOG.log(Level.WARNING, "Keras file metric {0} is not supported by tfbridge; the model is "
+        + "compiled without it", Json.write(m));
+    return null;
   }
 
   private static void flattenMetrics(JsonNode v, List<JsonNode> into) {

@@ -9,6 +9,7 @@ import io.tfbridge.engine.ModelInput;
 import io.tfbridge.losses.Losses;
 import io.tfbridge.metrics.Metric;
 import io.tfbridge.models.ModelConfigs;
+import io.tfbridge.saving.KerasObject;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -88,10 +89,18 @@ final class KerasConfigWriter {
       }
     }
     ArrayNode metrics = c.putArray("metrics");
-    d.output().metrics().stream().map(Metric::name).forEach(metrics::add);
+    d.output().metrics().forEach(m -> metrics.add(metric(m)));
     c.putNull("weighted_metrics").put("run_eagerly", false).put("steps_per_execution", 1)
         .put("jit_compile", false);
     return c;
+  }
+
+  /** A metric as Keras's compile config holds it: the string it was given by, or the object. */
+  private static JsonNode metric(Metric m) {
+    if (m.identifier() != null) {
+      return ConfigJson.toJsonValue(m.identifier());
+    }
+    return ConfigJson.toJsonValue(KerasObject.of("keras.metrics", m.className(), m.config()));
   }
 
   /** metadata.json: {@code {"keras_version": "3.15.1", "date_saved": "2026-01-31@12:00:00"}}. */

@@ -3,6 +3,7 @@ package io.tfbridge.interop.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.layers.KerasLayers;
 import io.tfbridge.losses.Loss;
+import io.tfbridge.metrics.Metrics;
 import io.tfbridge.models.Model;
 import io.tfbridge.models.ModelSpec;
 import io.tfbridge.optimizers.Optimizer;
@@ -73,7 +74,8 @@ public final class KerasFiles {
    * @throws KerasFileException if the file cannot be read or describes what tfbridge cannot build
    */
   public static Model load(Path file, Optimizer optimizer, Loss loss, String... metrics) {
-    CompileConfigs.CompileSpec compile = new CompileConfigs.CompileSpec(optimizer, loss, List.of(metrics));
+    CompileConfigs.CompileSpec compile = new CompileConfigs.CompileSpec(optimizer, loss,
+        java.util.Arrays.stream(metrics).map(Metrics::get).toList());
     return guarded(file, () -> {
       try (ModelFile read = KerasModelReader.read(file)) {
         return KerasModelLoader.load(read, compile);
