@@ -759,13 +759,9 @@ def make_functional_train(out, name, builder, opt_fn, loss_name, x_shapes, y_kin
     for k, w in enumerate(model.get_weights()):
         save_npy(os.path.join(d, f"after_w{k}.npy"), w)
     save_json(os.path.join(d, "config.json"), model.get_config())
-    if "sample_weight" in weighting:
-        save_npy(os.path.join(d, "sample_weight.npy"), sw)
     meta = {
         "case": name,
         "loss": loss_name,
-        "train_on_batch_kwargs": {k: (v if isinstance(v, dict) else "sample_weight.npy")
-                                  for k, v in kwargs.items()},
         "optimizer": keras.optimizers.serialize(opt),
         "steps": steps,
         "batch_size": int(x_shapes[0][0]),
