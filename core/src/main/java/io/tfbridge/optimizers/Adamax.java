@@ -1,6 +1,5 @@
 package io.tfbridge.optimizers;
 
-import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -17,12 +16,10 @@ import org.tensorflow.types.TFloat32;
  * Optimizer adamax = Adamax.of().learningRate(0.002).betas(0.8, 0.99);
  * }</pre>
  */
-public final class Adamax extends BaseOptimizer<Adamax> {
-  private final Moments moments;
+public final class Adamax extends MomentsOptimizer<Adamax> {
 
   private Adamax(OptimizerOptions options, Moments moments) {
-    super(options);
-    this.moments = moments;
+    super(options, moments);
   }
 
   /** Adamax with Keras's defaults. */
@@ -31,18 +28,8 @@ public final class Adamax extends BaseOptimizer<Adamax> {
   }
 
   @Override
-  protected Adamax with(OptimizerOptions options) {
+  Adamax with(OptimizerOptions options, Moments moments) {
     return new Adamax(options, moments);
-  }
-
-  /** A copy with these decay rates (of the first moment and of the infinity norm). */
-  public Adamax betas(double beta1, double beta2) {
-    return new Adamax(options(), moments.withBetas(beta1, beta2));
-  }
-
-  /** A copy with this epsilon. */
-  public Adamax epsilon(double value) {
-    return new Adamax(options(), moments.withEpsilon(value));
   }
 
   @Override
@@ -55,29 +42,9 @@ public final class Adamax extends BaseOptimizer<Adamax> {
     return "Adamax";
   }
 
-  /** beta_1. */
-  public double beta1() {
-    return moments.beta1();
-  }
-
-  /** beta_2. */
-  public double beta2() {
-    return moments.beta2();
-  }
-
-  /** epsilon. */
-  public double epsilon() {
-    return moments.epsilon();
-  }
-
   @Override
   public List<List<String>> slotGroups() {
     return List.of(List.of("momentum", "norm"));
-  }
-
-  @Override
-  protected Config ownConfig() {
-    return moments.config();
   }
 
   static Adamax fromConfig(ConfigReader c) {
@@ -88,15 +55,15 @@ public final class Adamax extends BaseOptimizer<Adamax> {
   protected Op update(Ops tf, Gradient g, Operand<TFloat32> lr, Operand<TFloat32> step,
       Slots slots) {
     Operand<TFloat32> t = tf.math.add(step, tf.constant(1f));
-    Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) moments.beta1()), t);
+    Operand<TFloat32> beta1Power = tf.math.pow(tf.constant((float) beta1()), t);
     Operand<TFloat32> m = slots.of(g, "momentum");
     Operand<TFloat32> u = slots.of(g, "norm");
     Operand<TFloat32> mNew = tf.assignAdd(m, tf.math.mul(tf.math.sub(g.gradient(), m),
-        tf.constant((float) (1 - moments.beta1()))));
+        tf.constant((float) (1 - beta1()))));
     Operand<TFloat32> uNew = tf.assign(u, tf.math.maximum(
-        tf.math.mul(tf.constant((float) moments.beta2()), u), tf.math.abs(g.gradient())));
+        tf.math.mul(tf.constant((float) beta2()), u), tf.math.abs(g.gradient())));
     Operand<TFloat32> denominator = tf.math.mul(tf.math.sub(tf.constant(1f), beta1Power),
-        tf.math.add(uNew, tf.constant((float) moments.epsilon())));
+        tf.math.add(uNew, tf.constant((float) epsilon())));
     return tf.assignSub(g.variable(), tf.math.div(tf.math.mul(lr, mNew), denominator));
   }
 }

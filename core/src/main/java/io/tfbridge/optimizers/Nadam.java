@@ -1,6 +1,5 @@
 package io.tfbridge.optimizers;
 
-import io.tfbridge.saving.Config;
 import io.tfbridge.saving.ConfigReader;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -21,15 +20,13 @@ import org.tensorflow.types.TFloat32;
  * Optimizer nadam = Nadam.of().learningRate(0.002).epsilon(1e-6);
  * }</pre>
  */
-public final class Nadam extends BaseOptimizer<Nadam> {
+public final class Nadam extends MomentsOptimizer<Nadam> {
   /** Keras's {@code _u_product}, the product of the momentum schedule so far (unnamed in Keras). */
   static final Optimizer.Global U_PRODUCT = new Optimizer.Global("u_product", 1.0, "variable");
   private static final float DECAY = 0.96f;
-  private final Moments moments;
 
   private Nadam(OptimizerOptions options, Moments moments) {
-    super(options);
-    this.moments = moments;
+    super(options, moments);
   }
 
   /** Nadam with Keras's defaults. */
@@ -38,18 +35,8 @@ public final class Nadam extends BaseOptimizer<Nadam> {
   }
 
   @Override
-  protected Nadam with(OptimizerOptions options) {
+  Nadam with(OptimizerOptions options, Moments moments) {
     return new Nadam(options, moments);
-  }
-
-  /** A copy with these moment decay rates. */
-  public Nadam betas(double beta1, double beta2) {
-    return new Nadam(options(), moments.withBetas(beta1, beta2));
-  }
-
-  /** A copy with this epsilon. */
-  public Nadam epsilon(double value) {
-    return new Nadam(options(), moments.withEpsilon(value));
   }
 
   @Override
@@ -62,21 +49,6 @@ public final class Nadam extends BaseOptimizer<Nadam> {
     return "Nadam";
   }
 
-  /** beta_1. */
-  public double beta1() {
-    return moments.beta1();
-  }
-
-  /** beta_2. */
-  public double beta2() {
-    return moments.beta2();
-  }
-
-  /** epsilon. */
-  public double epsilon() {
-    return moments.epsilon();
-  }
-
   @Override
   public List<List<String>> slotGroups() {
     return List.of(List.of("momentum", "velocity"));
@@ -87,11 +59,6 @@ public final class Nadam extends BaseOptimizer<Nadam> {
     return List.of(U_PRODUCT);
   }
 
-  @Override
-  protected Config ownConfig() {
-    return moments.config();
-  }
-
   static Nadam fromConfig(ConfigReader c) {
     return new Nadam(OptimizerOptions.read(c, 0.001), Moments.read(c));
   }
@@ -100,7 +67,7 @@ public final class Nadam extends BaseOptimizer<Nadam> {
   @Override
   protected List<Op> prologue(Ops tf, Operand<TFloat32> lr, Operand<TFloat32> step, Slots slots) {
     Operand<TFloat32> uProduct = slots.global(U_PRODUCT);
-    Operand<TFloat32> scaled = tf.math.mul(uProduct, tf.constant((float) moments.beta1()));
+    Operand<TFloat32> scaled = tf.math.mul(uProduct, tf.constant((float) beta1()));
     return List.of(tf.assign(uProduct, tf.math.mul(scaled,
         tf.math.sub(tf.constant(1f), halfDecay(tf, plus(tf, step, 1))))));
   }
@@ -108,8 +75,8 @@ public final class Nadam extends BaseOptimizer<Nadam> {
   @Override
   protected Op update(Ops tf, Gradient g, Operand<TFloat32> lr, Operand<TFloat32> step,
       Slots slots) {
-    float beta1 = (float) moments.beta1();
-    float beta2 = (float) moments.beta2();
+    float beta1 = (float) beta1();
+    float beta2 = (float) beta2();
     Operand<TFloat32> t = plus(tf, step, 1);
     Operand<TFloat32> uT = momentumAt(tf, t);
     Operand<TFloat32> uNext = momentumAt(tf, plus(tf, step, 2));
@@ -126,12 +93,12 @@ public final class Nadam extends BaseOptimizer<Nadam> {
         tf.math.div(tf.math.mul(oneMinus(tf, uT), g.gradient()), oneMinus(tf, uProduct)));
     Operand<TFloat32> vHat = tf.math.div(vNew, oneMinus(tf, tf.math.pow(tf.constant(beta2), t)));
     return tf.assignSub(g.variable(), tf.math.div(tf.math.mul(mHat, lr),
-        tf.math.add(tf.math.sqrt(vHat), tf.constant((float) moments.epsilon()))));
+        tf.math.add(tf.math.sqrt(vHat), tf.constant((float) epsilon()))));
   }
 
   /** {@code mu(t) = beta_1 * (1 - 0.5 * 0.96^t)}, in float32 as Keras computes it. */
   private Operand<TFloat32> momentumAt(Ops tf, Operand<TFloat32> t) {
-    return tf.math.mul(tf.constant((float) moments.beta1()), oneMinus(tf, halfDecay(tf, t)));
+    return tf.math.mul(tf.constant((float) beta1()), oneMinus(tf, halfDecay(tf, t)));
   }
 
   /** {@code 0.5 * 0.96^t}. */
