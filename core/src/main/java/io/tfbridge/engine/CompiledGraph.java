@@ -39,6 +39,7 @@ public final class CompiledGraph implements AutoCloseable {
    * device (the ops {@code addGradients} makes have none); the session runs that copy, by op name.
    */
   public CompiledGraph(ModelDefinition definition) {
+    JavaCpp.configure();
     CustomGradients.ensureRegistered();
     this.definition = definition;
     this.graph = new Graph();
@@ -66,7 +67,7 @@ public final class CompiledGraph implements AutoCloseable {
     }
     this.runGraph = placed;
     this.session = opened;
-    this.steps = new Steps(session, ops, definition);
+    this.steps = new Steps(session, ops, definition, new RunOutputs(graph, placed));
     this.values = new GraphValues(definition, session, variables, ops);
   }
 
@@ -155,6 +156,15 @@ public final class CompiledGraph implements AutoCloseable {
   /** Every output of the model for a batch (inference mode); the caller closes the tensors. */
   public List<TFloat32> predictOutputs(List<? extends Tensor> xs) {
     return steps().predict(xs);
+  }
+
+  /**
+   * Every output of the model for a batch (inference mode), handed to {@code sink} by output index
+   * while the run's tensors are open; they close when this returns.
+   */
+  public void predictOutputs(List<? extends Tensor> xs,
+      java.util.function.BiConsumer<Integer, TFloat32> sink) {
+    steps().predict(xs, sink);
   }
 
   /** {@link #predictStep(List)} for a model with one input. */

@@ -23,6 +23,7 @@ import java.util.SplittableRandom;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
@@ -44,12 +45,16 @@ public final class Model implements Predictor {
   private final FitLoop loop;
   private final SplittableRandom random;
   private final DataAdapter data;
+  private final List<TensorSpec> inputSpecs;
+  private final List<TensorSpec> outputSpecs;
   private volatile boolean stopTraining;
   private int resumeEpoch = -1;
 
   private Model(ModelDefinition definition) {
     this.definition = definition;
     this.data = new DataAdapter(definition);
+    this.inputSpecs = inputSpecs(definition);
+    this.outputSpecs = List.copyOf(outputSpecs(definition));
     this.graph = new CompiledGraph(definition);
     this.loop = new FitLoop(this, graph, definition.figures());
     this.random = new SplittableRandom(definition.seed() ^ 0x5DEECE66DL);
@@ -323,7 +328,7 @@ public final class Model implements Predictor {
       int to = Math.min(samples.size(), from + batchSize);
       hooks.onPredictBatchBegin(batch, new LinkedHashMap<>());
       try (Batch b = samples.batch(order, from, to)) {
-        copyOut(graph.predictOutputs(b.inputs()), outs, from, to);
+        copyOut(b.inputs(), outs, from, to);
       }
       hooks.onPredictBatchEnd(batch, new LinkedHashMap<>());
     }
@@ -331,14 +336,9 @@ public final class Model implements Predictor {
     return outs;
   }
 
-  private static void copyOut(List<TFloat32> batch, List<FloatNdArray> outs, int from, int to) {
-    try {
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).copyTo(outs.get(i).slice(org.tensorflow.ndarray.index.Indices.range(from, to)));
-      }
-    } finally {
-      batch.forEach(TFloat32::close);
-    }
+  private void copyOut(List<? extends Tensor> xs, List<FloatNdArray> outs, int from, int to) {
+    graph.predictOutputs(xs, (i, batch) -> batch.copyTo(outs.get(i).shape().get(0) == to - from
+        ? outs.get(i) : outs.get(i).slice(org.tensorflow.ndarray.index.Indices.range(from, to))));
   }
 
   private List<String> outputNames() {
@@ -348,6 +348,10 @@ public final class Model implements Predictor {
   /** The model's inputs, named after their Input layers ({@code input_layer} unless named). */
   @Override
   public List<TensorSpec> inputs() {
+    return inputSpecs;
+  }
+
+  private static List<TensorSpec> inputSpecs(ModelDefinition definition) {
     return definition.inputs().stream()
         .map(in -> new TensorSpec(in.name(), in.dtype(), in.shape())).toList();
   }
@@ -355,6 +359,10 @@ public final class Model implements Predictor {
   /** The model's outputs, {@code output_0}, {@code output_1}, ... as in Keras's exported SavedModels. */
   @Override
   public List<TensorSpec> outputs() {
+    return outputSpecs;
+  }
+
+  private static List<TensorSpec> outputSpecs(ModelDefinition definition) {
     List<TensorSpec> specs = new ArrayList<>();
     for (int i = 0; i < definition.outputs().size(); i++) {
       specs.add(new TensorSpec("output_" + i, DType.FLOAT32, definition.outputs().get(i).shape()));

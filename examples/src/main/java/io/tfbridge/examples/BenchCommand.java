@@ -1,5 +1,8 @@
 package io.tfbridge.examples;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,10 +11,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tfbridge bench}: prints speed figures (CNN samples/s, one-row predict latency of a Java model
- * and of its SavedModel). Figures only: nothing is asserted.
+ * {@code tfbridge bench}: the lesson's workloads in tfbridge and, with a Python that has Keras, in
+ * Keras in the same run, interleaved, as one table ({@link KerasComparison}); or one of the
+ * narrower benchmarks. Figures only: nothing is asserted.
  */
-@Command(name = "bench", description = "Print speed figures: lesson CNN samples/s, 1-row predict latency.")
+@Command(name = "bench", description = "Print speed figures: the lesson's workloads in tfbridge and "
+    + "in Keras (with a Python that has it), interleaved, as one table.")
 final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   Cli cli;
@@ -19,40 +24,92 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--samples", defaultValue = "4096",
+  @Option(names = "--keras-python", paramLabel = "PYTHON", description = "A Python with TensorFlow "
+      + "and Keras to run the same workloads (default: $TFBRIDGE_PYTHON, else the test venv "
+      + ".venv/bin/python when there is one; none: tfbridge's figures alone).")
+  Path kerasPython;
+
+  @Option(names = "--no-keras", description = "tfbridge's figures alone, even with a Python at hand.")
+  boolean noKeras;
+
+  @Option(names = "--rounds", defaultValue = "3",
+      description = "Runs of each workload per side (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--samples", defaultValue = "8000",
       description = "MNIST digits per CNN epoch (default: ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--calls", defaultValue = "2000",
-      description = "One-row predictions timed per model (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "3", description = "CNN epochs per run; the first, "
+      + "which builds the graph, is not counted (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--calls", defaultValue = "5000",
+      description = "One-row predictions timed per predictor (default: ${DEFAULT-VALUE}).")
   int calls;
+
+  @Option(names = "--augment", description = "Instead: the CNN on augmented batches (the lesson's "
+      + "ImageDataGenerator flow) against plain ones, epochs interleaved.")
+  boolean augment;
+
+  @Option(names = "--mirrored", description = "Instead: mirrored training on 1, 2 and 4 CPU replicas.")
+  boolean mirrored;
 
   @Option(names = "--load", paramLabel = "FILE", description = "Instead: time loading this .keras "
       + "or .h5 file and print the process's resident memory before, after and at its peak.")
-  java.nio.file.Path load;
+  Path load;
 
   @Option(names = "--directory", paramLabel = "N", description = "Instead: write N MNIST digits as "
       + "PNG files in a class-per-folder tree, train the lesson CNN on it for one epoch through "
       + "flow_from_directory's batches and print the throughput and resident memory.")
   Integer directory;
 
+  @Option(names = "--child-cnn-rss", hidden = true, paramLabel = "EPOCHS",
+      description = "(the table's own child process) train the CNN, print the peak RSS")
+  Integer childCnnRss;
+
   /** Creates the command; picocli fills it in. */
   BenchCommand() {}
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws IOException {
+    LessonCommand.requirePositive(spec, "--samples", samples, 64);
     if (load != null) {
       new LoadBench(cli.out()).run(load);
-      return Cli.OK;
-    }
-    if (directory != null) {
+    } else if (directory != null) {
       LessonCommand.requirePositive(spec, "--directory", directory, 64);
       new DirectoryBench(cli.out()).run(directory);
-      return Cli.OK;
+    } else if (augment) {
+      new AugmentBench(cli.out()).run(samples);
+    } else if (mirrored) {
+      new MirroredBench(cli.out()).run(samples, 1, 2, 4);
+    } else if (childCnnRss != null) {
+      childCnnRss();
+    } else {
+      table();
     }
-    LessonCommand.requirePositive(spec, "--samples", samples, 64);
-    LessonCommand.requirePositive(spec, "--calls", calls, 100);
-    new Bench(cli.out()).run(samples, calls);
     return Cli.OK;
+  }
+
+  private void table() throws IOException {
+    LessonCommand.requirePositive(spec, "--rounds", rounds, 1);
+    LessonCommand.requirePositive(spec, "--epochs", epochs, 2);
+    LessonCommand.requirePositive(spec, "--calls", calls, 100);
+    Path python = noKeras ? null : KerasSide.python(kerasPython);
+    Path work = Files.createTempDirectory("tfbridge-bench");
+    KerasChildren children = new KerasChildren(python, KerasSide.script());
+    try (KerasProcess keras = python == null ? null : KerasProcess.start(python, KerasSide.script())) {
+      new KerasComparison(cli.out(), keras, children,
+          new KerasComparison.Settings(rounds, samples, epochs, calls, work)).run();
+    } finally {
+      KerasSide.deleteTree(work);
+    }
+  }
+
+  private void childCnnRss() throws IOException {
+    BenchDigits digits = BenchDigits.load(samples, Files.createTempDirectory("tfbridge-rss"));
+    JavaWorkloads.cnn(digits, childCnnRss, 1);
+    KerasSide.deleteTree(digits.files());
+    cli.out().println(KerasChildren.peakRssLine());
   }
 }

@@ -119,6 +119,7 @@ public final class Cli {
 
   /** The command line's entry point: runs {@code args} and exits with the exit code. */
   public static void main(String[] args) {
+    io.tfbridge.engine.JavaCpp.configure(); // before any TensorFlow object: see its javadoc
     System.exit(execute(System.out, System.err, args));
   }
 

@@ -1,6 +1,5 @@
 package io.tfbridge.examples;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -39,17 +38,9 @@ public final class IrisMedian {
       console.println(String.format(Locale.ROOT, "seed %d: test accuracy %.4f  (%.1f s)",
           seed, accuracies[seed], (System.nanoTime() - start) / 1e9));
     }
-    double median = median(accuracies);
+    double median = Stats.median(accuracies);
     console.println(
         String.format(Locale.ROOT, "median accuracy over %d seeds: %.4f", seeds, median));
     return median;
-  }
-
-  /** The median, as Python's {@code statistics.median}: the middle two's mean for an even count. */
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 }

@@ -3,17 +3,43 @@ package io.tfbridge.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+/**
+ * {@code tfbridge bench} prints its table with every workload (the figures themselves are not
+ * asserted: speed is measured, not tested).
+ */
 class BenchCommandTest {
+  private static final String FIGURE = "[\\d,.]+ ";
+
   @Test
-  void printsEveryFigure() {
-    CliRun run = CliRun.of("bench", "--samples", "128", "--calls", "100");
+  void printsTheTableWithoutKeras() {
+    CliRun run = CliRun.of("bench", "--no-keras", "--rounds", "1", "--samples", "128", "--epochs",
+        "2", "--calls", "100");
     assertEquals(Cli.OK, run.code(), run.err());
-    assertTrue(run.out().matches("(?s)cnn training: [\\d,]+ samples/s.*cnn predict: +[\\d,]+ samples/s.*"
-        + "Java Model +median \\d+ µs, p99 \\d+ µs.*SavedModel +median \\d+ µs.*"
-        + "1 replica\\(s\\): [\\d,]+ samples/s.*2 replica\\(s\\): [\\d,]+ samples/s"
-        + ".*4 replica\\(s\\): [\\d,]+ samples/s.*"), run.out());
+    assertTrue(run.out().startsWith("tfbridge against nothing"), run.out());
+    assertTable(run.out(), "—");
+  }
+
+  @Test
+  void printsKerasFiguresBesideTfbridges() {
+    String python = System.getenv("TFBRIDGE_PYTHON");
+    Assumptions.assumeTrue(python != null && !python.isBlank(), "TFBRIDGE_PYTHON is not set");
+    CliRun run = CliRun.of("bench", "--keras-python", python, "--rounds", "1", "--samples", "128",
+        "--epochs", "2", "--calls", "100");
+    assertEquals(Cli.OK, run.code(), run.err());
+    assertTrue(run.out().startsWith("tfbridge against Keras 3."), run.out());
+    assertTable(run.out(), FIGURE);
+  }
+
+  private static void assertTable(String out, String keras) {
+    for (String row : new String[] {"Iris: build, fit 30 epochs", "CNN training, batch 64",
+        "CNN predict, batch 64", "1-row predict p50, iris MLP", "Peak RSS, CNN training",
+        "Cold start to a SavedModel prediction"}) {
+      assertTrue(out.lines().anyMatch(l -> l.matches("\\| " + java.util.regex.Pattern.quote(row)
+          + ".*\\| " + FIGURE + "\\S+ +\\| " + keras + ".*")), row + " in\n" + out);
+    }
   }
 
   @Test

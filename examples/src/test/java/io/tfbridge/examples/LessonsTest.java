@@ -109,8 +109,8 @@ class LessonsTest {
 
   @Test
   void medianIsPythonsStatisticsMedian() {
-    assertEquals(0.5, IrisMedian.median(new double[] {0.9, 0.1, 0.5}));
-    assertEquals(0.75, IrisMedian.median(new double[] {1.0, 0.5, 0.9, 0.6}), 1e-12);
+    assertEquals(0.5, Stats.median(new double[] {0.9, 0.1, 0.5}));
+    assertEquals(0.75, Stats.median(new double[] {1.0, 0.5, 0.9, 0.6}), 1e-12);
   }
 
   private static List<Double> epochLosses(List<String> lines, int epochs) {

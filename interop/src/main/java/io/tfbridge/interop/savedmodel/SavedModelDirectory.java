@@ -50,6 +50,7 @@ final class SavedModelDirectory {
    *     {@code saved_model.pb} or an unreadable one
    */
   static SavedModelDirectory open(Path dir) {
+    io.tfbridge.engine.JavaCpp.configure();
     if (!Files.exists(dir)) {
       throw new IllegalArgumentException("SavedModel directory " + dir + " does not exist");
     }

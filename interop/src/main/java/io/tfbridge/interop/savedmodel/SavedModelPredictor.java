@@ -101,7 +101,7 @@ public final class SavedModelPredictor implements Predictor {
   public Map<String, NdArray<?>> predict(Map<String, ? extends NdArray<?>> inputs) {
     checkOpen();
     SignatureCall checked = call();
-    return bundle.withSession(session -> checked.run(session, inputs));
+    return bundle.withBundle(loaded -> checked.run(loaded, inputs));
   }
 
   /** Releases this predictor's hold on the bundle; a second call does nothing. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
 
 /**
  * A loaded bundle shared by the predictors of its signatures: each predictor {@link #acquire}s it
@@ -17,7 +16,7 @@ final class SharedBundle {
   private final Path dir;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private int users;
-  private boolean closed;
+  private volatile boolean closed;
 
   SharedBundle(SavedModelBundle bundle, Path dir) {
     this.bundle = bundle;
@@ -54,16 +53,14 @@ final class SharedBundle {
     }
   }
 
-  /** Runs {@code work} on the bundle's session, which stays open until it returns. */
-  <T> T withSession(Function<Session, T> work) {
+  /** Runs {@code work} on the bundle (its graph and session), which stays open until it returns. */
+  <T> T withBundle(Function<SavedModelBundle, T> work) {
     lock.readLock().lock();
     try {
-      synchronized (this) {
-        if (closed) {
-          throw new IllegalStateException("SavedModel " + dir + " is closed");
-        }
+      if (closed) { // set before the write lock is taken: read under the read lock, it is current
+        throw new IllegalStateException("SavedModel " + dir + " is closed");
       }
-      return work.apply(bundle.session());
+      return work.apply(bundle);
     } finally {
       lock.readLock().unlock();
     }
