@@ -120,6 +120,7 @@ public final class Cli {
   /** The command line's entry point: runs {@code args} and exits with the exit code. */
   public static void main(String[] args) {
     io.tfbridge.engine.JavaCpp.configure(); // before any TensorFlow object: see its javadoc
+    NativePreload.startFor(args);
     System.exit(execute(System.out, System.err, args));
   }
 

@@ -39,7 +39,8 @@ final class KerasChildren {
   }
 
   /**
-   * Seconds from start to exit of {@code tfbridge predict DIR -i row.npy} and of Python loading the
+   * Seconds from start to exit of {@code tfbridge predict DIR -i row.npy --output-dir ...} (the
+   * prediction written beside the model) and of Python loading the
    * SavedModel and predicting the same row, alternately: {tfbridge runs, Keras runs}.
    */
   double[][] coldStart(Path savedModel, int rounds) throws IOException {
@@ -48,7 +49,8 @@ final class KerasChildren {
     double[][] seconds = {new double[rounds], new double[python == null ? 0 : rounds]};
     for (int r = 0; r < rounds; r++) {
       seconds[0][r] = ChildRun.run(ChildRun.java("io.tfbridge.examples.Cli", "predict",
-          savedModel.toString(), "-i", row.toString())).seconds();
+          savedModel.toString(), "-i", row.toString(), "--output-dir",
+          savedModel.getParent().toString())).seconds();
       if (python != null) {
         seconds[1][r] = ChildRun.run(List.of(python.toString(), script.toString(), "cold-start",
             savedModel.toString(), row.toString())).seconds();
