@@ -18,12 +18,13 @@ import org.tensorflow.types.TFloat32;
  */
 final class Steps {
   /**
-   * Rows up to which a prediction runs its ops on the calling thread (TensorFlow's
-   * {@code RunOptions.inter_op_thread_pool = -1}): for a service's few-row requests the hand-off to
-   * the inter-op pool costs more than the ops (measured: 76 → 55 µs for the iris MLP); larger
-   * batches keep the pool, whose threads run independent ops side by side.
+   * Rows up to which a run (a prediction, a training or test step) runs its ops on the calling
+   * thread (TensorFlow's {@code RunOptions.inter_op_thread_pool = -1}): for a service's few-row
+   * requests and small batches the hand-off to the inter-op pool costs more than the ops (measured:
+   * 76 → 55 µs for the iris MLP's one-row prediction); larger batches keep the pool, whose threads
+   * run independent ops side by side. {@code -Dtfbridge.callerThreadRows=N} changes it (0: never).
    */
-  static final int CALLER_THREAD_ROWS = 16;
+  static final int CALLER_THREAD_ROWS = Integer.getInteger("tfbridge.callerThreadRows", 16);
 
   private static final RunOptions CALLER_THREAD =
       RunOptions.newBuilder().setInterOpThreadPool(-1).build();
@@ -47,7 +48,7 @@ final class Steps {
    */
   BatchResult sums(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight,
       boolean train, boolean step) {
-    Session.Runner runner = feedLabels(feed(xs), ys);
+    Session.Runner runner = onCallerThread(feedLabels(feed(xs), ys), xs);
     if (sampleWeight != null) {
       names.feed(runner, ops.sampleWeight, sampleWeight);
     }
@@ -87,14 +88,18 @@ final class Steps {
   void predict(List<? extends Tensor> xs, BiConsumer<Integer, TFloat32> sink) {
     Session.Runner runner = feed(xs);
     ops.outputs.forEach(o -> names.fetch(runner, o.value()));
-    if (!xs.isEmpty() && rows(xs.get(0)) <= CALLER_THREAD_ROWS) {
-      runner.setOptions(CALLER_THREAD);
-    }
+    onCallerThread(runner, xs);
     try (Result result = runner.run()) {
       for (int i = 0; i < ops.outputs.size(); i++) {
         sink.accept(i, (TFloat32) result.get(i));
       }
     }
+  }
+
+  /** Sets {@code runner} to run on the calling thread for a batch of few rows. */
+  private static Session.Runner onCallerThread(Session.Runner runner, List<? extends Tensor> xs) {
+    return !xs.isEmpty() && rows(xs.get(0)) <= CALLER_THREAD_ROWS
+        ? runner.setOptions(CALLER_THREAD) : runner;
   }
 
   private static long rows(Tensor x) {

@@ -52,6 +52,7 @@ final class KerasComparison {
     out.printf(Locale.ROOT, "tfbridge against %s, %d round(s) each, interleaved%n",
         keras == null ? "nothing (no Python with Keras: --keras-python)" : "Keras " + keras.version(),
         settings.rounds());
+    out.println(machine());
     iris();
     BenchDigits digits = BenchDigits.load(settings.samples(), settings.work());
     cnn(digits);
@@ -130,6 +131,20 @@ final class KerasComparison {
     double[][] cold = children.coldStart(savedModel, settings.rounds());
     table.lower("Cold start to a SavedModel prediction (whole process)", Stats.median(cold[0]),
         Stats.median(cold[1]), "s", "≤ 1 s");
+  }
+
+  /** {@code machine: AMD EPYC, 2 cores, Java 17.0.15, TensorFlow 2.18.0}. */
+  static String machine() throws IOException {
+    String cpu = "unknown CPU";
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (java.nio.file.Files.isReadable(cpuinfo)) {
+      cpu = java.nio.file.Files.readAllLines(cpuinfo).stream()
+          .filter(l -> l.startsWith("model name")).findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+    }
+    return String.format(Locale.ROOT, "machine: %s, %d cores, Java %s, TensorFlow %s", cpu,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        org.tensorflow.TensorFlow.version());
   }
 
   private JsonNode keras(Map<String, Object> command) throws IOException {
