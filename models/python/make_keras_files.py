@@ -66,6 +66,18 @@ def cnn_small():
             L.Dense(10, activation="softmax")]
 
 
+def mixed_bfloat16_cnn():
+    """cnn_small under the mixed_bfloat16 policy (bfloat16 compute, float32 variables), its output
+    layer float32 as Keras recommends."""
+    keras.mixed_precision.set_global_policy("mixed_bfloat16")
+    try:
+        layers = cnn_small()
+        layers[-1] = L.Dense(10, activation="softmax", dtype="float32")
+        return layers
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+
+
 def rnn():
     return [keras.Input((5, 1)), L.SimpleRNN(50, activation="relu"),
             L.Dense(1, activation="sigmoid")]
@@ -216,6 +228,8 @@ CASES = {
                            "categorical_crossentropy", ["accuracy"], ("onehot", 3), 16),
     "functional_chain": (functional_chain, lambda: keras.optimizers.Adam(learning_rate=0.01),
                          "mean_squared_error", [], ("regression", None), 16),
+    "mixed_bfloat16_cnn": (mixed_bfloat16_cnn, lambda: keras.optimizers.Adam(),
+                           "categorical_crossentropy", ["accuracy"], ("onehot", 10), 16),
 }
 # Cases built as keras.Model(inputs, outputs): a builder returns the model. A model with several
 # inputs stores them as x_<input>.npy and x_train_<input>.npy (one file per Input layer, named after

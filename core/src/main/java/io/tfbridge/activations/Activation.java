@@ -182,9 +182,17 @@ public final class Activation {
     return names.collect(Collectors.joining(", "));
   }
 
-  /** Adds this activation's ops to the graph. */
+  /**
+   * Adds this activation's ops to the graph. On a bfloat16 tensor (a {@code mixed_bfloat16} layer's;
+   * the Java type stays {@code Operand<TFloat32>}) Keras's activations compute in bfloat16, as in
+   * Keras; a registered formula, which may hold float32 constants, computes in float32 between two
+   * casts.
+   */
   public Operand<TFloat32> apply(Ops tf, Operand<TFloat32> x) {
-    return formula.apply(tf, x);
+    if (x.type() == TFloat32.class || BUILT_IN.contains(this)) {
+      return formula.apply(tf, x);
+    }
+    return tf.dtypes.cast(formula.apply(tf, tf.dtypes.cast(x, TFloat32.class)), x.type());
   }
 
   @Override

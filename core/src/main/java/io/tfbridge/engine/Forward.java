@@ -2,6 +2,7 @@ package io.tfbridge.engine;
 
 import io.tfbridge.layers.LayerContext;
 import io.tfbridge.layers.LayerOutput;
+import io.tfbridge.layers.MixedPrecision;
 import io.tfbridge.layers.WeightSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ final class Forward {
   private final Operand<TFloat32> trainingFlag;
   private final long seed;
   private final Map<TensorRef, Operand<?>> values = new HashMap<>();
-  private final Map<TensorRef, Operand<TFloat32>> casts = new HashMap<>();
+  private final TensorCasts casts;
   private final Map<TensorRef, LayerOutput> outputs = new HashMap<>();
   private final Map<TensorRef, Operand<TBool>> masks = new HashMap<>();
 
@@ -55,6 +56,7 @@ final class Forward {
     this.host = host;
     this.trainingFlag = trainingFlag;
     this.seed = seed;
+    this.casts = new TensorCasts(tf, values);
   }
 
   /**
@@ -105,7 +107,9 @@ final class Forward {
     }
     List<LayerOutput> out = new ArrayList<>();
     for (TensorRef ref : outputs) {
-      out.add(f.outputs.containsKey(ref) ? f.outputs.get(ref) : LayerOutput.of(f.floats(ref)));
+      LayerOutput o = f.outputs.get(ref);
+      // a mixed layer's bfloat16 output reaches the loss and the caller as float32, as in Keras
+      out.add(o != null && o.value().type() == TFloat32.class ? o : LayerOutput.of(f.floats(ref)));
     }
     return out;
   }
@@ -113,11 +117,15 @@ final class Forward {
   private void run(CallOrder.Step step) {
     LayerNode node = layers.get(step.layer());
     LayerCall call = node.calls().get(step.call());
-    List<Operand<TFloat32>> in = call.args().stream().map(this::floats).toList();
+    MixedPrecision mode = node.layer().dtypePolicy().isMixed() ? node.layer().mixedPrecision() : null;
+    List<Operand<TFloat32>> in = call.args().stream().map(a -> casts.input(a, mode)).toList();
     List<Operand<TBool>> inMasks = inputMasks(call);
-    Context context = new Context(node, call, in, inMasks,
+    Context context = new Context(node, call, mode, inMasks,
         seed * 31 + step.layer() + 1 + 7919L * step.call());
     LayerOutput out = node.layer().call(context, in);
+    if (mode == MixedPrecision.FLOAT32_INSIDE) {
+      out = LayerOutput.of(TensorCasts.bfloat16(context.tf(), out.value()));
+    }
     TensorRef ref = TensorRef.of(node.name(), step.call());
     outputs.put(ref, out);
     values.put(ref, out.value());
@@ -140,17 +148,9 @@ final class Forward {
     return in;
   }
 
-  /** A tensor as float32: a layer's output as is, an integer input cast once. */
-  @SuppressWarnings("unchecked")
+  /** A tensor as float32: a float32 layer's output as is, anything else cast once. */
   private Operand<TFloat32> floats(TensorRef ref) {
-    Operand<?> x = values.get(ref);
-    if (x == null) {
-      throw new IllegalStateException("tensor " + ref + " is used before it is computed");
-    }
-    if (x.type() == TFloat32.class) {
-      return (Operand<TFloat32>) x;
-    }
-    return casts.computeIfAbsent(ref, r -> tf.dtypes.cast(x, TFloat32.class));
+    return casts.floats(ref);
   }
 
   /** The {@link LayerContext} of one call. */
@@ -158,14 +158,16 @@ final class Forward {
     private final LayerNode node;
     private final LayerCall call;
     private final Ops ops;
+    private final MixedPrecision mode;
     private final List<Operand<TBool>> inputMasks;
     private final Map<String, Object> arguments = new LinkedHashMap<>();
     private final long callSeed;
 
-    Context(LayerNode node, LayerCall call, List<Operand<TFloat32>> inputs,
-        List<Operand<TBool>> inputMasks, long callSeed) {
+    Context(LayerNode node, LayerCall call, MixedPrecision mode, List<Operand<TBool>> inputMasks,
+        long callSeed) {
       this.node = node;
       this.call = call;
+      this.mode = mode;
       this.ops = scopes.apply(node.name());
       this.inputMasks = inputMasks;
       this.callSeed = callSeed;
@@ -179,7 +181,9 @@ final class Forward {
 
     @Override
     public Operand<TFloat32> weight(String name) {
-      return host.weight(node, spec(name));
+      Operand<TFloat32> variable = host.weight(node, spec(name));
+      // Keras's AutocastVariable: a mixed layer reads its float32 variables in its compute dtype
+      return mode == MixedPrecision.COMPUTE_DTYPE ? TensorCasts.bfloat16(ops, variable) : variable;
     }
 
     /**

@@ -24,9 +24,11 @@ public record LayerNode(String name, Layer<?> layer, List<LayerCall> calls, List
 
   /**
    * Places {@code layer} under {@code name} with these calls, each given as its tensors, keyword
-   * arguments and input shapes; the output shapes are computed (and checked) here.
+   * arguments and input shapes; the output shapes are computed (and checked) here, and a dtype policy
+   * the layer cannot run is refused.
    */
   public static LayerNode place(String name, Layer<?> layer, List<Call> calls) {
+    layer.checkDtypePolicy(name);
     List<LayerCall> placed = calls.stream().map(c -> new LayerCall(c.args(), c.kwargs(),
         c.inputShapes(), layer.outputShape(name, c.inputShapes(), c.kwargShapes()))).toList();
     List<WeightSpec> weights = layer.weights(calls.get(0).inputShapes());

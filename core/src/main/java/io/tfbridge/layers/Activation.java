@@ -38,6 +38,11 @@ public final class Activation extends Layer<Activation> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Activation";
   }

@@ -23,6 +23,11 @@ public final class Add extends ElementwiseMerge<Add> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Add";
   }

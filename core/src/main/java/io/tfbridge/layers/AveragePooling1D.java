@@ -23,6 +23,11 @@ public final class AveragePooling1D extends Pooling<AveragePooling1D> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "AveragePooling1D";
   }

@@ -23,6 +23,11 @@ public final class AveragePooling2D extends Pooling<AveragePooling2D> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "AveragePooling2D";
   }

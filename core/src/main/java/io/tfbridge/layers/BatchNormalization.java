@@ -95,6 +95,11 @@ public final class BatchNormalization extends CenterScaleLayer<BatchNormalizatio
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.FLOAT32_INSIDE;
+  }
+
+  @Override
   public String className() {
     return "BatchNormalization";
   }

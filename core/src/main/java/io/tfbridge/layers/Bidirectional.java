@@ -102,6 +102,14 @@ public final class Bidirectional extends Layer<Bidirectional> {
     return mergeMode;
   }
 
+  /** Refuses a mixed policy on the wrapped layer too: it runs inside this layer's call. */
+  @Override
+  public void checkDtypePolicy(String layerName) {
+    super.checkDtypePolicy(layerName);
+    MixedPrecision.checkWrapped(layerName, this, forward);
+    MixedPrecision.checkWrapped(layerName, this, backward);
+  }
+
   @Override
   public String className() {
     return "Bidirectional";

@@ -40,6 +40,11 @@ public final class Concatenate extends Merge<Concatenate> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Concatenate";
   }

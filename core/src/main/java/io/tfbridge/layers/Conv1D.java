@@ -29,6 +29,11 @@ public final class Conv1D extends BaseConv<Conv1D> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Conv1D";
   }

@@ -29,6 +29,11 @@ public final class Conv2D extends BaseConv<Conv2D> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Conv2D";
   }

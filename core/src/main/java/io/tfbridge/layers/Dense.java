@@ -37,6 +37,11 @@ public final class Dense extends KernelLayer<Dense> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Dense";
   }

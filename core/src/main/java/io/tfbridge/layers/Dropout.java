@@ -59,6 +59,11 @@ public final class Dropout extends Layer<Dropout> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.FLOAT32_INSIDE;
+  }
+
+  @Override
   public String className() {
     return "Dropout";
   }

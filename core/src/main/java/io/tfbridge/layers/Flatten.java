@@ -23,6 +23,11 @@ public final class Flatten extends Layer<Flatten> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Flatten";
   }

@@ -23,6 +23,11 @@ public final class GlobalAveragePooling2D extends GlobalPooling<GlobalAveragePoo
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "GlobalAveragePooling2D";
   }

@@ -23,6 +23,11 @@ public final class GlobalMaxPooling1D extends GlobalPooling<GlobalMaxPooling1D> 
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "GlobalMaxPooling1D";
   }

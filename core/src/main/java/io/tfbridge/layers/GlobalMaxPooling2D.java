@@ -23,6 +23,11 @@ public final class GlobalMaxPooling2D extends GlobalPooling<GlobalMaxPooling2D> 
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "GlobalMaxPooling2D";
   }

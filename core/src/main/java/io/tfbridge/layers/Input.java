@@ -62,6 +62,11 @@ public final class Input extends Layer<Input> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "InputLayer";
   }

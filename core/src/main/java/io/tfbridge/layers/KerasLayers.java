@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import io.tfbridge.layers.preprocessing.CenterCrop;
 import io.tfbridge.layers.preprocessing.RandomBrightness;
 import io.tfbridge.layers.preprocessing.RandomContrast;
@@ -140,7 +141,7 @@ public final class KerasLayers {
 
   /**
    * The layer a Keras layer entry describes, named {@code name}: the common options (name, trainable,
-   * a float32 dtype) are read here, the rest by the class's reader, and any option left unread that
+   * the dtype policy) are read here, the rest by the class's reader, and any option left unread that
    * is not null is refused.
    *
    * @param className the entry's class name, or its registered name for a custom class
@@ -154,7 +155,7 @@ public final class KerasLayers {
           + String.join(", ", known()) + "; register a class of your own with KerasLayers.register");
     }
     c.ignore("name", "batch_input_shape", "batch_shape");
-    checkDtype(c);
+    DTypePolicy policy = dtypePolicy(c);
     boolean trainable = c.getBool("trainable", true);
     Layer<?> layer;
     try {
@@ -164,16 +165,16 @@ public final class KerasLayers {
     }
     c.finish();
     layer = name == null ? layer : layer.name(name);
+    layer = policy == layer.dtypePolicy() ? layer : layer.dtype(policy);
     return trainable ? layer : layer.trainable(false);
   }
 
-  /** tfbridge layers compute in float32: a dtype policy of another name is refused. */
-  private static void checkDtype(ConfigReader c) {
-    Object dtype = c.get("dtype");
-    String policy = dtype instanceof KerasObject o ? String.valueOf(o.options().get("name"))
-        : dtype == null ? "float32" : String.valueOf(dtype);
-    if (!policy.equals("float32")) {
-      throw c.unsupported("dtype=" + policy + " (tfbridge layers compute in float32)");
+  /** The layer's dtype policy: the config's, else the global one (as Keras reads a config). */
+  private static DTypePolicy dtypePolicy(ConfigReader c) {
+    try {
+      return DTypePolicy.fromConfig(c.get("dtype"), DTypePolicy.globalPolicy());
+    } catch (IllegalArgumentException e) {
+      throw c.error(e.getMessage());
     }
   }
 

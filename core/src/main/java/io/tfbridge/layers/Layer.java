@@ -1,5 +1,6 @@
 package io.tfbridge.layers;
 
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import io.tfbridge.saving.Config;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
   private String name;
   private Shape inputShape;
   private boolean trainable = true;
+  private DTypePolicy dtypePolicy = DTypePolicy.globalPolicy();
 
   /** The Keras class name, e.g. {@code "Dense"}. */
   public abstract String className();
@@ -56,6 +58,55 @@ public abstract class Layer<L extends Layer<L>> implements Cloneable {
     L copy = copy();
     ((Layer<L>) copy).trainable = trainable;
     return copy;
+  }
+
+  /**
+   * The layer's dtype policy (Keras's {@code layer.dtype_policy}): the global policy when the layer
+   * was made ({@link DTypePolicy#setGlobalPolicy}), unless given with {@link #dtype(String)}.
+   */
+  public DTypePolicy dtypePolicy() {
+    return dtypePolicy;
+  }
+
+  /**
+   * A copy with this dtype policy (Keras's {@code dtype=}): {@code "float32"} or
+   * {@code "mixed_bfloat16"}, e.g. {@code Dense.of(10).activation("softmax").dtype("float32")} for the
+   * output layer of a mixed model.
+   *
+   * @throws IllegalArgumentException for another policy, or a mixed one this layer cannot run yet
+   */
+  public L dtype(String policy) {
+    return dtype(DTypePolicy.of(policy));
+  }
+
+  /** A copy with this dtype policy; see {@link #dtype(String)}. */
+  public L dtype(DTypePolicy policy) {
+    L copy = copy();
+    ((Layer<L>) copy).dtypePolicy = policy;
+    copy.checkDtypePolicy(name().orElse(namePrefix()));
+    return copy;
+  }
+
+  /**
+   * How this layer runs under a mixed policy; {@link MixedPrecision#UNSUPPORTED} unless the layer
+   * declares otherwise.
+   */
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.UNSUPPORTED;
+  }
+
+  /**
+   * Refuses a mixed policy this layer cannot run, naming the layer, the policy and the supported
+   * layers; a model checks each layer when it places it.
+   *
+   * @throws IllegalArgumentException if the policy is mixed and the layer does not support it
+   */
+  public void checkDtypePolicy(String layerName) {
+    if (dtypePolicy.isMixed() && mixedPrecision() == MixedPrecision.UNSUPPORTED) {
+      throw new IllegalArgumentException("Layer \"" + layerName + "\" (" + className()
+          + ") does not support dtype policy " + dtypePolicy.name() + " yet; supported: "
+          + "float32 for every layer, " + dtypePolicy.name() + " for " + MixedPrecision.layerNames());
+    }
   }
 
   /**

@@ -27,6 +27,11 @@ public final class MaxPooling1D extends Pooling<MaxPooling1D> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "MaxPooling1D";
   }

@@ -27,6 +27,11 @@ public final class MaxPooling2D extends Pooling<MaxPooling2D> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "MaxPooling2D";
   }

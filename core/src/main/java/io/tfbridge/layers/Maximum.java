@@ -23,6 +23,11 @@ public final class Maximum extends ElementwiseMerge<Maximum> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Maximum";
   }

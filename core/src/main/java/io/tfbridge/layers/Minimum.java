@@ -23,6 +23,11 @@ public final class Minimum extends ElementwiseMerge<Minimum> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Minimum";
   }

@@ -23,6 +23,11 @@ public final class Multiply extends ElementwiseMerge<Multiply> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Multiply";
   }

@@ -78,6 +78,11 @@ public final class ReLU extends ElementwiseLayer<ReLU> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.FLOAT32_INSIDE;
+  }
+
+  @Override
   public String className() {
     return "ReLU";
   }

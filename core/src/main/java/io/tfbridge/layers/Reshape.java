@@ -40,6 +40,11 @@ public final class Reshape extends Layer<Reshape> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Reshape";
   }

@@ -54,6 +54,11 @@ public final class Softmax extends ElementwiseLayer<Softmax> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.FLOAT32_INSIDE;
+  }
+
+  @Override
   public String className() {
     return "Softmax";
   }

@@ -25,6 +25,11 @@ public final class Subtract extends ElementwiseMerge<Subtract> {
   }
 
   @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.COMPUTE_DTYPE;
+  }
+
+  @Override
   public String className() {
     return "Subtract";
   }

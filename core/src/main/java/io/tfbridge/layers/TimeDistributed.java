@@ -47,6 +47,13 @@ public final class TimeDistributed extends Layer<TimeDistributed> {
     return layer;
   }
 
+  /** Refuses a mixed policy on the wrapped layer too: it runs inside this layer's call. */
+  @Override
+  public void checkDtypePolicy(String layerName) {
+    super.checkDtypePolicy(layerName);
+    MixedPrecision.checkWrapped(layerName, this, layer);
+  }
+
   @Override
   public String className() {
     return "TimeDistributed";

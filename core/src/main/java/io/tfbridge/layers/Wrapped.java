@@ -15,7 +15,7 @@ final class Wrapped {
   /** {@code layer} as Keras serializes a layer object, named {@code name}. */
   static KerasObject serialize(Layer<?> layer, String name) {
     Config config = Config.builder().put("name", name).put("trainable", layer.trainable())
-        .put("dtype", KerasLayers.float32Policy()).putAll(layer.getConfig()).build();
+        .put("dtype", layer.dtypePolicy().toConfig()).putAll(layer.getConfig()).build();
     return new KerasObject(layer.module(), layer.className(), config, layer.registeredName());
   }
 

@@ -89,7 +89,7 @@ final class LayerEntries {
       b.put("trainable", layer.trainable());
     }
     if (layer.configHasDtype()) { // Keras op nodes take no dtype
-      b.put("dtype", KerasLayers.float32Policy());
+      b.put("dtype", layer.dtypePolicy().toConfig());
     }
     Config config = b.putAll(layer.getConfig()).build();
     Config.Builder extras = Config.builder();

@@ -9,6 +9,7 @@ import io.tfbridge.engine.TensorRef;
 import io.tfbridge.layers.Layer;
 import io.tfbridge.layers.LayerContext;
 import io.tfbridge.layers.LayerOutput;
+import io.tfbridge.layers.MixedPrecision;
 import io.tfbridge.layers.Shapes;
 import io.tfbridge.layers.WeightSpec;
 import io.tfbridge.saving.Config;
@@ -61,6 +62,11 @@ public final class NestedModel extends Layer<NestedModel> {
     }
     return nodes.stream().map(n -> new LayerNode(n.name(), n.layer().trainable(false), n.calls(),
         n.weights().stream().map(WeightSpec::frozen).toList())).toList();
+  }
+
+  @Override
+  public MixedPrecision mixedPrecision() {
+    return MixedPrecision.PASS_THROUGH;
   }
 
   @Override

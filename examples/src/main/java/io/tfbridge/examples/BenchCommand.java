@@ -1,5 +1,6 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private void childCnnRss() throws IOException {
     BenchDigits digits = BenchDigits.load(samples, Files.createTempDirectory("tfbridge-rss"));
-    JavaWorkloads.cnn(digits, childCnnRss, 1);
+    JavaWorkloads.cnn(digits, childCnnRss, 1, DTypePolicy.FLOAT32);
     KerasSide.deleteTree(digits.files());
     cli.out().println(KerasChildren.peakRssLine());
   }

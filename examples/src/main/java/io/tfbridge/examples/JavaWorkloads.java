@@ -1,6 +1,7 @@
 package io.tfbridge.examples;
 
 import io.tfbridge.data.HostArrays;
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import io.tfbridge.inference.Predictor;
 import io.tfbridge.models.FitOptions;
 import io.tfbridge.models.Model;
@@ -31,11 +32,12 @@ final class JavaWorkloads {
   }
 
   /**
-   * The lesson CNN, batch 64, Adam: each epoch's samples/s after the first, then predict samples/s
-   * and the test accuracy.
+   * The lesson CNN under {@code policy} (a mixed model's output layer in float32, as Keras
+   * advises), batch 64, Adam: each epoch's samples/s after the first, then predict samples/s and
+   * the test accuracy.
    */
-  static Cnn cnn(BenchDigits digits, int epochs, long seed) {
-    try (Model model = LessonModels.cnn().seed(seed)
+  static Cnn cnn(BenchDigits digits, int epochs, long seed, DTypePolicy policy) {
+    try (Model model = LessonModels.cnn(policy).seed(seed)
         .compile("adam", "categorical_crossentropy", "accuracy")) {
       FitOptions one = FitOptions.epochs(1).batchSize(64).verbose(0);
       List<Double> rates = new ArrayList<>();

@@ -1,11 +1,10 @@
 package io.tfbridge.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -77,43 +76,31 @@ final class KerasComparison {
   }
 
   private void cnn(BenchDigits digits) throws IOException {
-    List<Double> java = new ArrayList<>();
-    List<Double> py = new ArrayList<>();
-    List<Double> pyBf16 = new ArrayList<>();
-    double[] predict = new double[2];
-    double[] accuracy = {Double.NaN, Double.NaN, Double.NaN};
+    CnnFigures fp32 = new CnnFigures();
+    CnnFigures bf16 = new CnnFigures();
     for (int r = 0; r < settings.rounds(); r++) {
-      JavaWorkloads.Cnn j = JavaWorkloads.cnn(digits, settings.epochs(), r + 1);
-      java.addAll(j.trainRates());
-      predict[0] = Math.max(predict[0], j.predictRate());
-      accuracy[0] = j.testAccuracy();
-      JsonNode k = kerasCnn(digits, "float32", r + 1);
-      JsonNode kb = kerasCnn(digits, "mixed_bfloat16", r + 1);
-      if (k != null) {
-        k.get("train_samples_per_s").forEach(v -> py.add(v.asDouble()));
-        kb.get("train_samples_per_s").forEach(v -> pyBf16.add(v.asDouble()));
-        predict[1] = Math.max(predict[1], k.get("predict_samples_per_s").asDouble());
-        accuracy[1] = k.get("test_accuracy").asDouble();
-        accuracy[2] = kb.get("test_accuracy").asDouble();
-      }
-      out.printf(Locale.ROOT, "cnn, round %d: tfbridge %s, Keras %s, Keras mixed_bfloat16 %s samples/s%n",
-          r + 1, Stats.list(j.trainRates()), Stats.list(py), Stats.list(pyBf16));
+      fp32.java(JavaWorkloads.cnn(digits, settings.epochs(), r + 1, DTypePolicy.FLOAT32));
+      fp32.keras(kerasCnn(digits, "float32", r + 1));
+      bf16.java(JavaWorkloads.cnn(digits, settings.epochs(), r + 1, DTypePolicy.MIXED_BFLOAT16));
+      bf16.keras(kerasCnn(digits, "mixed_bfloat16", r + 1));
+      out.printf(Locale.ROOT, "cnn, round %d: float32 tfbridge %s, Keras %s; mixed_bfloat16 "
+          + "tfbridge %s, Keras %s samples/s%n", r + 1, fp32.lastJava(), fp32.lastKeras(),
+          bf16.lastJava(), bf16.lastKeras());
     }
-    cnnRows(Stats.median(java), Stats.median(py), Stats.median(pyBf16), predict, accuracy);
+    double peak = PeakMatmul.gflops();
+    table.higher("CNN training, batch 64 (" + flops(fp32.javaRate(), peak) + ")", fp32.javaRate(),
+        fp32.kerasRate(), "samples/s", "≥ 1.2×");
+    table.higher("CNN training, mixed_bfloat16 (" + flops(bf16.javaRate(), peak) + ")",
+        bf16.javaRate(), bf16.kerasRate(), "samples/s", "≥ 1.2× Keras's bf16");
+    table.higher("CNN predict, batch 64", fp32.javaPredict, fp32.kerasPredict, "samples/s", "≥ 1.5×");
+    table.text("CNN test accuracy after " + settings.epochs() + " epochs, float32 / mixed_bfloat16",
+        fp32.accuracies(bf16, true), fp32.accuracies(bf16, false), "", "bf16 within 0.005");
   }
 
-  private void cnnRows(double java, double py, double pyBf16, double[] predict, double[] accuracy) {
-    double peak = PeakMatmul.gflops();
-    String flops = String.format(Locale.ROOT, "%.0f GFLOP/s, %.0f%% of the %.0f GFLOP/s matmul peak",
-        java * CNN_TRAIN_FLOP / 1e9, 100 * java * CNN_TRAIN_FLOP / 1e9 / peak, peak);
-    table.higher("CNN training, batch 64 (" + flops + ")", java, py, "samples/s", "≥ 1.2×");
-    table.higher("CNN training vs Keras mixed_bfloat16 (tfbridge float32)", java, pyBf16,
-        "samples/s", "≥ 1.2× Keras's bf16");
-    table.higher("CNN predict, batch 64", predict[0], predict[1] == 0 ? Double.NaN : predict[1],
-        "samples/s", "≥ 1.5×");
-    table.text("CNN test accuracy after " + settings.epochs() + " epochs (float32 / Keras bf16)",
-        String.format(Locale.ROOT, "%.4f", accuracy[0]),
-        String.format(Locale.ROOT, "%.4f / %.4f", accuracy[1], accuracy[2]), "", "bf16 within 0.005");
+  private static String flops(double rate, double peak) {
+    double gflops = rate * CNN_TRAIN_FLOP / 1e9;
+    return String.format(Locale.ROOT, "%.0f GFLOP/s, %.0f%% of the %.0f GFLOP/s matmul peak", gflops,
+        100 * gflops / peak, peak);
   }
 
   private JsonNode kerasCnn(BenchDigits digits, String policy, int seed) throws IOException {

@@ -1,5 +1,6 @@
 package io.tfbridge.zoo;
 
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import io.tfbridge.layers.Conv2D;
 import io.tfbridge.layers.Dense;
 import io.tfbridge.layers.Flatten;
@@ -68,6 +69,25 @@ public final class LessonModels {
    * </pre>
    */
   public static Sequential cnn() {
+    return cnn(Dense.of(MNIST_CLASSES).activation("softmax"));
+  }
+
+  /**
+   * The same CNN under Keras's mixed-precision advice: every layer under {@code policy}, the output
+   * layer in float32 ({@code Dense(10, activation='softmax', dtype='float32')}), as Keras's guide
+   * writes a {@code mixed_bfloat16} model.
+   */
+  public static Sequential cnn(DTypePolicy policy) {
+    DTypePolicy previous = DTypePolicy.globalPolicy();
+    DTypePolicy.setGlobalPolicy(policy.name());
+    try {
+      return cnn(Dense.of(MNIST_CLASSES).activation("softmax").dtype(DTypePolicy.FLOAT32));
+    } finally {
+      DTypePolicy.setGlobalPolicy(previous.name());
+    }
+  }
+
+  private static Sequential cnn(Dense output) {
     return Sequential.of(
         Conv2D.of(32, 3, 3).activation("relu").inputShape(MNIST_SIDE, MNIST_SIDE, 1),
         MaxPooling2D.of(2, 2),
@@ -75,7 +95,7 @@ public final class LessonModels {
         MaxPooling2D.of(2, 2),
         Flatten.of(),
         Dense.of(128).activation("relu"),
-        Dense.of(MNIST_CLASSES).activation("softmax"));
+        output);
   }
 
   /**

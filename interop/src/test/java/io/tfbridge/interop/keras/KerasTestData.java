@@ -42,7 +42,8 @@ final class KerasTestData {
   /** The cases Java must load (Sequential, then functional); the lesson's full CNN is made in CI only (2.7 MB). */
   static final List<String> CASES = java.util.stream.Stream.concat(Stream.of("iris", "cnn_small", "rnn",
       "strided_cnn", "stacked_rnn", "mlp_dropout", "flatten_regression", "conv1d_text", "pooling_cnn",
-      "reshape_mlp", "lstm", "gru_stack", "batchnorm_mlp"), FUNCTIONAL_CASES.stream()).toList();
+      "reshape_mlp", "lstm", "gru_stack", "batchnorm_mlp", "mixed_bfloat16_cnn"),
+      FUNCTIONAL_CASES.stream()).toList();
   static final List<String> FILES = List.of("model.keras", "model.h5");
 
   private KerasTestData() {}
