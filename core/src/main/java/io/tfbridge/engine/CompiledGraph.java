@@ -51,7 +51,8 @@ public final class CompiledGraph implements AutoCloseable {
       Replicas replicas = definition.replicas();
       placed = replicas.placed() ? DevicePlacement.importGraph(DevicePlacement.place(
           graph.toGraphDef(), prefixes(replicas), replicas.hostDevice())) : graph;
-      opened = !replicas.placed() ? new Session(graph, SessionConfigs.singleDevice(replicas.config()))
+      opened = !replicas.placed()
+          ? new Session(graph, SessionConfigs.singleDevice(replicas.config()))
           : replicas.remote() ? RemoteSession.open(placed, replicas.target(), replicas.config())
           : new Session(placed, replicas.config());
     } catch (RuntimeException | Error e) {

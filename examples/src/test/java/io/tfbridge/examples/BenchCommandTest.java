@@ -35,31 +35,11 @@ class BenchCommandTest {
 
   private static void assertTable(String out, String keras) {
     for (String row : new String[] {"Iris: build, fit 30 epochs", "CNN training, batch 64",
-        "CNN training, mixed_bfloat16", "CNN predict, batch 64", "1-row predict p50, iris MLP", "Peak RSS, CNN training",
-        "Cold start to a SavedModel prediction"}) {
+        "CNN training, mixed_bfloat16", "CNN predict, batch 64", "1-row predict p50, iris MLP",
+        "Peak RSS, CNN training", "Cold start to a SavedModel prediction"}) {
       assertTrue(out.lines().anyMatch(l -> l.matches("\\| " + java.util.regex.Pattern.quote(row)
           + ".*\\| " + FIGURE + "\\S+ +\\| " + keras + ".*")), row + " in\n" + out);
     }
-  }
-
-  /** The lesson CNN, the SavedModel and the replicas made under Keras's mixed_bfloat16 policy. */
-  @Test
-  void benchesMixedBfloat16Models() {
-    CliRun run = CliRun.of("bench", "--samples", "128", "--calls", "100", "--dtype-policy",
-        "mixed_bfloat16");
-    assertEquals(Cli.OK, run.code(), run.err());
-    assertTrue(run.out().matches("(?s)cnn training: [\\d,]+ samples/s \\(128 samples, batch 64, "
-        + "second epoch, mixed_bfloat16\\).*SavedModel +median \\d+ µs.*4 replica\\(s\\): [\\d,]+ "
-        + "samples/s.*"), run.out());
-    assertEquals("float32", io.tfbridge.dtypepolicies.DTypePolicy.globalPolicy().name());
-  }
-
-  @Test
-  void anUnsupportedPolicyIsAUsageError() {
-    CliRun run = CliRun.of("bench", "--dtype-policy", "mixed_float16");
-    assertEquals(Cli.USAGE_ERROR, run.code());
-    assertTrue(run.err().contains("Invalid value for option '--dtype-policy': dtype policy "
-        + "'mixed_float16' is not supported by tfbridge; supported: float32, mixed_bfloat16"), run.err());
   }
 
   @Test
