@@ -48,11 +48,15 @@ record ChildRun(double seconds, String stdout) {
     }
   }
 
-  /** A Java command on this process's JVM and class path: {@code java -Xss4m -cp CP args...}. */
+  /**
+   * A Java command on this process's JVM, JVM options (those the {@code tfbridge} script chose) and
+   * class path: {@code java OPTIONS -cp CP args...}.
+   */
   static List<String> java(String... args) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xss4m");
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .stream().filter(o -> o.startsWith("-X")).toList());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.addAll(List.of(args));
