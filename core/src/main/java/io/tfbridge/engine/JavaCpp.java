@@ -8,7 +8,7 @@ import org.bytedeco.javacpp.Pointer;
  * process's resident memory from the OS at every native allocation (each tensor, status, buffer and
  * pointer array of a {@code Session.run}), to start a garbage collection that would free native
  * objects nobody closed. tfbridge closes every tensor, session and graph it makes, so the check only
- * costs: about 30 µs of a one-row prediction's 45 µs (the iris MLP, JMH {@code OneRowPredict}).
+ * costs: 30-45 µs of a one-row prediction (the iris MLP, JMH {@code OneRowPredict}: 62 → 17 µs).
  * {@link #configure()} turns it off unless the property is set; set it yourself
  * ({@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=...}) to keep JavaCPP's check.
  *

@@ -9,8 +9,8 @@ import org.tensorflow.proto.RewriterConfig;
  * at each new kind of run (a training step, a test step, a prediction) and is off by default here:
  * on a CPU it costs more than it gives a Keras model's graphs (measured on a 2-core AVX-512
  * machine, 2026-12-01: the lesson CNN trains 10-15% faster without it and predicts as fast; the
- * iris MLP's first training step takes 22 instead of 50 ms; NASNetMobile's first training step 9
- * instead of 44 s, 35 s of which were Grappler's). {@code -Dtfbridge.grappler=on} turns it back on:
+ * iris MLP's first training step takes 22-31 instead of 48-64 ms; NASNetMobile's first training
+ * step 9 instead of 44 s). {@code -Dtfbridge.grappler=on} turns it back on:
  * do so on a GPU, where its layout optimizer matters. Results are the same within float rounding
  * (the golden tests pass either way).
  */
