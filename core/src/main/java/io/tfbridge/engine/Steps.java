@@ -20,9 +20,10 @@ final class Steps {
   /**
    * Rows up to which a run (a prediction, a training or test step) runs its ops on the calling
    * thread (TensorFlow's {@code RunOptions.inter_op_thread_pool = -1}): for a service's few-row
-   * requests and small batches the hand-off to the inter-op pool costs more than the ops (measured:
-   * 76 → 55 µs for a bare one-row Session.run of the iris MLP); larger batches keep the pool, whose threads
-   * run independent ops side by side. {@code -Dtfbridge.callerThreadRows=N} changes it (0: never).
+   * requests and small batches the hand-off to the inter-op pool costs more than the ops
+   * (measured: 76 → 55 µs for a bare one-row Session.run of the iris MLP); larger batches keep the
+   * pool, whose threads run independent ops side by side. {@code -Dtfbridge.callerThreadRows=N}
+   * changes it (0: never).
    */
   static final int CALLER_THREAD_ROWS = Integer.getInteger("tfbridge.callerThreadRows", 16);
 
