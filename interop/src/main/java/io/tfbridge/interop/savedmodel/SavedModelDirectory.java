@@ -105,7 +105,9 @@ final class SavedModelDirectory {
       SavedModelSafety.check(dir, graph);
     }
     try {
-      return SavedModelBundle.loader(dir.toString()).withTags(tag).load();
+      return SavedModelBundle.loader(dir.toString()).withTags(tag).withConfigProto(
+          io.tfbridge.engine.SessionConfigs.singleDevice(
+              org.tensorflow.proto.ConfigProto.getDefaultInstance())).load();
     } catch (TensorFlowException | TFInvalidArgumentException | TFUnimplementedException e) {
       throw new IllegalArgumentException("Cannot load SavedModel " + dir + ": "
           + firstLine(e.getMessage()), e);
