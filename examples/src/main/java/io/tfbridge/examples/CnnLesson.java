@@ -3,6 +3,7 @@ package io.tfbridge.examples;
 import io.tfbridge.callbacks.History;
 import io.tfbridge.data.HostArrays;
 import io.tfbridge.datasets.Mnist;
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import io.tfbridge.models.FitOptions;
 import io.tfbridge.models.Model;
 import io.tfbridge.preprocessing.Utils;
@@ -40,8 +41,11 @@ public final class CnnLesson {
    * @param seed the model's seed: initial weights and shuffling (the lesson leaves them unseeded)
    * @param augment whether to train on augmented batches (rotation 10, shifts 0.1, zoom 0.1) from
    *     an {@code ImageDataGenerator} flow, validating on the last tenth of the training digits
+   * @param policy the layers' dtype policy, as {@code keras.mixed_precision.set_global_policy}
+   *     (the output layer stays float32, as Keras's guide advises)
    */
-  public record Settings(int epochs, int limit, Path data, long seed, boolean augment) {
+  public record Settings(int epochs, int limit, Path data, long seed, boolean augment,
+      DTypePolicy policy) {
 
     /** Checks the numbers. */
     public Settings {
@@ -53,7 +57,7 @@ public final class CnnLesson {
 
     /** The lesson's settings: 5 epochs on every bundled digit, seed 42. */
     public static Settings lesson() {
-      return new Settings(5, 0, null, 42, false);
+      return new Settings(5, 0, null, 42, false, DTypePolicy.FLOAT32);
     }
   }
 
@@ -85,7 +89,7 @@ public final class CnnLesson {
     // # Dense(128), Dense(10)
     // # Compile the model
     // model.compile(optimizer='adam', loss='categorical_crossentropy', metrics=['accuracy'])
-    try (Model model = LessonModels.cnn().seed(settings.seed())
+    try (Model model = LessonModels.cnn(settings.policy()).seed(settings.seed())
         .compile("adam", "categorical_crossentropy", "accuracy")) {
       // # Train the model
       // model.fit(X_train, y_train, epochs=5, batch_size=64, validation_split=0.1)

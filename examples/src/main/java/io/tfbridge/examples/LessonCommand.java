@@ -1,5 +1,6 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.dtypepolicies.DTypePolicy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,6 +81,11 @@ public final class LessonCommand {
         + "0.1, zoom 0.1) from an ImageDataGenerator flow.")
     boolean augment;
 
+    @Option(names = "--dtype-policy", paramLabel = "NAME", description = "The layers' dtype "
+        + "policy, as keras.mixed_precision.set_global_policy: float32 or mixed_bfloat16 "
+        + "(default: ${DEFAULT-VALUE}).")
+    String policy = "float32";
+
     @Mixin
     LessonOutputs outputs;
 
@@ -87,8 +93,9 @@ public final class LessonCommand {
     public Integer call() throws Exception {
       requirePositive(spec, "--epochs", epochs, 1);
       requirePositive(spec, "--limit", limit, 0);
+      DTypePolicy dtypePolicy = policy(spec, policy);
       return outputs.run(lesson, spec, console -> CnnLesson.run(
-          new CnnLesson.Settings(epochs, limit, data, seed, augment), console));
+          new CnnLesson.Settings(epochs, limit, data, seed, augment, dtypePolicy), console));
     }
   }
 
@@ -141,6 +148,16 @@ public final class LessonCommand {
     if (value < min) {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '" + option + "': " + value + " (expected >= " + min + ")");
+    }
+  }
+
+  /** The dtype policy named by {@code --dtype-policy}; a usage error for an unknown name. */
+  static DTypePolicy policy(CommandSpec spec, String name) {
+    try {
+      return DTypePolicy.of(name);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--dtype-policy': " + e.getMessage());
     }
   }
 

@@ -34,6 +34,9 @@ class CliTest {
         "lesson", "cnn", "--epochs", "0");
     assertUsageError("Invalid value for option '--limit': -1 (expected >= 0)",
         "lesson", "cnn", "--limit", "-1");
+    assertUsageError("Invalid value for option '--dtype-policy': dtype policy 'mixed_float16' is "
+        + "not supported by tfbridge; supported: float32, mixed_bfloat16",
+        "lesson", "cnn", "--dtype-policy", "mixed_float16");
     assertUsageError("Invalid value for option '--seeds': 0 (expected >= 1)",
         "lesson", "iris-median", "--seeds", "0");
   }
