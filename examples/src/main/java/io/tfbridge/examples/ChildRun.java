@@ -49,14 +49,16 @@ record ChildRun(double seconds, String stdout) {
   }
 
   /**
-   * A Java command on this process's JVM, JVM options (those the {@code tfbridge} script chose) and
-   * class path: {@code java OPTIONS -cp CP args...}.
+   * A Java command on this process's JVM, JVM options (those the {@code tfbridge} script chose,
+   * its class-data archive included, but not the archive this process may be writing) and class
+   * path: {@code java OPTIONS -cp CP args...}.
    */
   static List<String> java(String... args) {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-        .stream().filter(o -> o.startsWith("-X")).toList());
+        .stream().filter(o -> o.startsWith("-X") && !o.startsWith("-XX:ArchiveClassesAtExit"))
+        .toList());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.addAll(List.of(args));

@@ -75,6 +75,28 @@ final class JavaWorkloads {
     return LessonModels.iris().seed(1).compile("adam", "sparse_categorical_crossentropy");
   }
 
+  /**
+   * The machine's own jitter at that scale: p50/p99 µs of a pure-Java loop whose median takes about
+   * {@code micros} (no TensorFlow, no allocation), timed as the predictions are.
+   */
+  static double[] spinLatency(double micros, int calls) {
+    long[] iterations = {1000};
+    double median = latency(() -> spin(iterations[0]), 201)[0];
+    iterations[0] = Math.max(1, (long) (iterations[0] * micros / median));
+    return latency(() -> spin(iterations[0]), calls);
+  }
+
+  private static long spinSink;
+
+  private static Long spin(long iterations) {
+    long x = spinSink;
+    for (long i = 0; i < iterations; i++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+    }
+    spinSink = x;
+    return null;
+  }
+
   private static double[] latency(Supplier<?> call, int calls) {
     double[] micros = new double[calls];
     for (int i = 0; i < calls + 200; i++) {

@@ -48,11 +48,12 @@ final class LatencyBench {
       loaded = JavaWorkloads.latency(savedModel, calls);
     }
     double[] bare = JavaWorkloads.bareLatency(calls);
+    double[] spin = JavaWorkloads.spinLatency(model[0], calls);
     double[] py = keras == null ? new double[] {Double.NaN, Double.NaN} : kerasLatency(dir);
     out.printf(Locale.ROOT, "1-row predict p50/p99 µs: Model.predict %.0f/%.0f, SavedModel %.0f/%.0f,"
-        + " bare Session.run %.0f/%.0f, Keras SavedModel fn %.0f/%.0f%n", model[0], model[1],
-        loaded[0], loaded[1], bare[0], bare[1], py[0], py[1]);
-    rows(table, model, loaded, bare, py);
+        + " bare Session.run %.0f/%.0f, Keras SavedModel fn %.0f/%.0f, a Java loop %.0f/%.0f%n",
+        model[0], model[1], loaded[0], loaded[1], bare[0], bare[1], py[0], py[1], spin[0], spin[1]);
+    rows(table, new double[][] {model, loaded, bare, spin}, py);
     return dir;
   }
 
@@ -61,8 +62,11 @@ final class LatencyBench {
     return new double[] {k.get("p50_us").asDouble(), k.get("p99_us").asDouble()};
   }
 
-  private static void rows(BenchTable table, double[] model, double[] loaded, double[] bare,
-      double[] py) {
+  /** {@code ours}: Model.predict, the SavedModel, the bare Session.run, the Java loop. */
+  private static void rows(BenchTable table, double[][] ours, double[] py) {
+    double[] model = ours[0];
+    double[] loaded = ours[1];
+    double[] bare = ours[2];
     table.lower("1-row predict p50, iris MLP (Model.predict; Keras: SavedModel fn)", model[0], py[0],
         "µs", "");
     table.lower("1-row predict p50, the Keras SavedModel loaded", loaded[0], py[0], "µs", "");
@@ -73,6 +77,8 @@ final class LatencyBench {
     table.text("1-row p99 / p50", ratio(model[1] / model[0]) + " (Model), "
         + ratio(loaded[1] / loaded[0]) + " (SavedModel)", py[0] > 0 ? ratio(py[1] / py[0]) : "—",
         "", "≤ 3×");
+    table.text("p99 / p50 of the floors: bare Session.run, a Java loop of the Model's p50",
+        ratio(bare[1] / bare[0]) + ", " + ratio(ours[3][1] / ours[3][0]), "", "", "");
   }
 
   private static String ratio(double r) {
