@@ -78,7 +78,8 @@ final class Metadata {
     return tensor;
   }
 
-  private static String dataType(DType dtype) {
+  /** The {@code DataType} enum name of {@code dtype}: {@code DT_FLOAT}. */
+  static String dataType(DType dtype) {
     return switch (dtype) {
       case FLOAT32 -> "DT_FLOAT";
       case FLOAT64 -> "DT_DOUBLE";

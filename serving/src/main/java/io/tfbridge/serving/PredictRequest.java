@@ -52,7 +52,8 @@ record PredictRequest(String signatureName, Map<String, NdArray<?>> inputs, bool
     return new PredictRequest(signature, inputs, rows);
   }
 
-  private static JsonNode tree(byte[] body) {
+  /** The JSON object {@code body} holds; 400 with TF Serving's text if it holds none. */
+  static JsonNode tree(byte[] body) {
     try {
       JsonNode root = JSON.readTree(body);
       if (root == null || !root.isObject()) {
@@ -145,7 +146,7 @@ record PredictRequest(String signatureName, Map<String, NdArray<?>> inputs, bool
     return specs.get(0);
   }
 
-  private static String abbreviate(String text) {
+  static String abbreviate(String text) {
     return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 }

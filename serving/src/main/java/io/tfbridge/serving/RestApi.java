@@ -50,12 +50,10 @@ final class RestApi {
     };
   }
 
-  /** Runs {@code :predict} (and, for now, refuses classify and regress). */
+  /** Runs {@code :predict}, {@code :classify} or {@code :regress}. */
   Answer predict(Route route, byte[] body) {
     if (route.kind() != Route.Kind.PREDICT) {
-      throw ServingException.badRequest("Expected prediction signature method "
-          + "tensorflow/serving/predict; " + route.kind().name().toLowerCase(java.util.Locale.ROOT)
-          + " is not supported by this server yet");
+      return withVersion(route, v -> ExampleMethods.answer(route.kind(), v, body));
     }
     return withVersion(route, v -> {
       PredictRequest request = PredictRequest.parse(body, name -> v.signature(name).inputs());
@@ -65,7 +63,9 @@ final class RestApi {
     });
   }
 
-  private static Map<String, NdArray<?>> run(Predictor signature, Map<String, NdArray<?>> inputs) {
+  /** Runs {@code signature}; its refusal of the inputs is a 400 with its message. */
+  static Map<String, NdArray<?>> run(Predictor signature,
+      Map<String, ? extends NdArray<?>> inputs) {
     try {
       return signature.predict(inputs);
     } catch (IllegalArgumentException e) {

@@ -120,6 +120,9 @@ class ModelServerTest {
     assertError(post("/v1/models/iris/versions/7:predict", rows(new float[][] {{1, 2, 3, 4}})),
         404, "Servable not found for request: Specific(iris, 7)");
     assertError(get("/v1/nothing"), 404, "Malformed request");
+    assertError(post("/v1/models/iris:classify", "{\"examples\": [{\"x\": 1.5}]}"), 400,
+        "Expected classification signature method_name to be tensorflow/serving/classify. Was: "
+            + "tensorflow/serving/predict");
     JsonNode ok = json(post("/v1/models/iris:predict", rows(new float[][] {{1, 2, 3, 4}})));
     assertEquals(3, ok.get("predictions").get(0).size(), "still answers after the errors");
   }

@@ -28,6 +28,8 @@ import org.tensorflow.types.TUint8;
  * int32   IntNdArray     ↔ TInt32       uint8  ByteNdArray    ↔ TUint8
  * string  NdArray&lt;String&gt; ↔ TString (UTF-8)
  * </pre>
+ * A string input may also be an {@code NdArray<byte[]>}, fed byte for byte (serialized protos,
+ * image files); string outputs are always read back as UTF-8 {@code String}s.
  * The caller owns (and closes) every tensor {@link #toTensor} returns; {@link #toHost} copies a
  * tensor's values so the tensor can be closed right after.
  *
@@ -82,7 +84,8 @@ public final class HostTensors {
       case INT64 -> TInt64.tensorOf((LongNdArray) value);
       case BOOL -> TBool.tensorOf((BooleanNdArray) value);
       case UINT8 -> TUint8.tensorOf((ByteNdArray) value);
-      case STRING -> TString.tensorOf((NdArray<String>) value);
+      case STRING -> holdsBytes(value) ? TString.tensorOfBytes((NdArray<byte[]>) value)
+          : TString.tensorOf((NdArray<String>) value);
     };
   }
 
@@ -114,11 +117,17 @@ public final class HostTensors {
     ((NdArray) tensor).copyTo((NdArray) host);
   }
 
-  /** True for an array of Strings (an empty object array counts as one). */
+  /** True for an array of Strings or byte[]s (an empty object array counts as one). */
   private static boolean holdsStrings(NdArray<?> value) {
     if (value.shape().isUnknown() || value instanceof org.tensorflow.ndarray.ShortNdArray) {
       return false;
     }
-    return value.size() == 0 || value.streamOfObjects().findFirst().orElse(null) instanceof String;
+    return value.size() == 0 || value.streamOfObjects().findFirst().orElse(null) instanceof String
+        || holdsBytes(value);
+  }
+
+  /** True for a non-empty array of byte[]s. */
+  private static boolean holdsBytes(NdArray<?> value) {
+    return value.size() > 0 && value.streamOfObjects().findFirst().orElse(null) instanceof byte[];
   }
 }

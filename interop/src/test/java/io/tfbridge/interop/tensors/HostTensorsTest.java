@@ -1,5 +1,6 @@
 package io.tfbridge.interop.tensors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,6 +13,7 @@ import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.proto.DataType;
+import org.tensorflow.types.TString;
 
 /** Every mapped dtype goes to a tensor of TensorFlow's type and back unchanged. */
 class HostTensorsTest {
@@ -35,6 +37,17 @@ class HostTensorsTest {
     assertEquals(Optional.empty(), HostTensors.dtypeOf(NdArrays.vectorOfObjects(1.5)));
     assertEquals(Optional.of(DType.STRING),
         HostTensors.dtypeOf(NdArrays.ofObjects(String.class, Shape.of(0))));
+  }
+
+  @Test
+  void byteStringsAreFedByteForByte() {
+    byte[] raw = {(byte) 0xff, 0, (byte) 0x80, 'a'};
+    NdArray<byte[]> bytes = NdArrays.vectorOfObjects(raw, new byte[0]);
+    assertEquals(Optional.of(DType.STRING), HostTensors.dtypeOf(bytes));
+    try (TString t = (TString) HostTensors.toTensor(bytes, DType.STRING)) {
+      assertArrayEquals(raw, t.asBytes().getObject(0));
+      assertEquals(0, t.asBytes().getObject(1).length);
+    }
   }
 
   @Test
