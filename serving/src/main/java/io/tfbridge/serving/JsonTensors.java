@@ -7,6 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.tensorflow.ndarray.BooleanNdArray;
+import org.tensorflow.ndarray.ByteNdArray;
+import org.tensorflow.ndarray.DoubleNdArray;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.IntNdArray;
+import org.tensorflow.ndarray.LongNdArray;
 import org.tensorflow.ndarray.NdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
@@ -15,6 +21,8 @@ import org.tensorflow.ndarray.Shape;
  * A JSON value (a number, boolean, string or {@code {"b64": "..."}}, or nested lists of them) as a
  * host array of an input's dtype, as TF Serving reads request tensors: the shape is the nesting,
  * every list at one depth must have the same length, and each element must be of the input's kind.
+ * Strings become their UTF-8 bytes and {@code {"b64": ...}} the bytes it encodes, unchanged (image
+ * files, serialized protos).
  */
 final class JsonTensors {
   private JsonTensors() {}
@@ -79,22 +87,22 @@ final class JsonTensors {
       case INT64 -> NdArrays.ofLongs(shape);
       case UINT8 -> NdArrays.ofBytes(shape);
       case BOOL -> NdArrays.ofBooleans(shape);
-      case STRING -> NdArrays.ofObjects(String.class, shape);
+      case STRING -> NdArrays.ofObjects(byte[].class, shape);
     };
   }
 
   @SuppressWarnings("unchecked")
   private static void set(NdArray<?> array, long[] index, JsonNode leaf, TensorSpec spec) {
     switch (spec.dtype()) {
-      case FLOAT32 -> ((NdArray<Float>) array).setObject((float) number(leaf, spec), index);
-      case FLOAT64 -> ((NdArray<Double>) array).setObject(number(leaf, spec), index);
-      case INT32 -> ((NdArray<Integer>) array).setObject((int) integer(leaf, spec, Integer.MIN_VALUE,
+      case FLOAT32 -> ((FloatNdArray) array).setFloat((float) number(leaf, spec), index);
+      case FLOAT64 -> ((DoubleNdArray) array).setDouble(number(leaf, spec), index);
+      case INT32 -> ((IntNdArray) array).setInt((int) integer(leaf, spec, Integer.MIN_VALUE,
           Integer.MAX_VALUE), index);
-      case INT64 -> ((NdArray<Long>) array).setObject(integer(leaf, spec, Long.MIN_VALUE,
+      case INT64 -> ((LongNdArray) array).setLong(integer(leaf, spec, Long.MIN_VALUE,
           Long.MAX_VALUE), index);
-      case UINT8 -> ((NdArray<Byte>) array).setObject((byte) integer(leaf, spec, 0, 255), index);
-      case BOOL -> ((NdArray<Boolean>) array).setObject(bool(leaf, spec), index);
-      case STRING -> ((NdArray<String>) array).setObject(string(leaf, spec), index);
+      case UINT8 -> ((ByteNdArray) array).setByte((byte) integer(leaf, spec, 0, 255), index);
+      case BOOL -> ((BooleanNdArray) array).setBoolean(bool(leaf, spec), index);
+      case STRING -> ((NdArray<byte[]>) array).setObject(bytes(leaf, spec), index);
     }
   }
 
@@ -120,14 +128,14 @@ final class JsonTensors {
     return leaf.booleanValue();
   }
 
-  private static String string(JsonNode leaf, TensorSpec spec) {
+  /** A string's UTF-8 bytes, or the bytes {@code {"b64": ...}} encodes, as they are. */
+  private static byte[] bytes(JsonNode leaf, TensorSpec spec) {
     if (leaf.isTextual()) {
-      return leaf.textValue();
+      return leaf.textValue().getBytes(StandardCharsets.UTF_8);
     }
     if (leaf.isObject() && leaf.size() == 1 && leaf.path("b64").isTextual()) {
       try {
-        return new String(Base64.getDecoder().decode(leaf.get("b64").textValue()),
-            StandardCharsets.UTF_8);
+        return Base64.getDecoder().decode(leaf.get("b64").textValue());
       } catch (IllegalArgumentException e) {
         throw kind(spec, "valid base64 in {\"b64\": ...}", leaf);
       }

@@ -11,6 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.tensorflow.proto.BytesList;
+import org.tensorflow.proto.Example;
+import org.tensorflow.proto.Feature;
+import org.tensorflow.proto.Features;
+import org.tensorflow.proto.FloatList;
+import org.tensorflow.proto.Int64List;
+import com.google.protobuf.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +97,29 @@ class ClassifyRegressTest {
         + "[1.5, -0.5], \"n\": [3], \"word\": [\"cat\"]}]}"), "one-value lists, default signature");
     assertEquals(3, whole.get(0).size());
     assertEquals("positive", whole.get(0).get(2).get(0).asText());
+  }
+
+  @Test
+  void predictFeedsB64BytesUnchanged() throws Exception {
+    byte[] word = {(byte) 0xff, 0, (byte) 0xfe, (byte) 0x80, 'b', 'y', 't', 'e', 's'};
+    Example example = Example.newBuilder().setFeatures(Features.newBuilder()
+        .putFeature("x", Feature.newBuilder().setFloatList(FloatList.newBuilder()
+            .addValue(0.75f).addValue(-0.25f)).build())
+        .putFeature("n", Feature.newBuilder().setInt64List(Int64List.newBuilder().addValue(1))
+            .build())
+        .putFeature("word", Feature.newBuilder().setBytesList(BytesList.newBuilder()
+            .addValue(ByteString.copyFrom(word))).build())).build();
+    String encoded = Base64.getEncoder().encodeToString(example.toByteArray());
+    HttpResponse<String> predicted = call("predict", "{\"signature_name\": \"predict\", "
+        + "\"instances\": [{\"b64\": \"" + encoded + "\"}]}");
+    assertEquals(200, predicted.statusCode(), predicted.body());
+    JsonNode scores = PredictRequest.JSON.readTree(predicted.body()).at("/predictions/0");
+    JsonNode classified = results("classify", "{\"examples\": [{\"x\": [0.75, -0.25], \"n\": 1, "
+        + "\"word\": {\"b64\": \"" + Base64.getEncoder().encodeToString(word) + "\"}}]}").get(0);
+    assertEquals(3, scores.size(), predicted.body());
+    for (int k = 0; k < 3; k++) {
+      assertEquals(classified.get(k).get(1).doubleValue(), scores.get(k).doubleValue(), 1e-7);
+    }
   }
 
   @Test
