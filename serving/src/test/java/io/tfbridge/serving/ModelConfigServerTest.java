@@ -229,6 +229,34 @@ class ModelConfigServerTest {
     assertEquals(200, get("/readyz").statusCode());
   }
 
+  @Test
+  void aRequestInFlightFinishesOnAModelThatWasRemovedOrMoved() throws Exception {
+    Path saved = versions("saved", 1);
+    Path keras = versions("keras", 2);
+    try (ServedModels models = new ServedModels(
+        io.tfbridge.interop.savedmodel.UnsafeOps.Policy.REFUSE, false)) {
+      models.start(java.util.List.of(ModelEntry.of("a", saved), ModelEntry.of("b", saved)));
+      ModelVersion removed = models.acquire("a", null, null);
+      ModelVersion moved = models.acquire("b", 1L, null);
+      models.apply(java.util.List.of(ModelEntry.of("b", keras)));
+      assertEquals(Set.of("b"), models.all().keySet());
+      assertEquals(Set.of(2L), models.find("b").versions().keySet(), "b now from its new path");
+      for (ModelVersion held : java.util.List.of(removed, moved)) {
+        assertTrue(held.loaded(), "held by its request");
+        assertEquals(1, held.predictor().predict(Map.of(held.predictor().inputs().get(0).name(),
+            HostArrays.of(X))).size());
+        held.release();
+        assertTrue(!held.loaded(), "freed when its last request ends");
+      }
+      assertNotServed(models, "a", "Servable not found for request: Latest(a)");
+    }
+  }
+
+  private static void assertNotServed(ServedModels models, String name, String message) {
+    assertEquals(message, assertThrows(ServingException.class,
+        () -> models.acquire(name, null, null)).getMessage());
+  }
+
   private String label(String label) throws Exception {
     return PredictRequest.JSON.readTree(get("/v1/models/iris/labels/" + label + "/metadata")
         .body()).at("/model_spec/version").asText();
