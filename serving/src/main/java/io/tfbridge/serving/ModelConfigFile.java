@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 final class ModelConfigFile {
   /** The first field of TextFormat's "Input contains unknown fields" list ("3:5:\tNAME"). */
   private static final Pattern UNKNOWN = Pattern.compile("\n\\d+:\\d+:\t(\\S+)");
+
   private ModelConfigFile() {}
 
   /**
