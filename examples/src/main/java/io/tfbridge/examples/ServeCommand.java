@@ -3,33 +3,61 @@ package io.tfbridge.examples;
 import io.tfbridge.serving.ModelServer;
 import io.tfbridge.serving.ServerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code tfbridge serve}: TF Serving's REST API for a SavedModel or Keras file, with TF Serving's
- * flags. SIGTERM (or Ctrl-C) stops accepting, lets the requests in flight finish and exits 0.
+ * {@code tfbridge serve}: TF Serving's REST API for SavedModels and Keras files, with TF Serving's
+ * flags: one model ({@code --model_name}, {@code --model_base_path}) or those a
+ * {@code --model_config_file} lists (then, as in TF Serving, {@code --model_name} and
+ * {@code --model_base_path} are ignored). SIGTERM (or Ctrl-C) stops accepting, lets the requests in
+ * flight finish and exits 0.
  *
  * <pre>
  * tfbridge serve --model_name iris --model_base_path models/iris --rest_api_port 8501
+ * tfbridge serve --model_config_file /models/models.config --model_config_file_poll_wait_seconds 60
  * curl -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}' localhost:8501/v1/models/iris:predict
  * </pre>
  */
-@Command(name = "serve", description = "Serve a model over TF Serving's REST API.")
+@Command(name = "serve", description = "Serve models over TF Serving's REST API.")
 final class ServeCommand implements Callable<Integer> {
   @ParentCommand
   Cli cli;
 
-  @Option(names = "--model_name", required = true, description = "The name clients call it by.")
-  String name;
+  @Spec
+  CommandSpec spec;
 
-  @Option(names = "--model_base_path", required = true, paramLabel = "PATH", description = "A "
-      + "directory of numeric versions (1/, 2/, ...: each a SavedModel or one .keras/.h5 file), "
-      + "or one SavedModel directory or Keras file (served as version 1).")
+  @Option(names = "--model_name", description = "The name clients call it by (default: "
+      + "${DEFAULT-VALUE}; ignored with --model_config_file).")
+  String name = "default";
+
+  @Option(names = "--model_base_path", paramLabel = "PATH", description = "A directory of numeric "
+      + "versions (1/, 2/, ...: each a SavedModel or one .keras/.h5 file), or one SavedModel "
+      + "directory or Keras file (served as version 1). Needed unless --model_config_file is given.")
   Path basePath;
+
+  @Option(names = "--model_config_file", paramLabel = "PATH", description = "TF Serving's "
+      + "ModelServerConfig in protobuf text format: model_config_list { config { name: 'iris' "
+      + "base_path: '/models/iris' model_platform: 'tensorflow' model_version_policy {...} "
+      + "version_labels { key: 'stable' value: 1 } } ... }.")
+  Path configFile;
+
+  @Option(names = "--model_config_file_poll_wait_seconds", paramLabel = "N", description = "Re-read "
+      + "--model_config_file every N seconds: models added are loaded, removed ones unloaded, "
+      + "labels changed; a bad file keeps the config in force (default: ${DEFAULT-VALUE}: never).")
+  int configPollSeconds;
+
+  @Option(names = "--allow_version_labels_for_unavailable_models", arity = "0..1",
+      description = "Let a new version label name a version that is not loaded (yet).")
+  boolean allowUnavailableLabels;
 
   @Option(names = "--rest_api_port", description = "The port (default: ${DEFAULT-VALUE}).")
   int port = 8501;
@@ -47,13 +75,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerConfig config = ServerConfig.of(name, basePath).port(port)
-        .unsafeOps(ModelOpener.policy(allowUnsafeOps))
-        .pollInterval(java.time.Duration.ofSeconds(pollSeconds));
+    ServerConfig config = models().port(port).unsafeOps(ModelOpener.policy(allowUnsafeOps))
+        .pollInterval(Duration.ofSeconds(pollSeconds))
+        .modelConfigFilePollInterval(Duration.ofSeconds(configPollSeconds))
+        .allowVersionLabelsForUnavailableModels(allowUnavailableLabels);
     CountDownLatch stopped = new CountDownLatch(1);
     try (ModelServer server = ModelServer.start(config)) {
-      cli.out().println("Serving " + name + " versions " + server.versions() + " on port "
-          + server.port() + (server.failures().isEmpty() ? "" : "; failed: " + server.failures()));
+      cli.out().println("Serving " + describe(server) + " on port " + server.port());
       cli.out().flush();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();
@@ -63,5 +91,33 @@ final class ServeCommand implements Callable<Integer> {
       stopped.await();
     }
     return Cli.OK;
+  }
+
+  /** The models: the config file's (the one-model flags then ignored, as TF Serving), or one. */
+  private ServerConfig models() {
+    if (configFile != null) {
+      if (basePath != null || spec.commandLine().getParseResult().hasMatchedOption(
+          "--model_name")) {
+        cli.err().println("tfbridge: warning: --model_name and --model_base_path are ignored: "
+            + "--model_config_file " + configFile + " lists the models (as TF Serving does)");
+      }
+      return ServerConfig.fromFile(configFile);
+    }
+    if (basePath == null) {
+      throw new ParameterException(spec.commandLine(), "Both --model_base_path and "
+          + "--model_config_file are empty: give --model_base_path PATH (and --model_name NAME) "
+          + "for one model, or --model_config_file PATH for those it lists");
+    }
+    return ServerConfig.of(name, basePath);
+  }
+
+  /** "iris versions [1], two versions [1, 2]; failed: ..." */
+  private static String describe(ModelServer server) {
+    if (server.models().isEmpty()) {
+      return "no models";
+    }
+    return server.models().stream().map(m -> m + " versions " + server.versions(m)
+        + (server.failures(m).isEmpty() ? "" : " (failed: " + server.failures(m) + ")"))
+        .collect(Collectors.joining(", "));
   }
 }

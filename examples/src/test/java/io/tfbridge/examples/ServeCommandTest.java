@@ -10,37 +10,86 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tfbridge serve} as a process: it answers TF Serving requests and exits 0 on SIGTERM. */
 class ServeCommandTest {
-  private static final Pattern SERVING = Pattern.compile("Serving iris versions \\[1\\] on port (\\d+)");
+  private static final Path KERAS = Path.of("../interop/src/test/resources/keras/iris/model.keras")
+      .toAbsolutePath();
+  private static final Path SAVED = Path.of("../interop/src/test/resources/savedmodel/iris_mlp/"
+      + "model").toAbsolutePath();
+  private static final String ROW = "{\"instances\": [[5.1, 3.5, 1.4, 0.2]]}";
+
+  @TempDir
+  Path dir;
 
   @Test
   void servesAKerasFileAndDrainsOnSigterm() throws Exception {
-    Path keras = Path.of("../interop/src/test/resources/keras/iris/model.keras").toAbsolutePath();
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), Cli.class.getName(), "serve",
-        "--model_name", "iris", "--model_base_path", keras.toString(), "--rest_api_port", "0");
+    serve(Pattern.compile("Serving iris versions \\[1\\] on port (\\d+)"), List.of(
+        "--model_name", "iris", "--model_base_path", KERAS.toString()),
+        "/v1/models/iris:predict");
+  }
+
+  @Test
+  void servesTheModelsOfAConfigFileWithTheirLabels() throws Exception {
+    Path config = Files.writeString(dir.resolve("models.config"), """
+        model_config_list {
+          config { name: 'iris' base_path: '%s' model_platform: 'tensorflow'
+                   version_labels { key: 'stable' value: 1 } }
+          config { name: 'saved' base_path: '%s' model_platform: 'tensorflow' }
+        }
+        """.formatted(KERAS, SAVED));
+    serve(Pattern.compile("Serving iris versions \\[1\\], saved versions \\[1\\] on port (\\d+)"),
+        List.of("--model_config_file", config.toString(), "--model_config_file_poll_wait_seconds",
+            "60"), "/v1/models/iris/labels/stable:predict", "/v1/models/saved:predict");
+  }
+
+  @Test
+  void withoutABasePathOrAConfigFileItSaysWhatIsNeededAndABadFileByLine() throws Exception {
+    CliRun neither = CliRun.of("serve", "--model_name", "iris");
+    assertEquals(Cli.USAGE_ERROR, neither.code(), neither.describe());
+    assertTrue(neither.err().contains("Both --model_base_path and --model_config_file are empty"),
+        neither.describe());
+    Path config = Files.writeString(dir.resolve("bad.config"), "model_config_list {\n"
+        + "  config { name: 'iris' base_pth: '/m' }\n}\n");
+    CliRun bad = CliRun.of("serve", "--model_config_file", config.toString());
+    assertEquals(Cli.RUNTIME_ERROR, bad.code(), bad.describe());
+    assertTrue(bad.err().contains("Invalid protobuf file: '" + config + "': line 2, column 25: "
+        + "Message type \"tensorflow.serving.ModelConfig\" has no field named \"base_pth\""),
+        bad.describe());
+  }
+
+  /** Runs {@code serve} with {@code args}, posts {@link #ROW} to each path, then SIGTERM. */
+  private static void serve(Pattern serving, List<String> args, String... paths)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
+        "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        Cli.class.getName(), "serve", "--rest_api_port", "0"));
+    command.addAll(args);
     Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
           StandardCharsets.UTF_8));
       String line = out.readLine();
-      Matcher m = SERVING.matcher(String.valueOf(line));
+      Matcher m = serving.matcher(String.valueOf(line));
       assertTrue(m.find(), "first line: " + line);
-      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + m.group(1) + "/v1/models/iris:predict"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"instances\": [[5.1, 3.5, 1.4, 0.2]]}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, answer.statusCode(), answer.body());
-      assertTrue(answer.body().startsWith("{\"predictions\":[["), answer.body());
+      for (String path : paths) {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + m.group(1) + path))
+            .POST(HttpRequest.BodyPublishers.ofString(ROW)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), path + ": " + answer.body());
+        assertTrue(answer.body().startsWith("{\"predictions\":[["), answer.body());
+      }
       server.destroy(); // SIGTERM
       assertTrue(server.waitFor(30, TimeUnit.SECONDS), "the server stops after SIGTERM");
       assertEquals(0, server.exitValue());

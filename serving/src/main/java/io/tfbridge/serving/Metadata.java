@@ -91,20 +91,27 @@ final class Metadata {
     };
   }
 
-  /** TF Serving's {@code model_version_status} of the served and failed versions. */
-  static ObjectNode status(ServedModel model, Long onlyVersion) {
+  /**
+   * TF Serving's {@code model_version_status} of model {@code name}'s served and failed versions
+   * (only {@code onlyVersion} unless null); {@code model} is null when no such model is served.
+   *
+   * @throws ServingException 404 with TF Serving's text when there is nothing to show
+   */
+  static ObjectNode status(String name, ServedModel model, Long onlyVersion) {
     ObjectNode root = PredictRequest.JSON.createObjectNode();
     ArrayNode list = root.putArray("model_version_status");
-    model.versions().keySet().stream().filter(v -> onlyVersion == null || v.equals(onlyVersion))
-        .forEach(v -> state(list, v, "AVAILABLE", "OK", ""));
-    model.failures().forEach((v, error) -> {
-      if (onlyVersion == null || v.equals(onlyVersion)) {
-        state(list, v, "END", "UNKNOWN", error);
-      }
-    });
+    if (model != null) {
+      model.versions().keySet().stream().filter(v -> onlyVersion == null || v.equals(onlyVersion))
+          .forEach(v -> state(list, v, "AVAILABLE", "OK", ""));
+      model.failures().forEach((v, error) -> {
+        if (onlyVersion == null || v.equals(onlyVersion)) {
+          state(list, v, "END", "UNKNOWN", error);
+        }
+      });
+    }
     if (list.isEmpty()) {
       throw ServingException.notFound(onlyVersion == null ? "Could not find any versions of model "
-          + model.name() : "Could not find version " + onlyVersion + " of model " + model.name());
+          + name : "Could not find version " + onlyVersion + " of model " + name);
     }
     return root;
   }

@@ -11,6 +11,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,10 +22,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A running TF-Serving-compatible REST server over one model's versions: Netty on the port, a
- * bounded pool of model threads, and a poller that picks up new versions. Close it to stop: it
- * stops accepting, lets the requests in flight finish (up to the request timeout), then frees the
- * models; close is idempotent.
+ * A running TF-Serving-compatible REST server over its models' versions: Netty on the port, a
+ * bounded pool of model threads, a poller that picks up new versions and one that re-reads the
+ * model config file (models added are loaded, removed ones unloaded, policies and labels changed;
+ * a file that is bad keeps the config in force and is logged). Close it to stop: it stops
+ * accepting, lets the requests in flight finish (up to the request timeout), then frees the models;
+ * close is idempotent.
  *
  * <pre>{@code
  * try (ModelServer server = ModelServer.start(ServerConfig.of("iris", dir).port(0))) {
@@ -30,8 +36,10 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class ModelServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ModelServer.class.getName());
+
   private final ServerConfig config;
-  private final ServedModel model;
+  private final ServedModels served;
   private final ServingMetrics metrics = new ServingMetrics();
   private final ThreadPoolExecutor models;
   private final ScheduledExecutorService poller;
@@ -41,18 +49,24 @@ public final class ModelServer implements AutoCloseable {
 
   private ModelServer(ServerConfig config) throws InterruptedException {
     this.config = config;
-    this.model = new ServedModel(config.modelName(), config.basePath(), config.versionPolicy(),
-        config.unsafeOps());
-    refresh();
+    this.served = new ServedModels(config.unsafeOps(),
+        config.allowVersionLabelsForUnavailableModels());
+    try {
+      served.start(config.models());
+    } catch (RuntimeException e) {
+      served.close();
+      throw e;
+    }
+    metrics.loaded(served.loadedVersions());
     this.models = new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(Math.max(1, config.maxQueue())), daemon("tfbridge-model"));
     this.poller = Executors.newSingleThreadScheduledExecutor(daemon("tfbridge-poll"));
-    if (!config.pollInterval().isZero()) {
-      long ms = config.pollInterval().toMillis();
-      poller.scheduleWithFixedDelay(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
+    every(config.pollInterval(), this::refresh);
+    if (config.modelConfigFile() != null) {
+      every(config.modelConfigFilePollInterval(), this::reload);
     }
     this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-    RestHandler handler = new RestHandler(new RestApi(model), models,
+    RestHandler handler = new RestHandler(new RestApi(served), models,
         config.timeout().toNanos(), metrics);
     this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -65,8 +79,10 @@ public final class ModelServer implements AutoCloseable {
   }
 
   /**
-   * Loads the model's versions and starts serving them.
+   * Loads the models' versions and starts serving them.
    *
+   * @throws IllegalArgumentException if a version label names a version that is not AVAILABLE
+   *     (unless the config allows it)
    * @throws IllegalStateException if the port cannot be bound or the start is interrupted
    */
   public static ModelServer start(ServerConfig config) {
@@ -78,9 +94,30 @@ public final class ModelServer implements AutoCloseable {
     }
   }
 
+  /** Runs {@code task} on the poller every {@code interval} (0: never). */
+  private void every(java.time.Duration interval, Runnable task) {
+    if (!interval.isZero()) {
+      long ms = interval.toMillis();
+      poller.scheduleWithFixedDelay(task, ms, ms, TimeUnit.MILLISECONDS);
+    }
+  }
+
   private void refresh() {
-    model.refresh();
-    metrics.loaded(model.name(), model.versions().size());
+    served.refresh();
+    metrics.loaded(served.loadedVersions());
+  }
+
+  /** Re-reads the model config file; a bad one keeps the config in force and is logged. */
+  private void reload() {
+    try {
+      if (served.apply(ModelConfigFile.read(config.modelConfigFile(), true))) {
+        LOG.log(System.Logger.Level.INFO, "Applied the model config file "
+            + config.modelConfigFile() + ": serving " + served.loadedVersions().keySet());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "Kept the model config in force: " + e.getMessage());
+    }
+    metrics.loaded(served.loadedVersions());
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -96,14 +133,42 @@ public final class ModelServer implements AutoCloseable {
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
-  /** The versions being served, highest last. */
-  public java.util.Set<Long> versions() {
-    return java.util.Set.copyOf(model.versions().keySet());
+  /** The names of the models served, sorted. */
+  public Set<String> models() {
+    return new TreeSet<>(served.all().keySet());
   }
 
-  /** The versions that failed to load, with their errors. */
-  public java.util.Map<Long, String> failures() {
-    return java.util.Map.copyOf(model.failures());
+  /**
+   * The versions of model {@code name} being served, sorted (empty if it is not served).
+   */
+  public SortedSet<Long> versions(String name) {
+    ServedModel model = served.find(name);
+    return model == null ? new TreeSet<>() : new TreeSet<>(model.versions().keySet());
+  }
+
+  /** The versions being served of the only model, sorted. */
+  public SortedSet<Long> versions() {
+    return versions(only());
+  }
+
+  /** The versions of model {@code name} that failed to load, with their errors. */
+  public Map<Long, String> failures(String name) {
+    ServedModel model = served.find(name);
+    return model == null ? Map.of() : Map.copyOf(model.failures());
+  }
+
+  /** The versions of the only model that failed to load, with their errors. */
+  public Map<Long, String> failures() {
+    return failures(only());
+  }
+
+  private String only() {
+    Set<String> names = models();
+    if (names.size() != 1) {
+      throw new IllegalStateException("The server serves " + names.size() + " models " + names
+          + ": name one");
+    }
+    return names.iterator().next();
   }
 
   /** Stops accepting, drains the requests in flight, frees the models. */
@@ -122,6 +187,6 @@ public final class ModelServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    model.close();
+    served.close();
   }
 }

@@ -4,16 +4,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.inference.Predictor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.ndarray.NdArray;
 
 /**
  * TF Serving's REST API over the served models, without the transport: a route and a body in, a
- * status and a JSON body out. Errors are {@code {"error": "..."}} with TF Serving's statuses.
+ * status and a JSON body out. Errors are {@code {"error": "..."}} with TF Serving's statuses. A
+ * version label resolves to its version for metadata and predictions; a status request with a
+ * label answers every version's status, as TF Serving's does (it ignores the label).
  */
 final class RestApi {
-  /** An answer: HTTP status and JSON body. */
-  record Answer(int status, byte[] body) {
+  /**
+   * An answer: HTTP status, JSON body, and the version that answered (null if none did).
+   *
+   * @param status the HTTP status
+   * @param body the JSON body
+   * @param version the model version used, or null
+   */
+  record Answer(int status, byte[] body, Long version) {
+    Answer(int status, byte[] body) {
+      this(status, body, null);
+    }
+
     static Answer json(JsonNode node) {
       try {
         return new Answer(200, PredictRequest.JSON.writeValueAsBytes(node));
@@ -30,24 +43,35 @@ final class RestApi {
       return new Answer(status, PredictRequest.JSON.createObjectNode().put("error", message)
           .toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    /** This answer, given by {@code number}. */
+    Answer by(long number) {
+      return new Answer(status, body, number);
+    }
   }
 
-  private final ServedModel model;
+  private final ServedModels models;
 
-  RestApi(ServedModel model) {
-    this.model = model;
+  RestApi(ServedModels models) {
+    this.models = models;
   }
 
   /** Answers a request that needs no model run: status, metadata, health. */
   Answer answer(Route route) {
     return switch (route.kind()) {
-      case STATUS -> Answer.json(Metadata.status(served(route), route.version()));
-      case METADATA -> withVersion(route, v -> Answer.json(Metadata.of(model.name(), v)));
+      case STATUS -> Answer.json(Metadata.status(route.model(), models.find(route.model()),
+          route.version()));
+      case METADATA -> withVersion(route, v -> Answer.json(Metadata.of(route.model(), v)));
       case LIVE -> Answer.ok();
-      case READY -> model.available() ? Answer.ok()
-          : Answer.error(503, "model " + model.name() + " has no AVAILABLE version");
+      case READY -> ready();
       default -> throw new IllegalArgumentException(route.kind() + " runs the model: use predict");
     };
+  }
+
+  private Answer ready() {
+    List<String> unavailable = models.unavailable();
+    return unavailable.isEmpty() ? Answer.ok() : Answer.error(503, "model(s) " + unavailable
+        + " have no AVAILABLE version");
   }
 
   /** Runs {@code :predict}, {@code :classify} or {@code :regress}. */
@@ -73,21 +97,13 @@ final class RestApi {
     }
   }
 
-  private ServedModel served(Route route) {
-    if (!route.model().equals(model.name())) {
-      throw ServingException.notFound("Servable not found for request: Latest(" + route.model()
-          + ")");
-    }
-    if (route.label() != null) {
-      throw ServingException.notFound("Unrecognized servable version label: " + route.label());
-    }
-    return model;
-  }
-
+  /** Runs {@code use} on the version {@code route} names; the answer, even an error, says which. */
   private Answer withVersion(Route route, java.util.function.Function<ModelVersion, Answer> use) {
-    ModelVersion version = served(route).acquire(route.version());
+    ModelVersion version = models.acquire(route.model(), route.version(), route.label());
     try {
-      return use.apply(version);
+      return use.apply(version).by(version.number());
+    } catch (ServingException e) {
+      return Answer.error(e.status(), e.getMessage()).by(version.number());
     } finally {
       version.release();
     }

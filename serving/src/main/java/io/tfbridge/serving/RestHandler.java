@@ -92,7 +92,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void reply(ChannelHandlerContext ctx, RestApi.Answer answer, boolean keepAlive,
       Route route, long start) {
-    metrics.request(route, answer.status(), System.nanoTime() - start);
+    metrics.request(route, answer, System.nanoTime() - start);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, route != null

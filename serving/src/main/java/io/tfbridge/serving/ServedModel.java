@@ -19,22 +19,23 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * A model served under one name: the versions its base path holds that its policy chooses, each
  * loaded once; {@link #refresh} picks up new versions and retires old ones (freed when their last
  * request ends). A base path may also be one SavedModel directory or one {@code .keras}/{@code .h5}
- * file, served as version 1.
+ * file, served as version 1. A config reload may change its policy and labels
+ * ({@link #reconfigure}); a new base path makes a new {@code ServedModel}.
  */
 final class ServedModel implements AutoCloseable {
   private final String name;
   private final Path basePath;
-  private final VersionPolicy policy;
+  private volatile ModelEntry entry;
   private final UnsafeOps.Policy unsafeOps;
   private final ConcurrentSkipListMap<Long, ModelVersion> versions = new ConcurrentSkipListMap<>();
   private final Map<Long, String> failures = new ConcurrentHashMap<>();
   /** The fingerprint of each failed version's files: a version is retried when they change. */
   private final Map<Long, Long> failedFiles = new ConcurrentHashMap<>();
 
-  ServedModel(String name, Path basePath, VersionPolicy policy, UnsafeOps.Policy unsafeOps) {
-    this.name = name;
-    this.basePath = basePath;
-    this.policy = policy;
+  ServedModel(ModelEntry entry, UnsafeOps.Policy unsafeOps) {
+    this.name = entry.name();
+    this.basePath = entry.basePath();
+    this.entry = entry;
     this.unsafeOps = unsafeOps;
   }
 
@@ -43,10 +44,47 @@ final class ServedModel implements AutoCloseable {
     return name;
   }
 
+  /** What it was configured with last. */
+  ModelEntry entry() {
+    return entry;
+  }
+
+  /** Takes {@code value}'s policy and labels (same name and base path); see {@link #refresh}. */
+  void reconfigure(ModelEntry value) {
+    if (!value.name().equals(name) || !value.basePath().equals(basePath)) {
+      throw new IllegalArgumentException("A new name or base path needs a new ServedModel");
+    }
+    entry = value;
+  }
+
+  /**
+   * The version {@code label} names.
+   *
+   * @throws ServingException 400 with TF Serving's text if the model has no such label
+   */
+  long labelVersion(String label) {
+    Long version = entry.versionLabels().get(label);
+    if (version == null) {
+      throw unrecognizedLabel(label);
+    }
+    return version;
+  }
+
+  /** TF Serving's answer (InvalidArgument: 400) to a label it does not know. */
+  static ServingException unrecognizedLabel(String label) {
+    return ServingException.badRequest("Unrecognized servable version label: " + label);
+  }
+
+  /** TF Serving's answer (404) when version {@code version} (null: the latest) is not served. */
+  static ServingException notServed(String name, Long version) {
+    return ServingException.notFound("Servable not found for request: " + (version == null
+        ? "Latest(" + name + ")" : "Specific(" + name + ", " + version + ")"));
+  }
+
   /** Loads the versions the policy now chooses and retires the others. */
   synchronized void refresh() {
     SortedMap<Long, Path> found = found();
-    Set<Long> wanted = policy.choose(new ArrayList<>(found.keySet()));
+    Set<Long> wanted = entry.versionPolicy().choose(new ArrayList<>(found.keySet()));
     for (long v : wanted) {
       boolean retry = failures.containsKey(v)
           && !Objects.equals(failedFiles.get(v), VersionFiles.fingerprint(found.get(v)));
@@ -90,8 +128,7 @@ final class ServedModel implements AutoCloseable {
       ModelVersion candidate = version != null ? versions.get(version)
           : latest == null ? null : latest.getValue();
       if (candidate == null) {
-        throw ServingException.notFound("Servable not found for request: " + (version == null
-            ? "Latest(" + name + ")" : "Specific(" + name + ", " + version + ")"));
+        throw notServed(name, version);
       }
       if (candidate.acquire()) {
         return candidate;

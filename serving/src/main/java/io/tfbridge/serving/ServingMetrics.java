@@ -9,16 +9,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The server's Prometheus metrics ({@code /monitoring/prometheus/metrics}): requests by model,
- * version asked for ({@code latest} when none), kind and status code; latency histograms by model
- * and kind; the requests waiting for a model thread; the versions loaded per model.
+ * version (the one that answered; when none did, the one asked for, or {@code none}), kind and
+ * status code; latency histograms by model and kind; the requests waiting for a model thread; the
+ * versions loaded per model served.
  */
 final class ServingMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counter requests = Counter.builder().name("tfbridge_requests_total")
-      .help("Requests answered, by model, version asked for, kind and HTTP status code")
+      .help("Requests answered, by model, version that answered (else the one asked for, or "
+          + "none), kind and HTTP status code")
       .labelNames("model", "version", "kind", "code").register(registry);
   private final Histogram latency = Histogram.builder().name("tfbridge_request_latency_seconds")
       .help("Time from a request's arrival to its answer, by model and kind")
@@ -31,12 +34,13 @@ final class ServingMetrics {
       .help("Model versions loaded and AVAILABLE").labelNames("model").register(registry);
 
   /** Counts an answered request; {@code route} is null for one that did not route. */
-  void request(Route route, int status, long nanos) {
+  void request(Route route, RestApi.Answer answer, long nanos) {
     String model = route == null || route.model() == null ? "" : route.model();
-    String version = route == null || route.version() == null ? "latest"
-        : String.valueOf(route.version());
+    Long number = answer.version() != null ? answer.version()
+        : route == null ? null : route.version();
+    String version = number == null ? "none" : String.valueOf(number);
     String kind = route == null ? "unrouted" : route.kind().name().toLowerCase(Locale.ROOT);
-    requests.labelValues(model, version, kind, String.valueOf(status)).inc();
+    requests.labelValues(model, version, kind, String.valueOf(answer.status())).inc();
     latency.labelValues(model, kind).observe(nanos / 1e9);
   }
 
@@ -45,9 +49,10 @@ final class ServingMetrics {
     queue.inc(delta);
   }
 
-  /** Sets the versions loaded for {@code model}. */
-  void loaded(String model, int versions) {
-    loaded.labelValues(model).set(versions);
+  /** Sets the versions loaded of each model served; drops the models no longer served. */
+  void loaded(Map<String, Integer> versions) {
+    versions.forEach((model, count) -> loaded.labelValues(model).set(count));
+    loaded.removeIf(labels -> !versions.containsKey(labels.get(0)));
   }
 
   /** The metrics in Prometheus's text format. */

@@ -166,7 +166,7 @@ class ModelServerTest {
     }
     String metrics = get("/monitoring/prometheus/metrics").body();
     assertTrue(metrics.contains("tfbridge_requests_total{code=\"200\",kind=\"predict\","
-        + "model=\"two\",version=\"latest\"} 1.0"), metrics);
+        + "model=\"two\",version=\"1\"} 1.0"), metrics);
     assertTrue(metrics.contains("tfbridge_loaded_versions{model=\"two\"} 1.0"), metrics);
     assertEquals(200, get("/readyz").statusCode());
     assertEquals(200, get("/healthz").statusCode());
