@@ -65,6 +65,19 @@ final class BenchCommand implements Callable<Integer> {
       + "flow_from_directory's batches and print the throughput and resident memory.")
   Integer directory;
 
+  @Option(names = "--serve", description = "Instead: tfbridge serve of the iris MLP under the load "
+      + "generator wrk (apt-get install wrk) on this machine: requests/s, p50/p99 latency and "
+      + "errors over --duration seconds, then resident memory until --requests were answered.")
+  boolean serve;
+
+  @Option(names = "--duration", defaultValue = "60", paramLabel = "SECONDS",
+      description = "With --serve: the measured run (default: ${DEFAULT-VALUE}).")
+  int duration;
+
+  @Option(names = "--requests", defaultValue = "1000000", paramLabel = "N",
+      description = "With --serve: requests answered in all (default: ${DEFAULT-VALUE}).")
+  long requests;
+
   @Option(names = "--child-cnn-rss", hidden = true, paramLabel = "EPOCHS",
       description = "(the table's own child process) train the CNN, print the peak RSS")
   Integer childCnnRss;
@@ -82,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
       new DirectoryBench(cli.out()).run(directory);
     } else if (augment) {
       new AugmentBench(cli.out()).run(samples);
+    } else if (serve) {
+      LessonCommand.requirePositive(spec, "--duration", duration, 1);
+      new ServeLoadBench(cli.out()).run(duration, requests);
     } else if (mirrored) {
       new MirroredBench(cli.out()).run(samples, 1, 2, 4);
     } else if (childCnnRss != null) {

@@ -46,11 +46,16 @@ final class LoadBench {
 
   /** A {@code /proc/self/status} figure in kB. */
   static long status(String key) throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    return status(Path.of("/proc/self/status"), key);
+  }
+
+  /** A figure in kB of a process's {@code status} file ({@code /proc/PID/status}). */
+  static long status(Path statusFile, String key) throws IOException {
+    for (String line : Files.readAllLines(statusFile)) {
       if (line.startsWith(key)) {
         return Long.parseLong(line.replaceAll("\\D", ""));
       }
     }
-    throw new IOException("/proc/self/status has no " + key);
+    throw new IOException(statusFile + " has no " + key);
   }
 }
