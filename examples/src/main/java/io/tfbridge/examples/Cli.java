@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,9 +36,6 @@ import picocli.CommandLine.ScopeType;
  * one-line message on stderr; the stack trace too with {@code --debug}).
  */
 @Command(name = "tfbridge", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-    versionProvider = Cli.Version.class,
-    subcommands = {LessonCommand.class, InspectCommand.class, PredictCommand.class, FitCommand.class,
-        ConvertCommand.class, BenchCommand.class, ServeCommand.class},
     description = "Keras for the JVM on TensorFlow Java: runs the lessons' programs and "
         + "inspects, runs and converts SavedModels and Keras files.")
 public final class Cli {
@@ -47,6 +45,11 @@ public final class Cli {
   public static final int RUNTIME_ERROR = 1;
   /** Exit code of a command line that does not parse. */
   public static final int USAGE_ERROR = 2;
+
+  /** The subcommands, in the order the help lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(LessonCommand.class,
+      InspectCommand.class, PredictCommand.class, FitCommand.class, ConvertCommand.class,
+      BenchCommand.class, ServeCommand.class);
 
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error.")
@@ -77,6 +80,10 @@ public final class Cli {
    */
   public static int execute(PrintStream out, PrintStream err, String... args) {
     CommandLine commandLine = new CommandLine(new Cli(out, err));
+    for (Class<?> command : subcommands(firstCommand(args))) {
+      commandLine.addSubcommand(command);
+    }
+    setVersionProvider(commandLine, new Version());
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.setExecutionExceptionHandler(Cli::reportFailure);
@@ -84,6 +91,40 @@ public final class Cli {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Gives every command the version provider once the subcommands are added: picocli asks a
+   * provider for its text when a subcommand inherits it, and this one's asks TensorFlow, whose
+   * native library would then load before the command line is even parsed.
+   */
+  private static void setVersionProvider(CommandLine command, Version version) {
+    command.getCommandSpec().versionProvider(version);
+    command.getSubcommands().values().forEach(c -> setVersionProvider(c, version));
+  }
+
+  /**
+   * The subcommand {@code name} names, alone, or all of them for help and unknown names: picocli
+   * reflects over every option of every command it is given, a third of a one-row prediction's
+   * cold start.
+   */
+  private static List<Class<?>> subcommands(String name) {
+    for (Class<?> c : COMMANDS) {
+      if (c.getAnnotation(Command.class).name().equals(name)) {
+        return List.of(c);
+      }
+    }
+    return COMMANDS;
+  }
+
+  /** The first argument that is not an option (the root's options take no value), or null. */
+  private static String firstCommand(String... args) {
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   /** One line on stderr (the stack trace too with {@code --debug}); exit code 1. */
@@ -119,8 +160,8 @@ public final class Cli {
 
   /** The command line's entry point: runs {@code args} and exits with the exit code. */
   public static void main(String[] args) {
+    NativePreload.startFor(args); // first: TensorFlow's native library is most of a cold start
     io.tfbridge.engine.JavaCpp.configure(); // before any TensorFlow object: see its javadoc
-    NativePreload.startFor(args);
     System.exit(execute(System.out, System.err, args));
   }
 

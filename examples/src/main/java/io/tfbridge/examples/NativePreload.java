@@ -30,6 +30,7 @@ final class NativePreload {
 
   private static void load() {
     try {
+      io.tfbridge.engine.JavaCpp.configure(); // before JavaCPP reads its settings
       org.tensorflow.TensorFlow.version();
     } catch (Throwable e) { // NOPMD: the command that needs TensorFlow reports the same failure
       // nothing to do: the main thread loads it again and reports why it cannot
