@@ -1,5 +1,6 @@
 package io.tfbridge.data;
 
+import io.tfbridge.utils.TempFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class Npy {
    */
   public static void write(Path file, NpyArray array) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    Path tmp = TempFiles.create(dir, "." + file.getFileName(), ".tmp");
     try {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
         write(out, array);

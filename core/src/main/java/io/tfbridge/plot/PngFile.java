@@ -1,5 +1,6 @@
 package io.tfbridge.plot;
 
+import io.tfbridge.utils.TempFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -48,7 +49,7 @@ final class PngFile {
 
   private static Path temporary(Path dir, Path png) throws IOException {
     try {
-      return Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
+      return TempFiles.create(dir, "." + png.getFileName(), ".tmp");
     } catch (IOException e) {
       throw new IOException("Cannot write the plot to " + png + ": " + e, e);
     }

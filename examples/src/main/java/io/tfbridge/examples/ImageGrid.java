@@ -1,5 +1,6 @@
 package io.tfbridge.examples;
 
+import io.tfbridge.utils.TempFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class ImageGrid {
       draw(grid, images.get(i), h, w, scale, low, high,
           GAP + (i % columns) * (w * scale + GAP), GAP + (i / columns) * (h * scale + GAP));
     }
-    Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), "." + out.getFileName(),
+    Path tmp = TempFiles.create(out.toAbsolutePath().getParent(), "." + out.getFileName(),
         ".tmp");
     try {
       ImageIO.write(grid, "png", tmp.toFile());

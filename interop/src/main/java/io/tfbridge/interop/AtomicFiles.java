@@ -1,5 +1,6 @@
 package io.tfbridge.interop;
 
+import io.tfbridge.utils.TempFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,7 +41,7 @@ public final class AtomicFiles {
   public static void write(Path target, Contents contents) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
+    Path tmp = TempFiles.create(dir, "." + absolute.getFileName() + ".", TEMP_SUFFIX);
     try {
       contents.writeTo(tmp);
       sync(tmp, StandardOpenOption.WRITE);

@@ -1,5 +1,6 @@
 package io.tfbridge.preprocessing.image;
 
+import io.tfbridge.utils.TempFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class SavedImages {
     BufferedImage image = toImage(x, scale);
     String name = format.toLowerCase(Locale.ROOT);
     try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tfbridge-", ".tmp");
+      Path tmp = TempFiles.create(file.toAbsolutePath().getParent(), ".tfbridge-", ".tmp");
       try {
         if (!ImageIO.write(image, name, tmp.toFile())) {
           throw new IllegalArgumentException("Cannot write a "
