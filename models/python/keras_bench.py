@@ -17,7 +17,8 @@ Two ways to run it (tfbridge bench starts it; nothing here is needed at run time
     {"op": "latency", "dir": DIR, "calls": N}           one-row calls of that SavedModel's serving
                                                         function: p50/p99 in µs
 - `keras_bench.py rss-cnn X Y EPOCHS` trains the CNN and prints {"peak_rss_mb": ...} (the OS's
-  ru_maxrss of this process); `keras_bench.py cold-start DIR X` loads a SavedModel, predicts the
+  ru_maxrss of this process); `keras_bench.py profile-cnn POLICY N` trains it 2 epochs on N random
+  digits, to be run under ONEDNN_VERBOSE=profile_exec (see onednn_profile.py); `keras_bench.py cold-start DIR X` loads a SavedModel, predicts the
   rows of X and prints the prediction: the caller times the whole process.
 """
 import json
@@ -151,6 +152,16 @@ def main(argv):
     elif argv[:1] == ["rss-cnn"]:
         cnn({"x": argv[1], "y": argv[2], "epochs": int(argv[3])})
         print(json.dumps({"peak_rss_mb": peak_rss_mb()}))
+    elif argv[:1] == ["profile-cnn"]:
+        import numpy as np
+        import keras
+        rng = np.random.default_rng(0)
+        n = int(argv[2])
+        x = rng.random((n, 28, 28, 1), dtype=np.float32)
+        y = np.eye(10, dtype=np.float32)[rng.integers(0, 10, n)]
+        model = cnn_model(argv[1])
+        model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+        model.fit(x, y, epochs=2, batch_size=64, verbose=0)
     elif argv[:1] == ["cold-start"]:
         import numpy as np
         import tensorflow as tf
