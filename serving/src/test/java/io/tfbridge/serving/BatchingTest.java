@@ -2,6 +2,7 @@ package io.tfbridge.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tfbridge.inference.Predictor;
@@ -23,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.ndarray.FloatNdArray;
 import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.StdArrays;
@@ -184,6 +186,27 @@ class BatchingTest {
     assertEquals(List.of(List.of(1f, 2f), List.of(3f, 4f), List.of(5f, 6f), List.of(1f, 2f)),
         java.util.Arrays.stream(StdArrays.array2dCopyOf(merged)).map(r -> List.of(r[0], r[1]))
             .toList());
+  }
+
+  @Test
+  void aRetiredVersionIsFreedOnlyWhenTheBatchHoldingItHasRun(@TempDir Path base)
+      throws Exception {
+    ModelServerTest.copyTree(IRIS, base.resolve("1"));
+    server = ModelServer.start(ServerConfig.of("iris", base).port(0)
+        .pollInterval(Duration.ofMillis(100)).batching(params(1000, 3_000_000)));
+    float[][] x = rows(new Random(9), 1, 4);
+    CompletableFuture<HttpResponse<String>> waiting = post(x); // waits 3 s for rows to join it
+    Thread.sleep(200);
+    ModelServerTest.copyTree(IRIS, base.resolve("2"));
+    while (!server.versions().equals(java.util.Set.of(2L))) {
+      Thread.sleep(50);
+    }
+    assumeFalse(waiting.isDone(), "the machine was too slow to retire version 1 within 3 s");
+    try (Predictor model = ModelFiles.open(IRIS)) {
+      assertRows(alone(model, x), waiting.get());
+    }
+    assertTrue(metrics().contains("tfbridge_requests_total{code=\"200\",kind=\"predict\","
+        + "model=\"iris\",version=\"1\"} 1.0"), "version 1 answered after it was retired");
   }
 
   @Test
