@@ -22,7 +22,7 @@ import org.tensorflow.ndarray.NdArray;
  *
  * <pre>{@code
  * try (BatchScheduler batches = new BatchScheduler(BatchingParameters.defaults(), metrics)) {
- *   Map<String, NdArray<?>> mine = batches.schedule(queue, inputs, 1).join();
+ *   Map<String, NdArray<?>> mine = batches.schedule(queue, inputs, 1, deadline).join();
  * }
  * }</pre>
  */
@@ -40,7 +40,7 @@ final class BatchScheduler implements AutoCloseable {
     }
   }
 
-  private record Task(Map<String, NdArray<?>> inputs, long rows,
+  private record Task(Map<String, NdArray<?>> inputs, long rows, long deadline,
       CompletableFuture<Map<String, NdArray<?>>> result) {}
 
   private static final class Batch {
@@ -73,18 +73,19 @@ final class BatchScheduler implements AutoCloseable {
 
   /**
    * Queues a request of {@code rows} rows; the future gives its rows of the outputs, or fails with
-   * the batch's error.
+   * the batch's error, or with a 503 if its batch has not started by {@code deadline} (a
+   * {@link System#nanoTime} instant).
    *
    * @throws ServingException 400 for more rows than {@code max_batch_size}, 503 when the queue
    *     holds {@code max_enqueued_batches} batches already or the server is closing
    */
   CompletableFuture<Map<String, NdArray<?>>> schedule(Queue queue, Map<String, NdArray<?>> inputs,
-      long rows) {
+      long rows, long deadline) {
     if (rows > params.maxBatchSize()) {
       throw ServingException.badRequest("Task size " + rows + " is larger than maximum input "
           + "batch size " + params.maxBatchSize());
     }
-    Task task = new Task(inputs, rows, new CompletableFuture<>());
+    Task task = new Task(inputs, rows, deadline, new CompletableFuture<>());
     lock.lock();
     try {
       if (closed) {
@@ -167,19 +168,39 @@ final class BatchScheduler implements AutoCloseable {
   }
 
   private void run(Queue queue, Batch batch) {
-    long size = padded(batch.rows);
-    metrics.batch(queue.model, batch.rows);
+    List<Task> tasks = unexpired(batch.tasks);
+    long rows = tasks.stream().mapToLong(Task::rows).sum();
+    if (tasks.isEmpty()) {
+      return;
+    }
+    long size = padded(rows);
+    metrics.batch(queue.model, rows);
     try {
       Map<String, NdArray<?>> outputs = RestApi.run(queue.signature, BatchTensors.concat(
-          queue.signature.inputs(), batch.tasks.stream().map(Task::inputs).toList(), size));
+          queue.signature.inputs(), tasks.stream().map(Task::inputs).toList(), size));
       long from = 0;
-      for (Task task : batch.tasks) {
+      for (Task task : tasks) {
         task.result.complete(BatchTensors.rowsOf(outputs, size, from, task.rows));
         from += task.rows;
       }
     } catch (RuntimeException e) {
-      batch.tasks.forEach(task -> task.result.completeExceptionally(e));
+      tasks.forEach(task -> task.result.completeExceptionally(e));
     }
+  }
+
+  /** The tasks whose deadline has not passed; the others are answered 503. */
+  private static List<Task> unexpired(List<Task> tasks) {
+    long now = System.nanoTime();
+    List<Task> live = new ArrayList<>();
+    for (Task task : tasks) {
+      if (now - task.deadline > 0) {
+        task.result.completeExceptionally(new ServingException(503, "The request timed out "
+            + "waiting for its batch to run"));
+      } else {
+        live.add(task);
+      }
+    }
+    return live;
   }
 
   /** The smallest allowed batch size of at least {@code rows} ({@code rows} if none are set). */

@@ -41,8 +41,9 @@ public record BatchingParameters(long maxBatchSize, long batchTimeoutMicros,
         + batchTimeoutMicros);
     require(maxEnqueuedBatches > 0, "max_enqueued_batches must be positive; was "
         + maxEnqueuedBatches);
-    require(numBatchThreads > 0 && numBatchThreads <= 1024, "num_batch_threads must be in "
-        + "[1, 1024]; was " + numBatchThreads);
+    require(numBatchThreads > 0, "num_batch_threads must be positive; was " + numBatchThreads);
+    require(numBatchThreads <= 1024, "num_batch_threads must be at most 1024; was "
+        + numBatchThreads);
     for (int i = 0; i < allowedBatchSizes.size(); i++) {
       require(allowedBatchSizes.get(i) > 0 && (i == 0
           || allowedBatchSizes.get(i) > allowedBatchSizes.get(i - 1)),

@@ -82,9 +82,11 @@ final class RestApi {
 
   /**
    * Runs {@code :predict}, {@code :classify} or {@code :regress}: answered at once, or, for a
-   * {@code :predict} that joins a batch, when its batch has run (the version held until then).
+   * {@code :predict} that joins a batch, when its batch has run (the version held until then; a
+   * batch that has not started by {@code deadline}, a {@link System#nanoTime} instant, answers
+   * 503).
    */
-  CompletableFuture<Answer> predict(Route route, byte[] body) {
+  CompletableFuture<Answer> predict(Route route, byte[] body, long deadline) {
     if (route.kind() != Route.Kind.PREDICT) {
       return done(withVersion(route, v -> ExampleMethods.answer(route.kind(), v, body)));
     }
@@ -94,7 +96,7 @@ final class RestApi {
     ModelVersion version = models.acquire(route.model(), route.version(), route.label());
     CompletableFuture<Answer> answer;
     try {
-      answer = batched(route, version, body);
+      answer = batched(route, version, body, deadline);
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }
@@ -124,7 +126,8 @@ final class RestApi {
   }
 
   /** The answer when its batch has run, or at once if the request cannot join a batch. */
-  private CompletableFuture<Answer> batched(Route route, ModelVersion version, byte[] body) {
+  private CompletableFuture<Answer> batched(Route route, ModelVersion version, byte[] body,
+      long deadline) {
     PredictRequest request = PredictRequest.parse(body, name -> version.signature(name).inputs());
     Predictor signature = version.signature(request.signatureName());
     long rows = BatchTensors.rows(signature.inputs(), request.inputs());
@@ -132,7 +135,8 @@ final class RestApi {
       return done(new Answer(200, PredictResponse.write(run(signature, request.inputs()),
           request.rowFormat())));
     }
-    return batches.schedule(version.queue(route.model(), signature), request.inputs(), rows)
+    return batches.schedule(version.queue(route.model(), signature), request.inputs(), rows,
+        deadline)
         .thenApply(outputs -> new Answer(200, PredictResponse.write(outputs,
             request.rowFormat())));
   }

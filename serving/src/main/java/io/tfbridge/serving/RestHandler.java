@@ -23,7 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
  * The Netty side of the REST API: routes each whole request, answers status and metadata on the
  * event loop, and runs predictions on the bounded model executor (a full queue answers 429, a
  * request that waited past the timeout 503), writing the answer back from there, or, for a
- * request waiting in a batch, from the batch thread once its batch has run.
+ * request waiting in a batch, from the batch thread once its batch has run (503 if it has not
+ * started within the timeout).
  */
 @ChannelHandler.Sharable
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -75,7 +76,7 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
               keepAlive, route, start);
           return;
         }
-        predict(route, body).whenComplete((answer, error) -> reply(ctx,
+        predict(route, body, start + timeoutNanos).whenComplete((answer, error) -> reply(ctx,
             answer != null ? answer : RestApi.failed(error), keepAlive, route, start));
       });
     } catch (RejectedExecutionException e) {
@@ -86,9 +87,9 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   /** The prediction's answer, when it comes; a failure to start is an answer too. */
-  private CompletableFuture<RestApi.Answer> predict(Route route, byte[] body) {
+  private CompletableFuture<RestApi.Answer> predict(Route route, byte[] body, long deadline) {
     try {
-      return api.predict(route, body);
+      return api.predict(route, body, deadline);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(RestApi.failed(e));
     }

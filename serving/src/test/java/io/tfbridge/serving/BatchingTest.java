@@ -1,6 +1,7 @@
 package io.tfbridge.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -209,6 +210,29 @@ class BatchingTest {
         + "model=\"iris\",version=\"1\"} 1.0"), "version 1 answered after it was retired");
   }
 
+  private static long later() {
+    return System.nanoTime() + Duration.ofMinutes(1).toNanos();
+  }
+
+  @Test
+  void aRequestWhoseBatchHasNotStartedByItsDeadlineGets503() throws Exception {
+    var gate = new java.util.concurrent.CountDownLatch(1);
+    try (BatchScheduler batches = new BatchScheduler(new BatchingParameters(1, 0, 10, 1, "b",
+        List.of()), new ServingMetrics())) {
+      BatchScheduler.Queue queue = new BatchScheduler.Queue("slow", new GatedPredictor(gate));
+      var running = batches.schedule(queue, Map.of("x", StdArrays.ndCopyOf(new float[][] {{1}})),
+          1, later());
+      var late = batches.schedule(queue, Map.of("x", StdArrays.ndCopyOf(new float[][] {{2}})),
+          1, System.nanoTime());
+      gate.countDown();
+      assertEquals(1, running.get().get("y").shape().get(0));
+      var error = assertThrows(java.util.concurrent.ExecutionException.class, late::get);
+      assertEquals(503, ((ServingException) error.getCause()).status());
+      assertEquals("The request timed out waiting for its batch to run",
+          error.getCause().getMessage());
+    }
+  }
+
   @Test
   void aFullQueueAnswers503AndTheRestRun() throws Exception {
     var gate = new java.util.concurrent.CountDownLatch(1);
@@ -222,7 +246,7 @@ class BatchingTest {
       for (int i = 0; i < 3; i++) {
         try {
           ran.add(batches.schedule(queue, Map.of("x", StdArrays.ndCopyOf(new float[][] {{i}})),
-              1));
+              1, later()));
         } catch (ServingException e) {
           assertEquals(503, e.status());
           assertEquals("The batch scheduling queue to which this task was submitted is full",
