@@ -169,10 +169,10 @@ final class BatchScheduler implements AutoCloseable {
 
   private void run(Queue queue, Batch batch) {
     List<Task> tasks = unexpired(batch.tasks);
-    long rows = tasks.stream().mapToLong(Task::rows).sum();
     if (tasks.isEmpty()) {
       return;
     }
+    long rows = tasks.stream().mapToLong(Task::rows).sum();
     long size = padded(rows);
     metrics.batch(queue.model, rows);
     try {
@@ -183,8 +183,11 @@ final class BatchScheduler implements AutoCloseable {
         task.result.complete(BatchTensors.rowsOf(outputs, size, from, task.rows));
         from += task.rows;
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       tasks.forEach(task -> task.result.completeExceptionally(e));
+      if (e instanceof Error error) {
+        throw error;
+      }
     }
   }
 

@@ -120,7 +120,10 @@ final class RestApi {
 
   private static Answer now(ModelVersion version, byte[] body) {
     PredictRequest request = PredictRequest.parse(body, name -> version.signature(name).inputs());
-    Predictor signature = version.signature(request.signatureName());
+    return now(version.signature(request.signatureName()), request);
+  }
+
+  private static Answer now(Predictor signature, PredictRequest request) {
     return new Answer(200, PredictResponse.write(run(signature, request.inputs()),
         request.rowFormat()));
   }
@@ -132,12 +135,10 @@ final class RestApi {
     Predictor signature = version.signature(request.signatureName());
     long rows = BatchTensors.rows(signature.inputs(), request.inputs());
     if (rows < 0) {
-      return done(new Answer(200, PredictResponse.write(run(signature, request.inputs()),
-          request.rowFormat())));
+      return done(now(signature, request));
     }
     return batches.schedule(version.queue(route.model(), signature), request.inputs(), rows,
-        deadline)
-        .thenApply(outputs -> new Answer(200, PredictResponse.write(outputs,
+        deadline).thenApply(outputs -> new Answer(200, PredictResponse.write(outputs,
             request.rowFormat())));
   }
 
