@@ -1,6 +1,7 @@
 package io.tfbridge.examples;
 
 import io.tfbridge.serving.ModelServer;
+import io.tfbridge.serving.BatchingParameters;
 import io.tfbridge.serving.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
  * <pre>
  * tfbridge serve --model_name iris --model_base_path models/iris --rest_api_port 8501
  * tfbridge serve --model_config_file /models/models.config --model_config_file_poll_wait_seconds 60
+ * tfbridge serve --model_name iris --model_base_path models/iris --enable_batching \
+ *     --batching_parameters_file /models/batching.config
  * curl -d '{"instances": [[5.1, 3.5, 1.4, 0.2]]}' localhost:8501/v1/models/iris:predict
  * </pre>
  */
@@ -70,6 +73,19 @@ final class ServeCommand implements Callable<Integer> {
       description = ModelOpener.ALLOW_UNSAFE_HELP)
   boolean allowUnsafeOps;
 
+  @Option(names = "--enable_batching", arity = "0..1", description = "Batch concurrent :predict "
+      + "requests on a model version and signature into one run, with TF Serving's batching "
+      + "parameters (--batching_parameters_file, else max_batch_size 1000, batch_timeout_micros 0, "
+      + "max_enqueued_batches 10, num_batch_threads: the cores).")
+  boolean enableBatching;
+
+  @Option(names = "--batching_parameters_file", paramLabel = "PATH", description = "TF Serving's "
+      + "BatchingParameters in protobuf text format: max_batch_size { value: 32 } "
+      + "batch_timeout_micros { value: 2000 } max_enqueued_batches { value: 100 } "
+      + "num_batch_threads { value: 2 } allowed_batch_sizes: 8 allowed_batch_sizes: 32 (needs "
+      + "--enable_batching).")
+  Path batchingFile;
+
   /** Creates the command; picocli fills it in. */
   ServeCommand() {}
 
@@ -78,7 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config = models().port(port).unsafeOps(ModelOpener.policy(allowUnsafeOps))
         .pollInterval(Duration.ofSeconds(pollSeconds))
         .modelConfigFilePollInterval(Duration.ofSeconds(configPollSeconds))
-        .allowVersionLabelsForUnavailableModels(allowUnavailableLabels);
+        .allowVersionLabelsForUnavailableModels(allowUnavailableLabels).batching(batching());
     CountDownLatch stopped = new CountDownLatch(1);
     try (ModelServer server = ModelServer.start(config)) {
       cli.out().println("Serving " + describe(server) + " on port " + server.port());
@@ -109,6 +125,19 @@ final class ServeCommand implements Callable<Integer> {
           + "for one model, or --model_config_file PATH for those it lists");
     }
     return ServerConfig.of(name, basePath);
+  }
+
+  /** The batching parameters (null: off), TF Serving's defaults unless a file gives them. */
+  private BatchingParameters batching() {
+    if (!enableBatching) {
+      if (batchingFile != null) {
+        throw new ParameterException(spec.commandLine(), "--batching_parameters_file is set "
+            + "without setting --enable_batching to true");
+      }
+      return null;
+    }
+    return batchingFile == null ? BatchingParameters.defaults()
+        : BatchingParameters.read(batchingFile);
   }
 
   /** "iris versions [1], two versions [1, 2]; failed: ..." */

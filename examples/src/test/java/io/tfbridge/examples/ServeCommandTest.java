@@ -67,6 +67,28 @@ class ServeCommandTest {
         bad.describe());
   }
 
+  @Test
+  void batchesWithAParametersFileAndRefusesABadOneOrOneWithoutEnableBatching() throws Exception {
+    Path params = Files.writeString(dir.resolve("batching.config"),
+        "max_batch_size { value: 8 }\nbatch_timeout_micros { value: 1000 }\n");
+    serve(Pattern.compile("Serving iris versions \\[1\\] on port (\\d+)"), List.of(
+        "--model_name", "iris", "--model_base_path", KERAS.toString(), "--enable_batching",
+        "--batching_parameters_file", params.toString()), "/v1/models/iris:predict");
+    CliRun alone = CliRun.of("serve", "--model_base_path", KERAS.toString(),
+        "--batching_parameters_file", params.toString());
+    assertEquals(Cli.USAGE_ERROR, alone.code(), alone.describe());
+    assertTrue(alone.err().contains("--batching_parameters_file is set without setting "
+        + "--enable_batching to true"), alone.describe());
+    Path bad = Files.writeString(dir.resolve("bad_batching.config"),
+        "max_batch_size { value: 8 }\nmax_batch_sise { value: 9 }\n");
+    CliRun refused = CliRun.of("serve", "--model_base_path", KERAS.toString(),
+        "--enable_batching", "--batching_parameters_file", bad.toString());
+    assertEquals(Cli.RUNTIME_ERROR, refused.code(), refused.describe());
+    assertTrue(refused.err().contains("Invalid protobuf file: '" + bad + "': line 2, column 1: "
+        + "Message type \"tensorflow.serving.BatchingParameters\" has no field named "
+        + "\"max_batch_sise\""), refused.describe());
+  }
+
   /** Runs {@code serve} with {@code args}, posts {@link #ROW} to each path, then SIGTERM. */
   private static void serve(Pattern serving, List<String> args, String... paths)
       throws Exception {

@@ -79,7 +79,7 @@ final class JsonTensors {
         + "); a tensor needs lists of equal length at each depth");
   }
 
-  private static NdArray<?> allocate(DType dtype, Shape shape) {
+  static NdArray<?> allocate(DType dtype, Shape shape) {
     return switch (dtype) {
       case FLOAT32 -> NdArrays.ofFloats(shape);
       case FLOAT64 -> NdArrays.ofDoubles(shape);

@@ -2,19 +2,13 @@ package io.tfbridge.serving;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
-import com.google.protobuf.TextFormat;
 import com.google.protobuf.TextFormatParseInfoTree;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code --model_config_file}: TF Serving's {@code ModelServerConfig} in protobuf text format,
@@ -24,9 +18,6 @@ import java.util.regex.Pattern;
  * ({@code custom_model_config}, {@code logging_config}, other platforms) is refused by name.
  */
 final class ModelConfigFile {
-  /** The first field of TextFormat's "Input contains unknown fields" list ("3:5:\tNAME"). */
-  private static final Pattern UNKNOWN = Pattern.compile("\n\\d+:\\d+:\t(\\S+)");
-
   private ModelConfigFile() {}
 
   /**
@@ -58,37 +49,8 @@ final class ModelConfigFile {
   }
 
   private static Message parse(Path file, TextFormatParseInfoTree.Builder where) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the model config file '" + file + "': "
-          + e, e);
-    }
-    DynamicMessage.Builder config = DynamicMessage.newBuilder(
-        ModelServerConfigProto.MODEL_SERVER_CONFIG);
-    try {
-      TextFormat.Parser.newBuilder().setSingularOverwritePolicy(
-          TextFormat.Parser.SingularOverwritePolicy.FORBID_SINGULAR_OVERWRITES)
-          .setParseInfoTreeBuilder(where).build().merge(text, config);
-    } catch (TextFormat.ParseException e) {
-      Matcher unknown = UNKNOWN.matcher(e.getMessage());
-      String message = unknown.find() ? unknownField(unknown.group(1))
-          : e.getMessage().replaceFirst("^-?\\d+:-?\\d+: ", "");
-      throw new IllegalArgumentException("Invalid protobuf file: '" + file + "': line "
-          + e.getLine() + ", column " + e.getColumn() + ": " + message, e);
-    }
-    return config.build();
-  }
-
-  /** What TF Serving's parser says of field {@code fullName}, with the fields there are. */
-  private static String unknownField(String fullName) {
-    int dot = fullName.lastIndexOf('.');
-    String type = fullName.substring(0, Math.max(dot, 0));
-    Descriptor message = ModelServerConfigProto.find(type);
-    return "Message type \"" + type + "\" has no field named \"" + fullName.substring(dot + 1)
-        + "\"" + (message == null ? "" : "; its fields are " + message.getFields().stream()
-        .map(FieldDescriptor::getName).toList());
+    return ProtoText.parse(file, "model config file", ModelServerConfigProto.MODEL_SERVER_CONFIG,
+        ModelServerConfigProto::find, where);
   }
 
   private static List<ModelEntry> entries(Path file, Message list, TextFormatParseInfoTree tree) {

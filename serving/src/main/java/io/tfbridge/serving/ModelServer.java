@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running TF-Serving-compatible REST server over its models' versions: Netty on the port, a
- * bounded pool of model threads, a poller that picks up new versions and one that re-reads the
+ * bounded pool of model threads (with batching, also the batch threads), a poller that picks up new versions and one that re-reads the
  * model config file (models added are loaded, removed ones unloaded, policies and labels changed;
  * a file that is bad keeps the config in force and is logged). Close it to stop: it stops
  * accepting, lets the requests in flight finish (up to the request timeout), then frees the models;
@@ -42,6 +42,7 @@ public final class ModelServer implements AutoCloseable {
   private final ServedModels served;
   private final ServingMetrics metrics = new ServingMetrics();
   private final ThreadPoolExecutor models;
+  private final BatchScheduler batches;
   private final ScheduledExecutorService poller;
   private final EventLoopGroup group;
   private final Channel channel;
@@ -66,7 +67,9 @@ public final class ModelServer implements AutoCloseable {
       every(config.modelConfigFilePollInterval(), this::reload);
     }
     this.group = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-    RestHandler handler = new RestHandler(new RestApi(served), models,
+    this.batches = config.batching() == null ? null
+        : new BatchScheduler(config.batching(), metrics);
+    RestHandler handler = new RestHandler(new RestApi(served, batches), models,
         config.timeout().toNanos(), metrics);
     this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -185,6 +188,9 @@ public final class ModelServer implements AutoCloseable {
       models.awaitTermination(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (batches != null) {
+      batches.close(config.timeout().toMillis());
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     served.close();

@@ -132,7 +132,7 @@ final class ModelServerConfigProto {
     return type.build();
   }
 
-  private static DescriptorProto message(String name, FieldDescriptorProto... fields) {
+  static DescriptorProto message(String name, FieldDescriptorProto... fields) {
     DescriptorProto.Builder message = DescriptorProto.newBuilder().setName(name);
     for (FieldDescriptorProto f : fields) {
       message.addField(f);
@@ -140,7 +140,7 @@ final class ModelServerConfigProto {
     return message.build();
   }
 
-  private static FieldDescriptorProto field(String name, int number, Type type) {
+  static FieldDescriptorProto field(String name, int number, Type type) {
     return FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type)
         .setLabel(Label.LABEL_OPTIONAL).build();
   }
@@ -155,7 +155,7 @@ final class ModelServerConfigProto {
         .setTypeName("." + com.google.protobuf.Any.getDescriptor().getFullName()).build();
   }
 
-  private static FieldDescriptorProto repeated(FieldDescriptorProto field) {
+  static FieldDescriptorProto repeated(FieldDescriptorProto field) {
     return field.toBuilder().setLabel(Label.LABEL_REPEATED).build();
   }
 }

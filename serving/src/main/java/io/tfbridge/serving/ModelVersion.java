@@ -20,6 +20,7 @@ final class ModelVersion {
   /** The server's hold (1 while served) plus one per running request; 0 once closed. */
   private final AtomicInteger holders = new AtomicInteger(1);
   private final Map<String, Predictor> signatures = new ConcurrentHashMap<>();
+  private final Map<Predictor, BatchScheduler.Queue> queues = new ConcurrentHashMap<>();
 
   ModelVersion(long number, Path path, Predictor predictor) {
     this.number = number;
@@ -64,6 +65,14 @@ final class ModelVersion {
             + "signature def: " + e.getMessage());
       }
     });
+  }
+
+  /**
+   * The batch queue of {@code signature} (one of this version's), made once; requests in it hold
+   * the version.
+   */
+  BatchScheduler.Queue queue(String model, Predictor signature) {
+    return queues.computeIfAbsent(signature, s -> new BatchScheduler.Queue(model, s));
   }
 
   private String defaultKey() {

@@ -6,13 +6,16 @@ import io.tfbridge.inference.Predictor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.tensorflow.ndarray.NdArray;
 
 /**
  * TF Serving's REST API over the served models, without the transport: a route and a body in, a
  * status and a JSON body out. Errors are {@code {"error": "..."}} with TF Serving's statuses. A
  * version label resolves to its version for metadata and predictions; a status request with a
- * label answers every version's status, as TF Serving's does (it ignores the label).
+ * label answers every version's status, as TF Serving's does (it ignores the label). With
+ * batching, a {@code :predict} whose inputs can be batched waits in its version's batch queue.
  */
 final class RestApi {
   /**
@@ -51,9 +54,12 @@ final class RestApi {
   }
 
   private final ServedModels models;
+  private final BatchScheduler batches;
 
-  RestApi(ServedModels models) {
+  /** The API over {@code models}, batching predictions with {@code batches} (null: never). */
+  RestApi(ServedModels models, BatchScheduler batches) {
     this.models = models;
+    this.batches = batches;
   }
 
   /** Answers a request that needs no model run: status, metadata, health. */
@@ -74,17 +80,66 @@ final class RestApi {
         + " have no AVAILABLE version");
   }
 
-  /** Runs {@code :predict}, {@code :classify} or {@code :regress}. */
-  Answer predict(Route route, byte[] body) {
+  /**
+   * Runs {@code :predict}, {@code :classify} or {@code :regress}: answered at once, or, for a
+   * {@code :predict} that joins a batch, when its batch has run (the version held until then; a
+   * batch that has not started by {@code deadline}, a {@link System#nanoTime} instant, answers
+   * 503).
+   */
+  CompletableFuture<Answer> predict(Route route, byte[] body, long deadline) {
     if (route.kind() != Route.Kind.PREDICT) {
-      return withVersion(route, v -> ExampleMethods.answer(route.kind(), v, body));
+      return done(withVersion(route, v -> ExampleMethods.answer(route.kind(), v, body)));
     }
-    return withVersion(route, v -> {
-      PredictRequest request = PredictRequest.parse(body, name -> v.signature(name).inputs());
-      Predictor signature = v.signature(request.signatureName());
-      Map<String, NdArray<?>> outputs = run(signature, request.inputs());
-      return new Answer(200, PredictResponse.write(outputs, request.rowFormat()));
-    });
+    if (batches == null) {
+      return done(withVersion(route, v -> now(v, body)));
+    }
+    ModelVersion version = models.acquire(route.model(), route.version(), route.label());
+    CompletableFuture<Answer> answer;
+    try {
+      answer = batched(route, version, body, deadline);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer.handle((a, e) -> (a != null ? a : failed(e)).by(version.number()))
+        .whenComplete((a, e) -> version.release());
+  }
+
+  private static CompletableFuture<Answer> done(Answer answer) {
+    return CompletableFuture.completedFuture(answer);
+  }
+
+  /** The answer to {@code error}, a request's failure (or a batch's). */
+  static Answer failed(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof ServingException e) {
+      return Answer.error(e.status(), e.getMessage());
+    }
+    return Answer.error(500, "Internal error: " + cause);
+  }
+
+  private static Answer now(ModelVersion version, byte[] body) {
+    PredictRequest request = PredictRequest.parse(body, name -> version.signature(name).inputs());
+    return now(version.signature(request.signatureName()), request);
+  }
+
+  private static Answer now(Predictor signature, PredictRequest request) {
+    return new Answer(200, PredictResponse.write(run(signature, request.inputs()),
+        request.rowFormat()));
+  }
+
+  /** The answer when its batch has run, or at once if the request cannot join a batch. */
+  private CompletableFuture<Answer> batched(Route route, ModelVersion version, byte[] body,
+      long deadline) {
+    PredictRequest request = PredictRequest.parse(body, name -> version.signature(name).inputs());
+    Predictor signature = version.signature(request.signatureName());
+    long rows = BatchTensors.rows(signature.inputs(), request.inputs());
+    if (rows < 0) {
+      return done(now(signature, request));
+    }
+    return batches.schedule(version.queue(route.model(), signature), request.inputs(), rows,
+        deadline).thenApply(outputs -> new Answer(200, PredictResponse.write(outputs,
+            request.rowFormat())));
   }
 
   /** Runs {@code signature}; its refusal of the inputs is a 400 with its message. */

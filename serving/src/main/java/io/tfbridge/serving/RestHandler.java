@@ -15,13 +15,16 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The Netty side of the REST API: routes each whole request, answers status and metadata on the
  * event loop, and runs predictions on the bounded model executor (a full queue answers 429, a
- * request that waited past the timeout 503), writing the answer back from there.
+ * request that waited past the timeout 503), writing the answer back from there, or, for a
+ * request waiting in a batch, from the batch thread once its batch has run (503 if it has not
+ * started within the timeout).
  */
 @ChannelHandler.Sharable
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -68,10 +71,13 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       metrics.queued(1);
       models.execute(() -> {
         metrics.queued(-1);
-        RestApi.Answer answer = System.nanoTime() - start > timeoutNanos
-            ? RestApi.Answer.error(503, "The request timed out waiting for a model thread")
-            : guarded(() -> api.predict(route, body));
-        reply(ctx, answer, keepAlive, route, start);
+        if (System.nanoTime() - start > timeoutNanos) {
+          reply(ctx, RestApi.Answer.error(503, "The request timed out waiting for a model thread"),
+              keepAlive, route, start);
+          return;
+        }
+        predict(route, body, start + timeoutNanos).whenComplete((answer, error) -> reply(ctx,
+            answer != null ? answer : RestApi.failed(error), keepAlive, route, start));
       });
     } catch (RejectedExecutionException e) {
       metrics.queued(-1);
@@ -80,13 +86,20 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
+  /** The prediction's answer, when it comes; a failure to start is an answer too. */
+  private CompletableFuture<RestApi.Answer> predict(Route route, byte[] body, long deadline) {
+    try {
+      return api.predict(route, body, deadline);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(RestApi.failed(e));
+    }
+  }
+
   private static RestApi.Answer guarded(java.util.function.Supplier<RestApi.Answer> call) {
     try {
       return call.get();
-    } catch (ServingException e) {
-      return RestApi.Answer.error(e.status(), e.getMessage());
     } catch (RuntimeException e) {
-      return RestApi.Answer.error(500, "Internal error: " + e);
+      return RestApi.failed(e);
     }
   }
 

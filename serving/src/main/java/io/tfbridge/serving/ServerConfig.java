@@ -15,7 +15,7 @@ import java.util.Set;
  * AVAILABLE unless {@code --allow_version_labels_for_unavailable_models}; plus this server's own
  * limits: the largest request body (64 MiB), the threads running models (the cores), the requests
  * that may wait for one (the queue, 128; more are answered 429), how long a request may wait (30 s,
- * then 503).
+ * then 503); batching ({@code --enable_batching}) off.
  *
  * <pre>{@code
  * ServerConfig one = ServerConfig.of("iris", Path.of("models/iris")).port(0);
@@ -34,11 +34,12 @@ import java.util.Set;
  * @param pollInterval how often base paths are polled for versions (0: never)
  * @param modelConfigFilePollInterval how often the config file is re-read (0: never)
  * @param allowVersionLabelsForUnavailableModels whether a new label may name a version not loaded
+ * @param batching how {@code :predict} requests are batched, or null for no batching
  */
 public record ServerConfig(List<ModelEntry> models, Path modelConfigFile, int port,
     UnsafeOps.Policy unsafeOps, int maxBodyBytes, int threads, int maxQueue, Duration timeout,
     Duration pollInterval, Duration modelConfigFilePollInterval,
-    boolean allowVersionLabelsForUnavailableModels) {
+    boolean allowVersionLabelsForUnavailableModels, BatchingParameters batching) {
 
   /** Checks the values. */
   public ServerConfig {
@@ -70,7 +71,7 @@ public record ServerConfig(List<ModelEntry> models, Path modelConfigFile, int po
   public static ServerConfig of(List<ModelEntry> models) {
     return new ServerConfig(models, null, 8501, UnsafeOps.Policy.REFUSE, 64 << 20,
         Runtime.getRuntime().availableProcessors(), 128, Duration.ofSeconds(30),
-        Duration.ofSeconds(1), Duration.ZERO, false);
+        Duration.ofSeconds(1), Duration.ZERO, false, null);
   }
 
   /**
@@ -84,53 +85,64 @@ public record ServerConfig(List<ModelEntry> models, Path modelConfigFile, int po
     ServerConfig config = of(ModelConfigFile.read(file, false));
     return new ServerConfig(config.models, file, config.port, config.unsafeOps,
         config.maxBodyBytes, config.threads, config.maxQueue, config.timeout, config.pollInterval,
-        config.modelConfigFilePollInterval, config.allowVersionLabelsForUnavailableModels);
+        config.modelConfigFilePollInterval, config.allowVersionLabelsForUnavailableModels,
+        config.batching);
   }
 
   /** A copy on this port (0: any free one). */
   public ServerConfig port(int value) {
     return new ServerConfig(models, modelConfigFile, value, unsafeOps, maxBodyBytes, threads,
         maxQueue, timeout, pollInterval, modelConfigFilePollInterval,
-        allowVersionLabelsForUnavailableModels);
+        allowVersionLabelsForUnavailableModels, batching);
   }
 
   /** A copy whose models all have this version policy. */
   public ServerConfig versionPolicy(VersionPolicy value) {
     return new ServerConfig(models.stream().map(m -> m.versionPolicy(value)).toList(),
         modelConfigFile, port, unsafeOps, maxBodyBytes, threads, maxQueue, timeout, pollInterval,
-        modelConfigFilePollInterval, allowVersionLabelsForUnavailableModels);
+        modelConfigFilePollInterval, allowVersionLabelsForUnavailableModels, batching);
   }
 
   /** A copy that loads SavedModels with ops that reach outside the model. */
   public ServerConfig unsafeOps(UnsafeOps.Policy value) {
     return new ServerConfig(models, modelConfigFile, port, value, maxBodyBytes, threads,
         maxQueue, timeout, pollInterval, modelConfigFilePollInterval,
-        allowVersionLabelsForUnavailableModels);
+        allowVersionLabelsForUnavailableModels, batching);
   }
 
   /** A copy with these limits: body bytes, model threads, queued requests, wait. */
   public ServerConfig limits(int bodyBytes, int modelThreads, int queue, Duration wait) {
     return new ServerConfig(models, modelConfigFile, port, unsafeOps, bodyBytes, modelThreads,
         queue, wait, pollInterval, modelConfigFilePollInterval,
-        allowVersionLabelsForUnavailableModels);
+        allowVersionLabelsForUnavailableModels, batching);
   }
 
   /** A copy polling the base paths for versions this often (0: never). */
   public ServerConfig pollInterval(Duration value) {
     return new ServerConfig(models, modelConfigFile, port, unsafeOps, maxBodyBytes, threads,
         maxQueue, timeout, value, modelConfigFilePollInterval,
-        allowVersionLabelsForUnavailableModels);
+        allowVersionLabelsForUnavailableModels, batching);
   }
 
   /** A copy re-reading the model config file this often (0: never). */
   public ServerConfig modelConfigFilePollInterval(Duration value) {
     return new ServerConfig(models, modelConfigFile, port, unsafeOps, maxBodyBytes, threads,
-        maxQueue, timeout, pollInterval, value, allowVersionLabelsForUnavailableModels);
+        maxQueue, timeout, pollInterval, value, allowVersionLabelsForUnavailableModels, batching);
   }
 
   /** A copy where a new version label may name a version that is not loaded (yet). */
   public ServerConfig allowVersionLabelsForUnavailableModels(boolean value) {
     return new ServerConfig(models, modelConfigFile, port, unsafeOps, maxBodyBytes, threads,
-        maxQueue, timeout, pollInterval, modelConfigFilePollInterval, value);
+        maxQueue, timeout, pollInterval, modelConfigFilePollInterval, value, batching);
+  }
+
+  /**
+   * A copy batching {@code :predict} requests with {@code value} ({@code --enable_batching}; null:
+   * no batching).
+   */
+  public ServerConfig batching(BatchingParameters value) {
+    return new ServerConfig(models, modelConfigFile, port, unsafeOps, maxBodyBytes, threads,
+        maxQueue, timeout, pollInterval, modelConfigFilePollInterval,
+        allowVersionLabelsForUnavailableModels, value);
   }
 }

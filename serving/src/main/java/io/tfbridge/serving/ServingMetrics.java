@@ -15,7 +15,7 @@ import java.util.Map;
  * The server's Prometheus metrics ({@code /monitoring/prometheus/metrics}): requests by model,
  * version (the one that answered; when none did, the one asked for, or {@code none}), kind and
  * status code; latency histograms by model and kind; the requests waiting for a model thread; the
- * versions loaded per model served.
+ * versions loaded per model served; with batching, a histogram of the rows per batch run.
  */
 final class ServingMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -30,6 +30,10 @@ final class ServingMetrics {
       .labelNames("model", "kind").register(registry);
   private final Gauge queue = Gauge.builder().name("tfbridge_queue_depth")
       .help("Requests waiting for a model thread").register(registry);
+  private final Histogram batches = Histogram.builder().name("tfbridge_batch_size")
+      .help("Rows of the requests in each batch run (--enable_batching), by model, before padding")
+      .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
+      .labelNames("model").register(registry);
   private final Gauge loaded = Gauge.builder().name("tfbridge_loaded_versions")
       .help("Model versions loaded and AVAILABLE").labelNames("model").register(registry);
 
@@ -42,6 +46,11 @@ final class ServingMetrics {
     String kind = route == null ? "unrouted" : route.kind().name().toLowerCase(Locale.ROOT);
     requests.labelValues(model, version, kind, String.valueOf(answer.status())).inc();
     latency.labelValues(model, kind).observe(nanos / 1e9);
+  }
+
+  /** Counts a batch of {@code rows} rows run on {@code model}. */
+  void batch(String model, long rows) {
+    batches.labelValues(model).observe(rows);
   }
 
   /** Adds {@code delta} to the requests waiting. */
