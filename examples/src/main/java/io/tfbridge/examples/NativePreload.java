@@ -1,5 +1,10 @@
 package io.tfbridge.examples;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Set;
 
@@ -23,9 +28,38 @@ final class NativePreload {
         || all.contains("-h")) {
       return;
     }
+    linkFileNatives();
     Thread loader = new Thread(NativePreload::load, "tensorflow-native-preload");
     loader.setDaemon(true);
     loader.start();
+  }
+
+  /**
+   * Makes the JDK link the natives that reading a model uses (files, logging) now. The JVM links a native method at its first
+   * call, through the dynamic linker, whose lock TensorFlow's load holds for most of a second (its
+   * static initializers run under it): a first {@code Files.exists} during the load would wait for
+   * all of it, and reading the model files would no longer overlap the load.
+   */
+  private static void linkFileNatives() {
+    try {
+      Path here = Path.of("").toAbsolutePath();
+      Files.exists(here);
+      Files.isDirectory(here);
+      Files.isRegularFile(here);
+      Files.isSymbolicLink(here);
+      Files.readAttributes(here, BasicFileAttributes.class);
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(here)) {
+        entries.iterator().hasNext();
+      }
+      // protobuf's first message class starts java.util.logging, whose set-up links natives too
+      java.util.logging.Logger.getLogger(NativePreload.class.getName());
+      Path self = Path.of("/proc/self/stat");
+      if (Files.isReadable(self)) {
+        Files.readAllBytes(self);
+      }
+    } catch (IOException | RuntimeException e) { // NOPMD: only a warm-up
+      // the commands read their files themselves and report what fails
+    }
   }
 
   private static void load() {
