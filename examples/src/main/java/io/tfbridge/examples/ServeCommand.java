@@ -65,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--rest_api_port", description = "The port (default: ${DEFAULT-VALUE}).")
   int port = 8501;
 
+  @Option(names = "--rest_api_timeout_in_ms", paramLabel = "MS", description = "How long a "
+      + "request may take, waiting and running, before it is answered 503 (default: "
+      + "${DEFAULT-VALUE}).")
+  long timeoutMs = 30_000;
+
   @Option(names = "--file_system_poll_wait_seconds", description = "How often to look for new "
       + "versions, 0 for never (default: ${DEFAULT-VALUE}).")
   int pollSeconds = 1;
@@ -91,7 +96,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServerConfig config = models().port(port).unsafeOps(ModelOpener.policy(allowUnsafeOps))
+    LessonCommand.requirePositive(spec, "--rest_api_timeout_in_ms", (int) Math.min(timeoutMs,
+        Integer.MAX_VALUE), 1);
+    ServerConfig defaults = models();
+    ServerConfig config = defaults.limits(defaults.maxBodyBytes(), defaults.threads(),
+        defaults.maxQueue(), Duration.ofMillis(timeoutMs)).port(port)
+        .unsafeOps(ModelOpener.policy(allowUnsafeOps))
         .pollInterval(Duration.ofSeconds(pollSeconds))
         .modelConfigFilePollInterval(Duration.ofSeconds(configPollSeconds))
         .allowVersionLabelsForUnavailableModels(allowUnavailableLabels).batching(batching());

@@ -17,7 +17,7 @@ import org.tensorflow.ndarray.NdArray;
  * label answers every version's status, as TF Serving's does (it ignores the label). With
  * batching, a {@code :predict} whose inputs can be batched waits in its version's batch queue.
  */
-final class RestApi {
+final class RestApi implements RestHandler.Api {
   /**
    * An answer: HTTP status, JSON body, and the version that answered (null if none did).
    *
@@ -63,7 +63,8 @@ final class RestApi {
   }
 
   /** Answers a request that needs no model run: status, metadata, health. */
-  Answer answer(Route route) {
+  @Override
+  public Answer answer(Route route) {
     return switch (route.kind()) {
       case STATUS -> Answer.json(Metadata.status(route.model(), models.find(route.model()),
           route.version()));
@@ -86,7 +87,8 @@ final class RestApi {
    * batch that has not started by {@code deadline}, a {@link System#nanoTime} instant, answers
    * 503).
    */
-  CompletableFuture<Answer> predict(Route route, byte[] body, long deadline) {
+  @Override
+  public CompletableFuture<Answer> predict(Route route, byte[] body, long deadline) {
     if (route.kind() != Route.Kind.PREDICT) {
       return done(withVersion(route, v -> ExampleMethods.answer(route.kind(), v, body)));
     }

@@ -18,22 +18,35 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Netty side of the REST API: routes each whole request, answers status and metadata on the
  * event loop, and runs predictions on the bounded model executor (a full queue answers 429, a
  * request that waited past the timeout 503), writing the answer back from there, or, for a
- * request waiting in a batch, from the batch thread once its batch has run (503 if it has not
- * started within the timeout).
+ * request waiting in a batch, from the batch thread once its batch has run. A prediction not
+ * answered within the request timeout gets 503 then, whether it waited or was running (a run goes
+ * on and its result is dropped).
  */
 @ChannelHandler.Sharable
 final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private final RestApi api;
+  /** What the handler asks of the API ({@link RestApi}). */
+  interface Api {
+    /** Answers a request that runs no model. */
+    RestApi.Answer answer(Route route);
+
+    /** Starts a prediction, to be answered by {@code deadline} ({@link System#nanoTime()}). */
+    CompletableFuture<RestApi.Answer> predict(Route route, byte[] body, long deadline);
+  }
+
+  private final Api api;
   private final ExecutorService models;
   private final long timeoutNanos;
   private final ServingMetrics metrics;
 
-  RestHandler(RestApi api, ExecutorService models, long timeoutNanos, ServingMetrics metrics) {
+  RestHandler(Api api, ExecutorService models, long timeoutNanos, ServingMetrics metrics) {
     this.api = api;
     this.models = models;
     this.timeoutNanos = timeoutNanos;
@@ -67,22 +80,62 @@ final class RestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void submit(ChannelHandlerContext ctx, Route route, byte[] body, boolean keepAlive,
       long start) {
+    Reply once = new Reply(ctx, keepAlive, route, start);
     try {
       metrics.queued(1);
       models.execute(() -> {
         metrics.queued(-1);
         if (System.nanoTime() - start > timeoutNanos) {
-          reply(ctx, RestApi.Answer.error(503, "The request timed out waiting for a model thread"),
-              keepAlive, route, start);
+          once.send(RestApi.Answer.error(503, "The request timed out waiting for a model thread"));
           return;
         }
-        predict(route, body, start + timeoutNanos).whenComplete((answer, error) -> reply(ctx,
-            answer != null ? answer : RestApi.failed(error), keepAlive, route, start));
+        predict(route, body, start + timeoutNanos).whenComplete((answer, error) ->
+            once.send(answer != null ? answer : RestApi.failed(error)));
       });
+      once.deadline(timeoutNanos - (System.nanoTime() - start));
     } catch (RejectedExecutionException e) {
       metrics.queued(-1);
-      reply(ctx, RestApi.Answer.error(429, "The server is overloaded: its queue of requests is "
-          + "full; retry later"), keepAlive, route, start);
+      once.send(RestApi.Answer.error(429, "The server is overloaded: its queue of requests is "
+          + "full; retry later"));
+    }
+  }
+
+  /**
+   * One request's answer, sent once: by the model's completion or, if that comes too late, by the
+   * request timeout (the run goes on and its result is dropped).
+   */
+  private final class Reply {
+    private final ChannelHandlerContext ctx;
+    private final boolean keepAlive;
+    private final Route route;
+    private final long start;
+    private final AtomicBoolean sent = new AtomicBoolean();
+    private volatile ScheduledFuture<?> timer;
+
+    Reply(ChannelHandlerContext ctx, boolean keepAlive, Route route, long start) {
+      this.ctx = ctx;
+      this.keepAlive = keepAlive;
+      this.route = route;
+      this.start = start;
+    }
+
+    void deadline(long nanos) {
+      timer = ctx.executor().schedule(() -> send(RestApi.Answer.error(503, "The request timed "
+          + "out after " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms")), Math.max(0, nanos),
+          TimeUnit.NANOSECONDS);
+      if (sent.get()) {
+        timer.cancel(false);
+      }
+    }
+
+    void send(RestApi.Answer answer) {
+      if (sent.compareAndSet(false, true)) {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+          t.cancel(false);
+        }
+        reply(ctx, answer, keepAlive, route, start);
+      }
     }
   }
 
