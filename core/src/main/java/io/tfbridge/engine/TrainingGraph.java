@@ -55,6 +55,9 @@ final class TrainingGraph {
   private final VariableStore variables;
   private final List<Replica> replicas = new ArrayList<>();
   private final LossTotals totals;
+  /** A collective group's ops (between-graph replication), or null when this process holds all. */
+  private final Collectives collectives;
+  private Op broadcast;
   private List<Output<TFloat32>> gradients;
   private Op trainStep;
   private Operand<TFloat32> learningRate;
@@ -80,7 +83,9 @@ final class TrainingGraph {
       }
     }
     outputs = outputs(tf, model, replicas);
-    totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas);
+    collectives = model.replicas().isCollective()
+        ? new Collectives(tf.withSubScope("collective"), model.replicas().collective()) : null;
+    totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas, collectives);
     lossSum = totals.reportedSum();
     lossCount = totals.rows();
     for (int m = 0; m < replicas.get(0).figureStates().size(); m++) {
@@ -88,13 +93,25 @@ final class TrainingGraph {
       for (int s = 0; s < replicas.get(0).figureStates().get(m).size(); s++) {
         int f = m;
         int k = s;
-        states.add(LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k)));
+        Operand<TFloat32> state = LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k));
+        states.add(collectives != null ? collectives.sum(state) : state);
       }
       figureStates.add(states);
     }
     if (model.replicas().placed()) {
       buildTraining(); // the graph is placed and copied once, whole
     }
+    if (collectives != null) {
+      broadcast = collectives.broadcast(variables.paths().stream().map(variables::variable).toList());
+    }
+  }
+
+  /**
+   * In a collective group, the op giving every variable (weights and optimizer slots) the chief's
+   * value, which every task runs once before its first training step; null otherwise.
+   */
+  Op broadcast() {
+    return broadcast;
   }
 
   /**
@@ -104,6 +121,13 @@ final class TrainingGraph {
    */
   void buildTraining() {
     if (trainStep != null) {
+      return;
+    }
+    if (collectives != null) {
+      gradients = CollectiveGradients.summed(graph, tf, totals.seeded(), model.optimizer(), variables,
+          collectives);
+      trainStep = trainStep(tf, model.optimizer(), variables,
+          CollectiveGradients.updates(replicas.get(0), collectives));
       return;
     }
     // Keras's train step differentiates optimizer.scale_loss(loss) (loss_scale_factor)

@@ -1,0 +1,94 @@
+package io.tfbridge.engine;
+
+import io.tfbridge.distribute.CollectiveGroup;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The collective ops of one task of a {@link CollectiveGroup}: sums and means over the tasks
+ * ({@code CollectiveReduceV2}) and the chief's broadcast of the variables
+ * ({@code CollectiveBcastSendV2}/{@code RecvV2}). Each op takes the next instance key, so the tasks,
+ * which build the same graph in the same order, agree on every key. (The V3 reduce, which needs
+ * {@code CollectiveInitializeCommunicator}, crashes TensorFlow Java 1.1.0: not used.)
+ */
+final class Collectives {
+  private final Ops tf;
+  private final CollectiveGroup group;
+  private final Operand<TInt32> groupSize;
+  private final Operand<TInt32> groupKey;
+  private int nextInstance = 1;
+
+  Collectives(Ops tf, CollectiveGroup group) {
+    this.tf = tf;
+    this.group = group;
+    this.groupSize = tf.withName("group_size").constant(group.size());
+    this.groupKey = tf.withName("group_key").constant(group.groupKey());
+  }
+
+  /** The group this task belongs to. */
+  CollectiveGroup group() {
+    return group;
+  }
+
+  /** The number of instance keys taken so far (the collectives built). */
+  int built() {
+    return nextInstance - 1;
+  }
+
+  /** {@code x} summed over the tasks. */
+  Operand<TFloat32> sum(Operand<TFloat32> x) {
+    return reduce(x, "Id");
+  }
+
+  /** {@code x} averaged over the tasks. */
+  Operand<TFloat32> mean(Operand<TFloat32> x) {
+    return reduce(x, "Div");
+  }
+
+  private Operand<TFloat32> reduce(Operand<TFloat32> x, String finalOp) {
+    int key = nextInstance;
+    var builder = tf.scope().opBuilder("CollectiveReduceV2", "all_reduce_" + key)
+        .addInput(x.asOutput())
+        .addInput(groupSize.asOutput())
+        .addInput(groupKey.asOutput())
+        .addInput(instanceKey().asOutput())
+        .addInputList(new org.tensorflow.Output<?>[0])
+        .setAttr("merge_op", "Add")
+        .setAttr("final_op", finalOp)
+        .setAttr("communication_hint", "auto")
+        .setAttr("timeout_seconds", (float) group.timeoutSeconds());
+    return builder.build().<TFloat32>output(0);
+  }
+
+  /**
+   * One op that gives every variable the chief's value: on the chief, each variable is sent; on the
+   * other tasks, each is assigned what the chief sent.
+   */
+  Op broadcast(List<Variable<TFloat32>> variables) {
+    Ops bcast = tf.withSubScope("broadcast");
+    List<Op> parts = new ArrayList<>();
+    for (Variable<TFloat32> v : variables) {
+      Operand<TInt32> key = instanceKey();
+      if (group.isChief()) {
+        parts.add(bcast.collective.collectiveBcastSend(v, groupSize, groupKey, key,
+            org.tensorflow.op.collective.CollectiveBcastSend.timeoutSeconds((float) group.timeoutSeconds())));
+      } else {
+        Operand<TFloat32> received = bcast.collective.collectiveBcastRecv(groupSize, groupKey, key,
+            bcast.constant(v.shape().asArray()), TFloat32.class,
+            org.tensorflow.op.collective.CollectiveBcastRecv.timeoutSeconds((float) group.timeoutSeconds()));
+        parts.add(bcast.assign(v, received));
+      }
+    }
+    return tf.withName("broadcast_variables").withControlDependencies(parts).noOp();
+  }
+
+  private Operand<TInt32> instanceKey() {
+    return tf.constant(nextInstance++);
+  }
+}
