@@ -24,11 +24,12 @@ import java.util.SplittableRandom;
  * fits it for {@link #STEPS} steps and writes its weights and its epoch loss to a file. The chief sets
  * the initial weights first ({@link #chiefWeights}), which the broadcast must give every task.
  *
- * <p>Arguments: optimizer ({@code sgd} or {@code adam}), output file.
+ * <p>Arguments: optimizer ({@code sgd} or {@code adam}), model ({@code bn}: with BatchNormalization,
+ * 155 samples; {@code dense}: without, 153 samples, so that two of three tasks get no row of the last
+ * batch), output file.
  */
 public final class CollectiveTask {
-  /** Samples: 19 batches of 8 and a last one of 3, so 20 steps, the last one split unevenly. */
-  static final int SAMPLES = 155;
+  /** Samples: 19 batches of 8 and a last one of 3 (bn) or 1 (dense): 20 steps, the last uneven. */
   static final int BATCH = 8;
   static final int STEPS = 20;
 
@@ -39,42 +40,50 @@ public final class CollectiveTask {
     WorkerServer.start(config);
     MultiWorkerMirroredStrategy strategy = MultiWorkerMirroredStrategy.of(config)
         .operationTimeout(java.time.Duration.ofSeconds(60));
-    Result result = train(strategy, args[0], config.isChief());
-    write(result, Path.of(args[1]));
+    Result result = train(strategy, args[0], args[1], config.isChief());
+    write(result, Path.of(args[2]));
     System.exit(0); // the server cannot be stopped (WorkerServer)
   }
 
   /** Weights and the epoch's loss of one training run. */
-  record Result(List<float[]> weights, double loss) {}
+  record Result(List<float[]> weights, double loss, double accuracy) {}
 
   /**
    * Trains the fixture under {@code strategy}; {@code setsWeights}: start from {@link #chiefWeights}
    * rather than the seed's draw.
    */
-  static Result train(Strategy strategy, String optimizer, boolean setsWeights) {
-    float[][] x = new float[SAMPLES][6];
-    int[] y = new int[SAMPLES];
+  static Result train(Strategy strategy, String optimizer, String modelName, boolean setsWeights) {
+    int samples = modelName.equals("bn") ? 155 : 153;
+    float[][] x = new float[samples][6];
+    int[] y = new int[samples];
     SplittableRandom random = new SplittableRandom(9);
-    for (int i = 0; i < SAMPLES; i++) {
+    for (int i = 0; i < samples; i++) {
       for (int j = 0; j < 6; j++) {
         x[i][j] = (float) random.nextDouble(-1, 1);
       }
       y[i] = random.nextInt(3);
     }
     try (Strategy.Scope scope = strategy.scope();
-        Model model = spec().compile(optimizer(optimizer), "sparse_categorical_crossentropy")) {
+        Model model = spec(modelName).compile(optimizer(optimizer), "sparse_categorical_crossentropy",
+            "accuracy")) {
       if (setsWeights) {
         model.setWeights(chiefWeights(model.getWeights()));
       }
       History history = model.fit(x, y, FitOptions.epochs(1).batchSize(BATCH).shuffle(true).verbose(0));
-      return new Result(model.getWeights(), history.get("loss").get(0));
+      return new Result(model.getWeights(), history.get("loss").get(0),
+          history.get("accuracy").get(0));
     }
   }
 
-  /** Dense, BatchNormalization, ReLU, softmax Dense. */
-  static Sequential spec() {
-    return Sequential.of(Dense.of(8).inputShape(6), BatchNormalization.of(), Activation.of("relu"),
-        Dense.of(3).activation("softmax")).seed(4);
+  /** {@code bn}: Dense, BatchNormalization, ReLU, softmax Dense; {@code dense}: without the BN. */
+  static Sequential spec(String name) {
+    return switch (name) {
+      case "bn" -> Sequential.of(Dense.of(8).inputShape(6), BatchNormalization.of(),
+          Activation.of("relu"), Dense.of(3).activation("softmax")).seed(4);
+      case "dense" -> Sequential.of(Dense.of(8).activation("relu").inputShape(6),
+          Dense.of(3).activation("softmax")).seed(4);
+      default -> throw new IllegalArgumentException("Expected bn or dense, found " + name);
+    };
   }
 
   static Optimizer optimizer(String name) {
@@ -101,6 +110,7 @@ public final class CollectiveTask {
   static void write(Result result, Path file) throws IOException {
     try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
       out.writeDouble(result.loss());
+      out.writeDouble(result.accuracy());
       out.writeInt(result.weights().size());
       for (float[] w : result.weights()) {
         out.writeInt(w.length);
@@ -114,6 +124,7 @@ public final class CollectiveTask {
   static Result read(Path file) throws IOException {
     try (var in = new java.io.DataInputStream(Files.newInputStream(file))) {
       double loss = in.readDouble();
+      double accuracy = in.readDouble();
       List<float[]> weights = new ArrayList<>();
       for (int n = in.readInt(); n > 0; n--) {
         float[] w = new float[in.readInt()];
@@ -122,7 +133,7 @@ public final class CollectiveTask {
         }
         weights.add(w);
       }
-      return new Result(weights, loss);
+      return new Result(weights, loss, accuracy);
     }
   }
 }

@@ -18,17 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * compiles the model in its own JVM, trains on its share of each global batch and all-reduces its
  * gradients; after 20 steps every task's weights equal, within 1e-5, one process's training on the
  * same global batches with as many replicas (BatchNormalization normalizes each replica's share, as
- * Keras's does), and every task reports that process's loss. The chief alone sets the initial
- * weights, so the tasks agree only if the broadcast works.
+ * Keras's does; without it, one device), and every task reports that process's loss and accuracy.
+ * The chief alone sets the initial weights, so the tasks agree only if the broadcast works.
  */
 class CollectiveTrainingTest {
   @TempDir
   Path dir;
 
-  @ParameterizedTest(name = "{0} workers, {1}")
-  @CsvSource({"2, sgd", "3, adam"})
-  void workerProcessesTrainAsOneProcess(int workers, String optimizer) throws Exception {
-    CollectiveTask.Result expected = CollectiveTask.train(MirroredStrategy.ofCpus(workers), optimizer, true);
+  @ParameterizedTest(name = "{0} workers, {1}, {2}")
+  @CsvSource({"2, sgd, bn", "3, adam, bn", "3, sgd, dense"})
+  void workerProcessesTrainAsOneProcess(int workers, String optimizer, String model) throws Exception {
+    Strategy oneProcess = model.equals("bn") ? MirroredStrategy.ofCpus(workers) : Replicas::single;
+    CollectiveTask.Result expected = CollectiveTask.train(oneProcess, optimizer, model, true);
     List<String> ports = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
       ports.add("127.0.0.1:" + RemoteSessionTest.freePort());
@@ -36,7 +37,7 @@ class CollectiveTrainingTest {
     List<Process> tasks = new ArrayList<>();
     try {
       for (int i = 0; i < workers; i++) {
-        tasks.add(task(ports, i, optimizer));
+        tasks.add(task(ports, i, optimizer, model));
       }
       for (int i = 0; i < workers; i++) {
         // a bound so that a broken cluster fails the test instead of hanging it
@@ -50,6 +51,7 @@ class CollectiveTrainingTest {
       CollectiveTask.Result actual = CollectiveTask.read(dir.resolve("task" + i + ".bin"));
       assertEquals(expected.loss(), actual.loss(), 1e-5 * Math.max(1, Math.abs(expected.loss())),
           "task " + i + "'s epoch loss");
+      assertEquals(expected.accuracy(), actual.accuracy(), 1e-6, "task " + i + "'s epoch accuracy");
       assertEquals(expected.weights().size(), actual.weights().size());
       for (int w = 0; w < expected.weights().size(); w++) {
         float[] e = expected.weights().get(w);
@@ -63,9 +65,10 @@ class CollectiveTrainingTest {
   }
 
   /** Task {@code index} as a child JVM, its weights in taskI.bin, its output in taskI.out/.err. */
-  private Process task(List<String> ports, int index, String optimizer) throws IOException {
+  private Process task(List<String> ports, int index, String optimizer, String model)
+      throws IOException {
     List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xss4m",
-        "-cp", System.getProperty("java.class.path"), CollectiveTask.class.getName(), optimizer,
+        "-cp", System.getProperty("java.class.path"), CollectiveTask.class.getName(), optimizer, model,
         dir.resolve("task" + index + ".bin").toString());
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(dir.resolve("task" + index + ".out").toFile())
