@@ -6,9 +6,12 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.collective.CollectiveBcastRecv;
+import org.tensorflow.op.collective.CollectiveBcastSend;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
 
 /**
  * The collective ops of one task of a {@link CollectiveGroup}: sums and means over the tasks
@@ -70,22 +73,25 @@ final class Collectives {
    * One op that gives every variable the chief's value: on the chief, each variable is sent; on the
    * other tasks, each is assigned what the chief sent.
    */
-  Op broadcast(List<Variable<TFloat32>> variables) {
+  Op broadcast(List<? extends Variable<?>> variables) {
     Ops bcast = tf.withSubScope("broadcast");
     List<Op> parts = new ArrayList<>();
-    for (Variable<TFloat32> v : variables) {
-      Operand<TInt32> key = instanceKey();
-      if (group.isChief()) {
-        parts.add(bcast.collective.collectiveBcastSend(v, groupSize, groupKey, key,
-            org.tensorflow.op.collective.CollectiveBcastSend.timeoutSeconds((float) group.timeoutSeconds())));
-      } else {
-        Operand<TFloat32> received = bcast.collective.collectiveBcastRecv(groupSize, groupKey, key,
-            bcast.constant(v.shape().asArray()), TFloat32.class,
-            org.tensorflow.op.collective.CollectiveBcastRecv.timeoutSeconds((float) group.timeoutSeconds()));
-        parts.add(bcast.assign(v, received));
-      }
+    for (Variable<?> v : variables) {
+      parts.add(broadcast(bcast, v));
     }
     return tf.withName("broadcast_variables").withControlDependencies(parts).noOp();
+  }
+
+  private <T extends TType> Op broadcast(Ops bcast, Variable<T> v) {
+    Operand<TInt32> key = instanceKey();
+    float timeout = (float) group.timeoutSeconds();
+    if (group.isChief()) {
+      return bcast.collective.collectiveBcastSend(v, groupSize, groupKey, key,
+          CollectiveBcastSend.timeoutSeconds(timeout));
+    }
+    Operand<T> received = bcast.collective.collectiveBcastRecv(groupSize, groupKey, key,
+        bcast.constant(v.shape().asArray()), v.type(), CollectiveBcastRecv.timeoutSeconds(timeout));
+    return bcast.assign(v, received);
   }
 
   private Operand<TInt32> instanceKey() {

@@ -102,13 +102,17 @@ final class TrainingGraph {
       buildTraining(); // the graph is placed and copied once, whole
     }
     if (collectives != null) {
-      broadcast = collectives.broadcast(variables.paths().stream().map(variables::variable).toList());
+      List<Variable<?>> all = new ArrayList<>(variables.paths().stream().map(variables::variable).toList());
+      if (variables.iterationsVariable() != null) {
+        all.add(variables.iterationsVariable());
+      }
+      broadcast = collectives.broadcast(all);
     }
   }
 
   /**
-   * In a collective group, the op giving every variable (weights and optimizer slots) the chief's
-   * value, which every task runs once before its first training step; null otherwise.
+   * In a collective group, the op giving every variable (weights, optimizer slots and step count)
+   * the chief's value, which every task runs once before its first training step; null otherwise.
    */
   Op broadcast() {
     return broadcast;

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * gradients; after 20 steps every task's weights equal, within 1e-5, one process's training on the
  * same global batches with as many replicas (BatchNormalization normalizes each replica's share, as
  * Keras's does; without it, one device), and every task reports that process's loss and accuracy.
- * The chief alone sets the initial weights, so the tasks agree only if the broadcast works.
+ * The chief alone sets the initial weights and the optimizer's step count, so the tasks agree only if
+ * the broadcast works.
  */
 class CollectiveTrainingTest {
   @TempDir
@@ -30,6 +31,7 @@ class CollectiveTrainingTest {
   void workerProcessesTrainAsOneProcess(int workers, String optimizer, String model) throws Exception {
     Strategy oneProcess = model.equals("bn") ? MirroredStrategy.ofCpus(workers) : Replicas::single;
     CollectiveTask.Result expected = CollectiveTask.train(oneProcess, optimizer, model, true);
+    assertEquals(CollectiveTask.STEP_COUNT + CollectiveTask.STEPS, expected.iterations());
     List<String> ports = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
       ports.add("127.0.0.1:" + RemoteSessionTest.freePort());
@@ -52,6 +54,7 @@ class CollectiveTrainingTest {
       assertEquals(expected.loss(), actual.loss(), 1e-5 * Math.max(1, Math.abs(expected.loss())),
           "task " + i + "'s epoch loss");
       assertEquals(expected.accuracy(), actual.accuracy(), 1e-6, "task " + i + "'s epoch accuracy");
+      assertEquals(expected.iterations(), actual.iterations(), "task " + i + "'s optimizer step count");
       assertEquals(expected.weights().size(), actual.weights().size());
       for (int w = 0; w < expected.weights().size(); w++) {
         float[] e = expected.weights().get(w);
