@@ -35,6 +35,12 @@ import org.tensorflow.proto.ConfigProto;
  * }
  * }</pre>
  *
+ * <p>In the collective design every task must make the same calls: compile the same model with the same
+ * seed, then the same {@code fit} and {@code evaluate} (their steps meet in collectives; a task that
+ * skips one leaves the others waiting until the timeout). {@code predict} is local to a task.
+ * Evaluation and {@code fit} on a batch generator are not sharded yet: each task runs every batch, and
+ * the summed totals give the same means.
+ *
  * <p>A blocking operation that waits longer than {@link #operationTimeout} (a worker gone, for
  * instance) fails the step instead of hanging; in the collective design it is also each collective's
  * {@code timeout_seconds}.

@@ -41,12 +41,13 @@ final class TrainingGraph {
   final Operand<TFloat32> trainingFlag;
   /** The model's outputs, every replica's share concatenated. */
   final List<LayerOutput> outputs;
-  /** The batch's total loss times its number of samples, and that number. */
+  /** The batch's total loss times its number of samples, and that number (global in a group). */
   final Operand<TFloat32> lossSum;
   final Operand<TFloat32> lossCount;
   /**
    * The other reported figures' state tensors ({@link ModelDefinition#figures()}), each summed over
-   * the replicas: a per-output loss's sum and count, a metric's {@code update} tensors.
+   * the replicas (and over the tasks of a collective group): a per-output loss's sum and count, a
+   * metric's {@code update} tensors.
    */
   final List<List<Operand<TFloat32>>> figureStates = new ArrayList<>();
   private final Graph graph;
