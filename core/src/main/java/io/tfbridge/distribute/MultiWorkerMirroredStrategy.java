@@ -7,26 +7,43 @@ import org.tensorflow.proto.ConfigProto;
 
 /**
  * Keras's {@code tf.distribute.MultiWorkerMirroredStrategy}, configured by {@code TF_CONFIG} and run on
- * TensorFlow's own distributed runtime: every worker task runs an {@link WorkerServer}; the chief
- * (worker 0) builds the model with one replica per worker ({@code /job:worker/replica:0/task:i}),
- * keeps the weights and the optimizer on its own device, and runs each step through a session on its
- * server. Each replica's forward and backward pass runs on its worker; the gradients are summed into
- * one update, so training equals one process's on the same global batch.
+ * TensorFlow's own distributed runtime. Every worker task runs a {@link WorkerServer}. Two designs:
+ *
+ * <ul>
+ *   <li><b>Collective</b> (between-graph replication, {@link #of}): as in Keras, EVERY task compiles the
+ *       same model in its own process, with one replica on its own device and its own session on its
+ *       own server. {@code fit(x, y)} feeds each task only its contiguous share of each global batch;
+ *       each task's gradients (of its loss sum over the global batch's sample count) are summed over
+ *       the tasks by one {@code CollectiveReduceV2} each, so every task applies the same update.
+ *       The reported loss and metrics are summed the same way (every task prints the global figures),
+ *       BatchNormalization's moving statistics are averaged, and the chief's initial weights are
+ *       broadcast to the others before the first step. No task carries another's data.</li>
+ *   <li><b>In-graph</b> ({@link #inGraph()}): only the chief compiles, with one replica per worker;
+ *       the other tasks serve it ({@link WorkerServer#join()}). The chief feeds every share of every
+ *       batch, which stops scaling after a few workers; kept until everything has moved to the
+ *       collective design.</li>
+ * </ul>
+ * Either way training equals one process's on the same global batches (with BatchNormalization, one
+ * process with as many replicas, since each replica normalizes its own share, as in Keras).
  *
  * <pre>{@code
  * TfConfig config = TfConfig.fromEnvironment().orElseThrow();
+ * WorkerServer.start(config);                 // every task, before it compiles
  * MultiWorkerMirroredStrategy strategy = MultiWorkerMirroredStrategy.of(config);
- * WorkerServer server = WorkerServer.start(config);
- * if (!strategy.isChief()) {
- *   server.join();                       // serves the chief until the process ends
- * }
  * try (Strategy.Scope scope = strategy.scope(); Model model = spec.compile("adam", "mse")) {
- *   model.fit(x, y, FitOptions.epochs(5));
+ *   model.fit(x, y, FitOptions.epochs(5));    // every task, with the same x, y and seed
  * }
  * }</pre>
  *
+ * <p>In the collective design every task must make the same calls: compile the same model with the same
+ * seed, then the same {@code fit} and {@code evaluate} (their steps meet in collectives; a task that
+ * skips one leaves the others waiting until the timeout). {@code predict} is local to a task.
+ * Evaluation and {@code fit} on a batch generator are not sharded yet: each task runs every batch, and
+ * the summed totals give the same means.
+ *
  * <p>A blocking operation that waits longer than {@link #operationTimeout} (a worker gone, for
- * instance) fails the step instead of hanging.
+ * instance) fails the step instead of hanging; in the collective design it is also each collective's
+ * {@code timeout_seconds}.
  */
 public final class MultiWorkerMirroredStrategy implements Strategy {
   /** How long a step may wait on a worker before failing, unless set otherwise. */
@@ -34,15 +51,17 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
 
   private final TfConfig config;
   private final Duration operationTimeout;
+  private final boolean collective;
 
-  private MultiWorkerMirroredStrategy(TfConfig config, Duration operationTimeout) {
+  private MultiWorkerMirroredStrategy(TfConfig config, Duration operationTimeout, boolean collective) {
     this.config = config;
     this.operationTimeout = operationTimeout;
+    this.collective = collective;
   }
 
-  /** The strategy of the cluster and task {@code config} describes. */
+  /** The collective (between-graph) strategy of the cluster and task {@code config} describes. */
   public static MultiWorkerMirroredStrategy of(TfConfig config) {
-    return new MultiWorkerMirroredStrategy(config, DEFAULT_OPERATION_TIMEOUT);
+    return new MultiWorkerMirroredStrategy(config, DEFAULT_OPERATION_TIMEOUT, true);
   }
 
   /**
@@ -57,12 +76,22 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
             + "\"index\": 0}}")));
   }
 
+  /** A copy in the in-graph design: only the chief compiles, one replica per worker. */
+  public MultiWorkerMirroredStrategy inGraph() {
+    return new MultiWorkerMirroredStrategy(config, operationTimeout, false);
+  }
+
+  /** Whether every task trains in its own process (the default), rather than the chief alone. */
+  public boolean isCollective() {
+    return collective;
+  }
+
   /** A copy whose steps fail after waiting {@code timeout} on a blocking operation. */
   public MultiWorkerMirroredStrategy operationTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("operation timeout must be positive, found " + timeout);
     }
-    return new MultiWorkerMirroredStrategy(config, timeout);
+    return new MultiWorkerMirroredStrategy(config, timeout, collective);
   }
 
   /** The step timeout. */
@@ -75,20 +104,46 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
     return config;
   }
 
-  /** Whether this task is the chief, which builds, trains and checkpoints the model. */
+  /** Whether this task is the chief (worker 0 without a chief job). */
   public boolean isChief() {
     return config.isChief();
   }
 
   /**
-   * One replica per worker, the weights on the chief's device, the session on the chief's server.
+   * Collective: this task's one replica, its session on its own server, filtered to its own task.
+   * In-graph: one replica per worker, the weights on the chief's device, the session on the chief's
+   * server.
    *
-   * @throws IllegalStateException on a task that is not the chief: only the chief compiles
+   * @throws IllegalStateException in-graph, on a task that is not the chief (only the chief
+   *     compiles); collective, on a cluster with jobs other than {@code worker}
    */
   @Override
   public Replicas replicas() {
+    return collective ? collectiveReplicas() : inGraphReplicas();
+  }
+
+  private Replicas collectiveReplicas() {
+    if (config.cluster().size() != 1 || !TfConfig.WORKER.equals(config.taskType())) {
+      throw new IllegalStateException("The collective MultiWorkerMirroredStrategy expects a cluster of "
+          + "one \"worker\" job, found jobs " + config.cluster().keySet() + " and this task "
+          + config.taskType() + ":" + config.taskIndex()
+          + " (use MultiWorkerMirroredStrategy.of(config).inGraph() for a chief job)");
+    }
+    int task = config.taskIndex();
+    ConfigProto session = ConfigProto.newBuilder()
+        .setOperationTimeoutInMs(operationTimeout.toMillis())
+        .addDeviceFilters(TfConfig.taskDevice(TfConfig.WORKER, task).replace("/replica:0", ""))
+        .setExperimental(ConfigProto.Experimental.newBuilder()
+            .setCollectiveGroupLeader(WorkerServer.collectiveGroupLeader(config)))
+        .build();
+    CollectiveGroup group = new CollectiveGroup(config.numWorkers(), task,
+        CollectiveGroup.DEFAULT_GROUP_KEY, operationTimeout.toMillis() / 1000.0);
+    return new Replicas(List.of(cpu(task)), session, cpu(task), config.target(), group);
+  }
+
+  private Replicas inGraphReplicas() {
     if (!isChief()) {
-      throw new IllegalStateException("Only the chief compiles a model under a "
+      throw new IllegalStateException("Only the chief compiles a model under an in-graph "
           + "MultiWorkerMirroredStrategy; this task is " + config.taskType() + ":" + config.taskIndex()
           + ", which serves the chief (WorkerServer.join())");
     }

@@ -12,14 +12,27 @@ import org.tensorflow.proto.ConfigProto;
  * @param config the session's ConfigProto (e.g. {@code device_count {"CPU": 4}})
  * @param hostDevice the device of the ops outside the replicas, or empty to let TensorFlow place them
  * @param target the session's master, {@code grpc://host:port} for a cluster, empty in-process
+ * @param collective the group this process's replica trains with (between-graph replication: every
+ *     task runs the same graph and all-reduces its gradients), or null when this process holds every
+ *     replica
  */
-public record Replicas(List<String> devices, ConfigProto config, String hostDevice, String target) {
+public record Replicas(List<String> devices, ConfigProto config, String hostDevice, String target,
+    CollectiveGroup collective) {
 
   public Replicas {
     devices = List.copyOf(devices);
     if (devices.isEmpty()) {
       throw new IllegalArgumentException("A model needs at least one replica");
     }
+    if (collective != null && devices.size() != 1) {
+      throw new IllegalArgumentException("A task of a collective group holds 1 replica, found "
+          + devices.size() + ": " + devices);
+    }
+  }
+
+  /** Replicas that all run from this process's session (no collective group). */
+  public Replicas(List<String> devices, ConfigProto config, String hostDevice, String target) {
+    this(devices, config, hostDevice, target, null);
   }
 
   /** Replicas in this process, the ops outside them placed by TensorFlow. */
@@ -37,9 +50,19 @@ public record Replicas(List<String> devices, ConfigProto config, String hostDevi
     return new Replicas(List.of(""), ConfigProto.getDefaultInstance());
   }
 
-  /** The number of replicas. */
+  /** The number of replicas this process builds. */
   public int count() {
     return devices.size();
+  }
+
+  /** Whether this process's replica is one task of a {@link CollectiveGroup}. */
+  public boolean isCollective() {
+    return collective != null;
+  }
+
+  /** The replicas in sync: this process's, or every task's of its collective group. */
+  public int inSync() {
+    return collective != null ? collective.size() : devices.size();
   }
 
   /** Whether the model is built per replica and placed (anything but {@link #single()}). */

@@ -18,7 +18,7 @@ public interface Strategy {
 
   /** The number of replicas in sync (Keras's {@code num_replicas_in_sync}). */
   default int numReplicasInSync() {
-    return replicas().count();
+    return replicas().inSync();
   }
 
   /** Makes this the current strategy of this thread until the scope closes. */

@@ -16,6 +16,9 @@ import org.tensorflow.proto.ServerDef;
  * present), this task's job name and index, and protocol {@code grpc}. Once started, ops placed on
  * {@code /job:worker/replica:0/task:i} (see {@link #device()}) run in task {@code i}'s process, and a
  * {@link RemoteSession} opened on {@link #target()} (any task's target) drives the whole cluster.
+ * Its default session config names the collective group leader, {@link #collectiveGroupLeader}, which
+ * every task's collectives (between-graph replication) must agree on: set only in a session's config,
+ * TensorFlow's collectives time out waiting for one another.
  *
  * <p><b>A started server cannot be stopped.</b> In TensorFlow Java 1.1.0 {@code Server.stop()} and
  * {@code Server.close()} throw "Clean shutdown is not currently implemented", so this class is not
@@ -77,10 +80,22 @@ public final class WorkerServer {
         .setJobName(config.taskType())
         .setTaskIndex(config.taskIndex())
         .setProtocol("grpc");
-    if (sessionConfig != null) {
-      def.setDefaultSessionConfig(sessionConfig);
+    ConfigProto base = sessionConfig != null ? sessionConfig : ConfigProto.getDefaultInstance();
+    ConfigProto.Experimental.Builder experimental = base.getExperimental().toBuilder();
+    if (experimental.getCollectiveGroupLeader().isEmpty()) {
+      experimental.setCollectiveGroupLeader(collectiveGroupLeader(config));
     }
+    def.setDefaultSessionConfig(base.toBuilder().setExperimental(experimental));
     return def.build();
+  }
+
+  /**
+   * The task that resolves the cluster's collective groups: {@code /job:chief/replica:0/task:0} when
+   * the cluster has a chief job, else {@code /job:worker/replica:0/task:0} (Python's choice).
+   */
+  public static String collectiveGroupLeader(TfConfig config) {
+    return TfConfig.taskDevice(config.cluster().containsKey(TfConfig.CHIEF) ? TfConfig.CHIEF
+        : TfConfig.WORKER, 0);
   }
 
   /** The session target of this task, {@code grpc://host:port}. */

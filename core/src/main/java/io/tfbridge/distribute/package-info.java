@@ -10,7 +10,9 @@
  *       class that reaches past TensorFlow Java 1.1.0's public API;</li>
  *   <li>{@link io.tfbridge.distribute.DevicePlacement}: gives ops without a device (those
  *       {@code Graph.addGradients} makes) the device of their replica by name prefix, and reads per-device
- *       node names back from a traced run's step stats.</li>
+ *       node names back from a traced run's step stats;</li>
+ *   <li>{@link io.tfbridge.distribute.CollectiveGroup}: the tasks a between-graph model's collectives
+ *       join (size, this task, group key, timeout) and the share of each batch this task feeds.</li>
  * </ul>
  * Nothing here builds a model; a distribution strategy uses these at compile time.
  */

@@ -31,6 +31,7 @@ public final class CompiledGraph implements AutoCloseable {
   private final TrainingGraph ops;
   private final Steps steps;
   private final GraphValues values;
+  private boolean broadcast;
   private boolean closed;
 
   /**
@@ -99,7 +100,22 @@ public final class CompiledGraph implements AutoCloseable {
    */
   public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight) {
     Steps steps = liveTraining();
+    broadcastOnce();
     return steps.sums(xs, ys, sampleWeight, true, true);
+  }
+
+  /**
+   * In a collective group, before this task's first training step: every variable takes the chief's
+   * value (weights set or loaded on the chief, the optimizer's slots), so the tasks start alike. Every
+   * task's first training step runs it, as every task's step runs the all-reduce.
+   */
+  private void broadcastOnce() {
+    if (!broadcast && ops.broadcast() != null) {
+      try (var unused = ByName.target(session.runner(), ops.broadcast()).run()) {
+        // a target only: nothing is fetched
+      }
+    }
+    broadcast = true;
   }
 
   /** {@link #trainStep(List, List)} for a model with one output. */
@@ -186,7 +202,9 @@ public final class CompiledGraph implements AutoCloseable {
    * step stats say which device ran each op ({@link DevicePlacement#stepDevices}).
    */
   public RunMetadata traceTrainStep(List<? extends Tensor> xs, TFloat32 y) {
-    return liveTraining().traceTrainStep(xs, List.of(y));
+    Steps steps = liveTraining();
+    broadcastOnce();
+    return steps.traceTrainStep(xs, List.of(y));
   }
 
   /**

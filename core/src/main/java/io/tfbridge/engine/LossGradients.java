@@ -30,10 +30,21 @@ final class LossGradients {
    * {@code d loss / d targets}, in order ({@code scope}: the name scope of the gradient ops, or null
    * for TensorFlow's default).
    */
-  @SuppressWarnings("unchecked")
   static List<Output<TFloat32>> of(Graph graph, Ops tf, Operand<TFloat32> loss,
       List<String> paths, List<Output<?>> targets, String scope) {
-    Set<String> reached = ancestors(loss);
+    return of(graph, tf, List.of(loss), List.of(seed(tf, scope)), paths, targets, scope);
+  }
+
+  /**
+   * {@code sum_k seeds[k] * d losses[k] / d targets}, in order: TensorFlow's backward pass from
+   * several losses, each starting from its own gradient (a scalar per scalar loss).
+   */
+  @SuppressWarnings("unchecked")
+  static List<Output<TFloat32>> of(Graph graph, Ops tf, List<Operand<TFloat32>> losses,
+      List<? extends Operand<TFloat32>> seeds, List<String> paths, List<Output<?>> targets,
+      String scope) {
+    Set<String> reached = new HashSet<>();
+    losses.forEach(loss -> reached.addAll(ancestors(loss)));
     List<Output<?>> reachable = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < targets.size(); i++) {
@@ -45,8 +56,9 @@ final class LossGradients {
     }
     warn(missing);
     Output<?>[] grads = reachable.isEmpty() ? new Output<?>[0]
-        : graph.addGradients(scope, new Output<?>[] {loss.asOutput()},
-            reachable.toArray(Output<?>[]::new), new Output<?>[] {seed(tf, scope)});
+        : graph.addGradients(scope, losses.stream().map(Operand::asOutput).toArray(Output<?>[]::new),
+            reachable.toArray(Output<?>[]::new),
+            seeds.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
     List<Output<TFloat32>> out = new ArrayList<>();
     int next = 0;
     for (Output<?> target : targets) {
@@ -61,9 +73,9 @@ final class LossGradients {
    * gradients' scope (on the replica's device): TensorFlow's default, {@code OnesLike(loss)}, reads
    * the loss itself, which would have the loss computed wherever its last op sits.
    */
-  private static Output<?> seed(Ops tf, String scope) {
+  private static Operand<TFloat32> seed(Ops tf, String scope) {
     Ops ops = scope == null ? tf : tf.withSubScope(scope.replace("/", "_") + "_seed");
-    return ops.constant(1f).asOutput();
+    return ops.constant(1f);
   }
 
   /** The names of the ops {@code loss} depends on through differentiable paths. */

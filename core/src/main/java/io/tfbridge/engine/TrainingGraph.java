@@ -41,12 +41,13 @@ final class TrainingGraph {
   final Operand<TFloat32> trainingFlag;
   /** The model's outputs, every replica's share concatenated. */
   final List<LayerOutput> outputs;
-  /** The batch's total loss times its number of samples, and that number. */
+  /** The batch's total loss times its number of samples, and that number (global in a group). */
   final Operand<TFloat32> lossSum;
   final Operand<TFloat32> lossCount;
   /**
    * The other reported figures' state tensors ({@link ModelDefinition#figures()}), each summed over
-   * the replicas: a per-output loss's sum and count, a metric's {@code update} tensors.
+   * the replicas (and over the tasks of a collective group): a per-output loss's sum and count, a
+   * metric's {@code update} tensors.
    */
   final List<List<Operand<TFloat32>>> figureStates = new ArrayList<>();
   private final Graph graph;
@@ -55,6 +56,9 @@ final class TrainingGraph {
   private final VariableStore variables;
   private final List<Replica> replicas = new ArrayList<>();
   private final LossTotals totals;
+  /** A collective group's ops (between-graph replication), or null when this process holds all. */
+  private final Collectives collectives;
+  private Op broadcast;
   private List<Output<TFloat32>> gradients;
   private Op trainStep;
   private Operand<TFloat32> learningRate;
@@ -80,7 +84,9 @@ final class TrainingGraph {
       }
     }
     outputs = outputs(tf, model, replicas);
-    totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas);
+    collectives = model.replicas().isCollective()
+        ? new Collectives(tf.withSubScope("collective"), model.replicas().collective()) : null;
+    totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas, collectives);
     lossSum = totals.reportedSum();
     lossCount = totals.rows();
     for (int m = 0; m < replicas.get(0).figureStates().size(); m++) {
@@ -88,13 +94,29 @@ final class TrainingGraph {
       for (int s = 0; s < replicas.get(0).figureStates().get(m).size(); s++) {
         int f = m;
         int k = s;
-        states.add(LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k)));
+        Operand<TFloat32> state = LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k));
+        states.add(collectives != null ? collectives.sum(state) : state);
       }
       figureStates.add(states);
     }
     if (model.replicas().placed()) {
       buildTraining(); // the graph is placed and copied once, whole
     }
+    if (collectives != null) {
+      List<Variable<?>> all = new ArrayList<>(variables.paths().stream().map(variables::variable).toList());
+      if (variables.iterationsVariable() != null) {
+        all.add(variables.iterationsVariable());
+      }
+      broadcast = collectives.broadcast(all);
+    }
+  }
+
+  /**
+   * In a collective group, the op giving every variable (weights, optimizer slots and step count)
+   * the chief's value, which every task runs once before its first training step; null otherwise.
+   */
+  Op broadcast() {
+    return broadcast;
   }
 
   /**
@@ -104,6 +126,13 @@ final class TrainingGraph {
    */
   void buildTraining() {
     if (trainStep != null) {
+      return;
+    }
+    if (collectives != null) {
+      gradients = CollectiveGradients.summed(graph, tf, totals.seeded(), model.optimizer(), variables,
+          collectives);
+      trainStep = trainStep(tf, model.optimizer(), variables,
+          CollectiveGradients.updates(replicas.get(0), collectives));
       return;
     }
     // Keras's train step differentiates optimizer.scale_loss(loss) (loss_scale_factor)

@@ -124,6 +124,11 @@ public final class VariableStore {
     return iterations;
   }
 
+  /** The optimizer's int64 step counter, or null if the optimizer keeps none (or has not made it). */
+  Variable<TInt64> iterationsVariable() {
+    return iterations;
+  }
+
   /** Sets the optimizer's step counter, if the optimizer keeps one. */
   void assignIterations(Session session, long value) {
     initialIterations = value;

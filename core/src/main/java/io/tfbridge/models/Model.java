@@ -148,8 +148,8 @@ public final class Model implements Predictor {
           + " samples and validation_split=" + options.validationSplit());
     }
     SplittableRandom shuffling = options.shuffle() ? random : null;
-    return loop.fit(new ArrayBatches(train, options.batchSize(), shuffling, options.stepsPerEpoch()),
-        validation, options);
+    return loop.fit(new ArrayBatches(train, options.batchSize(), shuffling, options.stepsPerEpoch(),
+        definition.replicas().collective()), validation, options);
   }
 
   /** The training samples weighted by {@link FitOptions#classWeight}, if given. */

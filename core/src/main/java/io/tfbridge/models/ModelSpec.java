@@ -108,6 +108,11 @@ public interface ModelSpec {
    */
   default Model compile(Optimizer optimizer, List<Loss> losses, List<Double> lossWeights,
       Metric... metrics) {
+    if (seed().isEmpty() && io.tfbridge.distribute.Strategy.current().replicas().isCollective()) {
+      throw new IllegalStateException("Every task of a collective MultiWorkerMirroredStrategy must "
+          + "shuffle its data alike: give the model the same seed on every task (e.g. "
+          + "Sequential.of(...).seed(42)); found no seed");
+    }
     long s = seed().orElseGet(() -> new SecureRandom().nextLong());
     return ModelCompiler.compile(this, optimizer, losses, lossWeights, List.of(metrics), s);
   }

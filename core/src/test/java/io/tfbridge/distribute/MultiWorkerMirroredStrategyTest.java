@@ -65,7 +65,7 @@ class MultiWorkerMirroredStrategyTest {
   void twoWorkersTrainAsOneProcess() {
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
       List<float[]> single = train(Replicas::single);
-      List<float[]> cluster = train(MultiWorkerMirroredStrategy.of(chief));
+      List<float[]> cluster = train(MultiWorkerMirroredStrategy.of(chief).inGraph());
       for (int w = 0; w < single.size(); w++) {
         for (int i = 0; i < single.get(w).length; i++) {
           assertEquals(single.get(w)[i], cluster.get(w)[i], 1e-5, "weight " + w + "[" + i + "]");
@@ -77,7 +77,7 @@ class MultiWorkerMirroredStrategyTest {
   @Test
   void eachReplicaRunsOnItsWorker() {
     assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-      try (Strategy.Scope scope = MultiWorkerMirroredStrategy.of(chief).scope();
+      try (Strategy.Scope scope = MultiWorkerMirroredStrategy.of(chief).inGraph().scope();
           Model model = spec().compile("sgd", "sparse_categorical_crossentropy");
           TFloat32 x = TFloat32.tensorOf(Shape.of(8, 6));
           TFloat32 y = TFloat32.tensorOf(Shape.of(8))) {
@@ -96,7 +96,7 @@ class MultiWorkerMirroredStrategyTest {
   @Test
   void onlyTheChiefCompiles() {
     var e = assertThrows(IllegalStateException.class,
-        () -> MultiWorkerMirroredStrategy.of(worker).replicas());
+        () -> MultiWorkerMirroredStrategy.of(worker).inGraph().replicas());
     assertTrue(e.getMessage().contains("this task is worker:1"), e.getMessage());
   }
 }

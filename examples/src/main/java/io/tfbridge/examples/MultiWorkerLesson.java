@@ -69,7 +69,7 @@ public final class MultiWorkerLesson {
   }
 
   private static void train(TfConfig config, Options options, LessonConsole console) {
-    MultiWorkerMirroredStrategy strategy = MultiWorkerMirroredStrategy.of(config)
+    MultiWorkerMirroredStrategy strategy = MultiWorkerMirroredStrategy.of(config).inGraph()
         .operationTimeout(options.timeout());
     console.println("Number of devices: " + strategy.numReplicasInSync());
     BackupAndRestore backup = BackupAndRestore.of(options.checkpointDir());

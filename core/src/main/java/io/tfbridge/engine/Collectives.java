@@ -1,0 +1,100 @@
+package io.tfbridge.engine;
+
+import io.tfbridge.distribute.CollectiveGroup;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.collective.CollectiveBcastRecv;
+import org.tensorflow.op.collective.CollectiveBcastSend;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
+
+/**
+ * The collective ops of one task of a {@link CollectiveGroup}: sums and means over the tasks
+ * ({@code CollectiveReduceV2}) and the chief's broadcast of the variables
+ * ({@code CollectiveBcastSendV2}/{@code RecvV2}). Each op takes the next instance key, so the tasks,
+ * which build the same graph in the same order, agree on every key. (The V3 reduce, which needs
+ * {@code CollectiveInitializeCommunicator}, crashes TensorFlow Java 1.1.0: not used.)
+ */
+final class Collectives {
+  private final Ops tf;
+  private final CollectiveGroup group;
+  private final Operand<TInt32> groupSize;
+  private final Operand<TInt32> groupKey;
+  private int nextInstance = 1;
+
+  Collectives(Ops tf, CollectiveGroup group) {
+    this.tf = tf;
+    this.group = group;
+    this.groupSize = tf.withName("group_size").constant(group.size());
+    this.groupKey = tf.withName("group_key").constant(group.groupKey());
+  }
+
+  /** The group this task belongs to. */
+  CollectiveGroup group() {
+    return group;
+  }
+
+  /** The number of instance keys taken so far (the collectives built). */
+  int built() {
+    return nextInstance - 1;
+  }
+
+  /** {@code x} summed over the tasks. */
+  Operand<TFloat32> sum(Operand<TFloat32> x) {
+    return reduce(x, "Id");
+  }
+
+  /** {@code x} averaged over the tasks. */
+  Operand<TFloat32> mean(Operand<TFloat32> x) {
+    return reduce(x, "Div");
+  }
+
+  private Operand<TFloat32> reduce(Operand<TFloat32> x, String finalOp) {
+    int key = nextInstance;
+    var builder = tf.scope().opBuilder("CollectiveReduceV2", "all_reduce_" + key)
+        .addInput(x.asOutput())
+        .addInput(groupSize.asOutput())
+        .addInput(groupKey.asOutput())
+        .addInput(instanceKey().asOutput())
+        .addInputList(new org.tensorflow.Output<?>[0])
+        .setAttr("merge_op", "Add")
+        .setAttr("final_op", finalOp)
+        .setAttr("communication_hint", "auto")
+        .setAttr("timeout_seconds", (float) group.timeoutSeconds());
+    return builder.build().<TFloat32>output(0);
+  }
+
+  /**
+   * One op that gives every variable the chief's value: on the chief, each variable is sent; on the
+   * other tasks, each is assigned what the chief sent.
+   */
+  Op broadcast(List<? extends Variable<?>> variables) {
+    Ops bcast = tf.withSubScope("broadcast");
+    List<Op> parts = new ArrayList<>();
+    for (Variable<?> v : variables) {
+      parts.add(broadcast(bcast, v));
+    }
+    return tf.withName("broadcast_variables").withControlDependencies(parts).noOp();
+  }
+
+  private <T extends TType> Op broadcast(Ops bcast, Variable<T> v) {
+    Operand<TInt32> key = instanceKey();
+    float timeout = (float) group.timeoutSeconds();
+    if (group.isChief()) {
+      return bcast.collective.collectiveBcastSend(v, groupSize, groupKey, key,
+          CollectiveBcastSend.timeoutSeconds(timeout));
+    }
+    Operand<T> received = bcast.collective.collectiveBcastRecv(groupSize, groupKey, key,
+        bcast.constant(v.shape().asArray()), v.type(), CollectiveBcastRecv.timeoutSeconds(timeout));
+    return bcast.assign(v, received);
+  }
+
+  private Operand<TInt32> instanceKey() {
+    return tf.constant(nextInstance++);
+  }
+}
