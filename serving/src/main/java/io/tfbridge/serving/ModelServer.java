@@ -71,14 +71,39 @@ public final class ModelServer implements AutoCloseable {
         : new BatchScheduler(config.batching(), metrics);
     RestHandler handler = new RestHandler(new RestApi(served, batches), models,
         config.timeout().toNanos(), metrics);
-    this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(),
-                new HttpObjectAggregator(config.maxBodyBytes()), handler);
-          }
-        }).bind(config.port()).sync().channel();
+    this.channel = bind(handler);
+  }
+
+  /** Listens on the port; if it cannot, frees what the server holds and says why. */
+  private Channel bind(RestHandler handler) throws InterruptedException {
+    try {
+      return new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(new HttpServerCodec(),
+                  new HttpObjectAggregator(config.maxBodyBytes()), handler);
+            }
+          }).bind(config.port()).sync().channel();
+    } catch (InterruptedException e) {
+      release();
+      throw e;
+    } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
+      release();
+      throw new IllegalStateException("Could not listen on port " + config.port() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Frees the threads and models of a server that did not start. */
+  private void release() {
+    poller.shutdownNow();
+    models.shutdownNow();
+    if (batches != null) {
+      batches.close(0);
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    served.close();
   }
 
   /**

@@ -10,17 +10,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The server's Prometheus metrics ({@code /monitoring/prometheus/metrics}): requests by model,
- * version (the one that answered; when none did, the one asked for, or {@code none}), kind and
- * status code; latency histograms by model and kind; the requests waiting for a model thread; the
+ * The server's Prometheus metrics ({@code /monitoring/prometheus/metrics}): requests by model
+ * ({@code other} for a name the server does not serve, so that clients cannot add series without
+ * bound), version (the one that answered, else {@code none}), kind and status code; latency histograms by model and kind; the requests waiting for a model thread; the
  * versions loaded per model served; with batching, a histogram of the rows per batch run.
  */
 final class ServingMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counter requests = Counter.builder().name("tfbridge_requests_total")
-      .help("Requests answered, by model, version that answered (else the one asked for, or "
+      .help("Requests answered, by model (other: not served), version that answered (else "
           + "none), kind and HTTP status code")
       .labelNames("model", "version", "kind", "code").register(registry);
   private final Histogram latency = Histogram.builder().name("tfbridge_request_latency_seconds")
@@ -37,12 +38,13 @@ final class ServingMetrics {
   private final Gauge loaded = Gauge.builder().name("tfbridge_loaded_versions")
       .help("Model versions loaded and AVAILABLE").labelNames("model").register(registry);
 
+  private volatile Set<String> served = Set.of();
+
   /** Counts an answered request; {@code route} is null for one that did not route. */
   void request(Route route, RestApi.Answer answer, long nanos) {
-    String model = route == null || route.model() == null ? "" : route.model();
-    Long number = answer.version() != null ? answer.version()
-        : route == null ? null : route.version();
-    String version = number == null ? "none" : String.valueOf(number);
+    String model = route == null || route.model() == null ? ""
+        : served.contains(route.model()) ? route.model() : "other";
+    String version = answer.version() == null ? "none" : String.valueOf(answer.version());
     String kind = route == null ? "unrouted" : route.kind().name().toLowerCase(Locale.ROOT);
     requests.labelValues(model, version, kind, String.valueOf(answer.status())).inc();
     latency.labelValues(model, kind).observe(nanos / 1e9);
@@ -60,6 +62,7 @@ final class ServingMetrics {
 
   /** Sets the versions loaded of each model served; drops the models no longer served. */
   void loaded(Map<String, Integer> versions) {
+    served = Set.copyOf(versions.keySet());
     versions.forEach((model, count) -> loaded.labelValues(model).set(count));
     loaded.removeIf(labels -> !versions.containsKey(labels.get(0)));
   }

@@ -1,6 +1,7 @@
 package io.tfbridge.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +126,20 @@ class ModelServerTest {
             + "tensorflow/serving/predict");
     JsonNode ok = json(post("/v1/models/iris:predict", rows(new float[][] {{1, 2, 3, 4}})));
     assertEquals(3, ok.get("predictions").get(0).size(), "still answers after the errors");
+    String metrics = get("/monitoring/prometheus/metrics").body();
+    assertTrue(metrics.contains("tfbridge_requests_total{code=\"404\",kind=\"predict\","
+        + "model=\"other\",version=\"none\"} 1.0"), metrics);
+    assertTrue(!metrics.contains("nope"), "a client's made-up name adds no series");
+  }
+
+  @Test
+  void aPortInUseIsAClearErrorAndTheFirstServerGoesOn() throws Exception {
+    serve("iris", "iris_mlp");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> ModelServer.start(
+        ServerConfig.of("iris", base).port(server.port())));
+    assertTrue(e.getMessage().startsWith("Could not listen on port " + server.port() + ": "),
+        e.getMessage());
+    assertEquals(200, get("/v1/models/iris").statusCode());
   }
 
   static void assertError(HttpResponse<String> response, int status, String part)
