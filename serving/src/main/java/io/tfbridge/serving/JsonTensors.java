@@ -133,7 +133,7 @@ final class JsonTensors {
     if (leaf.isTextual()) {
       return leaf.textValue().getBytes(StandardCharsets.UTF_8);
     }
-    if (leaf.isObject() && leaf.size() == 1 && leaf.path("b64").isTextual()) {
+    if (JsonExamples.isBase64(leaf)) {
       try {
         return Base64.getDecoder().decode(leaf.get("b64").textValue());
       } catch (IllegalArgumentException e) {
