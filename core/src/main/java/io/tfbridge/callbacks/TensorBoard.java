@@ -23,6 +23,8 @@ import java.util.Objects;
  * <p>The files are open from {@code onTrainBegin} to {@code onTrainEnd} (for an {@code evaluate}
  * alone, from {@code onTestBegin} to {@code onTestEnd}). If {@code fit} throws they stay open until
  * the next {@code fit} or {@link #close()}: use the callback in a try-with-resources block.
+ * As in Keras, only the chief of a multi-worker run writes ({@link Model#isChief()}): on the other
+ * tasks the callback writes nothing.
  *
  * <pre>{@code
  * try (TensorBoard board = TensorBoard.of(logDir).histogramFreq(2).updateFreq(2)) {
@@ -120,8 +122,10 @@ public final class TensorBoard implements Callback, AutoCloseable {
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
     close(); // a previous fit that threw left its files open
-    writers = new EventWriters(logDir);
     trainBatches = 0;
+    if (model.isChief()) { // Keras's rule: only the chief of a multi-worker run writes logs
+      writers = new EventWriters(logDir);
+    }
   }
 
   @Override
@@ -145,6 +149,9 @@ public final class TensorBoard implements Callback, AutoCloseable {
 
   @Override
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+    if (writers == null) {
+      return;
+    }
     if (options.writeGraph() && trainBatches == 1) {
       writers.graph("train", 0, model.graph().graphDef().toByteArray());
     }
@@ -159,6 +166,9 @@ public final class TensorBoard implements Callback, AutoCloseable {
 
   @Override
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    if (writers == null) {
+      return;
+    }
     logs.forEach((name, value) -> {
       if (name.equals("learning_rate")) {
         return; // the optimizer's rate is written below, as Keras overrides a callback's
@@ -188,7 +198,8 @@ public final class TensorBoard implements Callback, AutoCloseable {
 
   @Override
   public void onTestBegin(Map<String, Double> logs) {
-    evaluating = writers == null; // evaluate() alone: files for this evaluation only
+    // evaluate() alone: files for this evaluation only (on the chief)
+    evaluating = writers == null && model.isChief();
     if (evaluating) {
       writers = new EventWriters(logDir);
     }
@@ -196,6 +207,9 @@ public final class TensorBoard implements Callback, AutoCloseable {
 
   @Override
   public void onTestEnd(Map<String, Double> logs) {
+    if (writers == null) {
+      return;
+    }
     long iterations = model.graph().iterations();
     logs.forEach((name, value) -> writers.scalar("validation",
         "evaluation_" + name + "_vs_iterations", iterations, value));

@@ -1,5 +1,8 @@
 package io.tfbridge.distribute;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The collective group of between-graph replication: every task of the {@code worker} job runs the
  * same graph in its own process, and TensorFlow's collective ops ({@code CollectiveReduceV2},
@@ -16,8 +19,11 @@ package io.tfbridge.distribute;
  * @param groupKey the key every task's collectives share
  * @param timeoutSeconds how long a collective waits for the other tasks before failing (positive:
  *     0 would wait forever for a task that is gone)
+ * @param addresses each task's {@code host:port}, in task order, to name an unreachable task when a
+ *     step fails (empty when unknown)
  */
-public record CollectiveGroup(int size, int task, int groupKey, double timeoutSeconds) {
+public record CollectiveGroup(int size, int task, int groupKey, double timeoutSeconds,
+    List<String> addresses) {
   /** The group key of a model's collectives unless set otherwise. */
   public static final int DEFAULT_GROUP_KEY = 1;
 
@@ -31,6 +37,29 @@ public record CollectiveGroup(int size, int task, int groupKey, double timeoutSe
     if (!(timeoutSeconds > 0)) {
       throw new IllegalArgumentException("Expected a positive collective timeout, found " + timeoutSeconds);
     }
+    addresses = List.copyOf(addresses);
+    if (!addresses.isEmpty() && addresses.size() != size) {
+      throw new IllegalArgumentException("Expected " + size + " task addresses, found " + addresses);
+    }
+  }
+
+  /** A group whose task addresses are unknown. */
+  public CollectiveGroup(int size, int task, int groupKey, double timeoutSeconds) {
+    this(size, task, groupKey, timeoutSeconds, List.of());
+  }
+
+  /**
+   * "worker:i at host:port" for each other task that does not accept a TCP connection now (within a
+   * second each): what a failed collective step names. Empty when the addresses are unknown.
+   */
+  public List<String> unreachableTasks() {
+    List<String> lost = new ArrayList<>();
+    for (int t = 0; t < addresses.size(); t++) {
+      if (t != task && !TaskProbe.reachable(addresses.get(t))) {
+        lost.add(TfConfig.WORKER + ":" + t + " at " + addresses.get(t));
+      }
+    }
+    return lost;
   }
 
   /** Whether this task is the chief (task 0), whose initial weights every task starts from. */

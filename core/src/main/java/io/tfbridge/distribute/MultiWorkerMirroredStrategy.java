@@ -137,7 +137,7 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
             .setCollectiveGroupLeader(WorkerServer.collectiveGroupLeader(config)))
         .build();
     CollectiveGroup group = new CollectiveGroup(config.numWorkers(), task,
-        CollectiveGroup.DEFAULT_GROUP_KEY, operationTimeout.toMillis() / 1000.0);
+        CollectiveGroup.DEFAULT_GROUP_KEY, operationTimeout.toMillis() / 1000.0, config.workers());
     return new Replicas(List.of(cpu(task)), session, cpu(task), config.target(), group);
   }
 

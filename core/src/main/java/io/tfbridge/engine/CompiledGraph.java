@@ -32,6 +32,7 @@ public final class CompiledGraph implements AutoCloseable {
   private final Steps steps;
   private final GraphValues values;
   private boolean broadcast;
+  private long trainedSamples;
   private boolean closed;
 
   /**
@@ -100,8 +101,20 @@ public final class CompiledGraph implements AutoCloseable {
    */
   public BatchResult trainStep(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight) {
     Steps steps = liveTraining();
-    broadcastOnce();
-    return steps.sums(xs, ys, sampleWeight, true, true);
+    BatchResult result = CollectiveFailure.run(definition.replicas().collective(), "training", () -> {
+      broadcastOnce();
+      return steps.sums(xs, ys, sampleWeight, true, true);
+    });
+    trainedSamples += xs.get(0).shape().get(0);
+    return result;
+  }
+
+  /**
+   * The samples this process has fed to training steps since the model was compiled: in a collective
+   * group, only this task's shares of the global batches.
+   */
+  public long trainedSamples() {
+    return trainedSamples;
   }
 
   /**
@@ -150,7 +163,9 @@ public final class CompiledGraph implements AutoCloseable {
 
   /** {@link #testStep(List, List)} with each sample's weight in the loss (null for ones). */
   public BatchResult testStep(List<? extends Tensor> xs, List<TFloat32> ys, TFloat32 sampleWeight) {
-    return steps().sums(xs, ys, sampleWeight, false, false);
+    Steps steps = steps();
+    return CollectiveFailure.run(definition.replicas().collective(), "test",
+        () -> steps.sums(xs, ys, sampleWeight, false, false));
   }
 
   /** {@link #testStep(List, List)} for a model with one output. */
@@ -203,8 +218,10 @@ public final class CompiledGraph implements AutoCloseable {
    */
   public RunMetadata traceTrainStep(List<? extends Tensor> xs, TFloat32 y) {
     Steps steps = liveTraining();
-    broadcastOnce();
-    return steps.traceTrainStep(xs, List.of(y));
+    return CollectiveFailure.run(definition.replicas().collective(), "traced training", () -> {
+      broadcastOnce();
+      return steps.traceTrainStep(xs, List.of(y));
+    });
   }
 
   /**

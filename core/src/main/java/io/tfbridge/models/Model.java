@@ -539,6 +539,19 @@ public final class Model implements Predictor {
     return Summary.of(name(), definition.inputs(), layers());
   }
 
+  /**
+   * Whether this process writes checkpoints and logs, Keras's
+   * {@code strategy.extended.should_checkpoint}: always, except on a task other than the chief of a
+   * collective {@link io.tfbridge.distribute.MultiWorkerMirroredStrategy}, where
+   * {@code ModelCheckpoint}, {@code BackupAndRestore} and {@code TensorBoard} write nothing (every
+   * task trains the same weights and sees the same global logs; the chief alone writes them).
+   * {@code CSVLogger} writes on every task, as in Keras: give each task its own file.
+   */
+  public boolean isChief() {
+    io.tfbridge.distribute.CollectiveGroup group = definition.replicas().collective();
+    return group == null || group.isChief();
+  }
+
   /** The native graph, for interop (export) within tfbridge. */
   public CompiledGraph graph() {
     return graph;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfbridge.layers.Dense;
 import io.tfbridge.models.Sequential;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,8 @@ class CollectiveReplicasTest {
     assertEquals(List.of("/job:worker/task:2"), replicas.config().getDeviceFiltersList());
     assertEquals(30_000, replicas.config().getOperationTimeoutInMs());
     assertEquals("/job:worker/replica:0/task:0", replicas.config().getExperimental().getCollectiveGroupLeader());
-    assertEquals(new CollectiveGroup(3, 2, CollectiveGroup.DEFAULT_GROUP_KEY, 30), replicas.collective());
+    assertEquals(new CollectiveGroup(3, 2, CollectiveGroup.DEFAULT_GROUP_KEY, 30,
+        List.of("127.0.0.1:1001", "127.0.0.1:1002", "127.0.0.1:1003")), replicas.collective());
     assertEquals(3, strategy.numReplicasInSync());
   }
 
@@ -78,5 +82,22 @@ class CollectiveReplicasTest {
     assertEquals(List.of(5, 8), List.of(last[0], last[1]));
     assertThrows(IllegalArgumentException.class, () -> new CollectiveGroup(2, 2, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new CollectiveGroup(2, 0, 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> new CollectiveGroup(2, 0, 1, 1, List.of("a:1")));
+  }
+
+  @Test
+  void aFailedStepNamesTheTasksThatDoNotAnswer() throws IOException {
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    String dead;
+    try (ServerSocket closed = new ServerSocket(0, 1, loopback)) {
+      dead = "127.0.0.1:" + closed.getLocalPort();
+    }
+    try (ServerSocket up = new ServerSocket(0, 1, loopback)) {
+      String live = "127.0.0.1:" + up.getLocalPort();
+      // task 0 is this one: never probed
+      assertEquals(List.of("worker:2 at " + dead),
+          new CollectiveGroup(3, 0, 1, 1, List.of(dead, live, dead)).unreachableTasks());
+      assertEquals(List.of(), new CollectiveGroup(3, 0, 1, 1).unreachableTasks(), "addresses unknown");
+    }
   }
 }

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "distributed", description = {"Data-parallel training of the 784-64-64-10 model; prints "
     + "the devices each replica ran on.",
-    "Mirrored on N logical CPUs (--replicas), or one task of the TF_CONFIG cluster (worker 0 trains and "
-        + "checkpoints, the others serve it), or --workers N local worker processes."})
+    "Mirrored on N logical CPUs (--replicas), or one task of the TF_CONFIG cluster (each worker trains "
+        + "on its share of every batch, the gradients summed by collective all-reduce; worker 0 prints and "
+        + "checkpoints), or --workers N local worker processes."})
 final class DistributedCommand implements Callable<Integer> {
   @ParentCommand
   LessonCommand lesson;
@@ -54,11 +55,12 @@ final class DistributedCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "Multi-worker: the chief's "
-      + "checkpoint of the last epoch, resumed from on restart (default: ${DEFAULT-VALUE}).")
+      + "checkpoint of the last epoch, which every task resumes from on restart (a directory every task "
+      + "sees; default: ${DEFAULT-VALUE}).")
   Path checkpointDir = Path.of("tfbridge-checkpoints");
 
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Multi-worker: how long a step may "
-      + "wait on a worker before failing (default: ${DEFAULT-VALUE}).")
+      + "wait on another worker before failing (default: ${DEFAULT-VALUE}).")
   int timeout = (int) io.tfbridge.distribute.MultiWorkerMirroredStrategy.DEFAULT_OPERATION_TIMEOUT.toSeconds();
 
   @Option(names = {"-q", "--quiet"}, description = "Do not print the epoch lines.")

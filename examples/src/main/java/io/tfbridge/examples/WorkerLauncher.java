@@ -13,16 +13,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * {@code tfbridge lesson distributed --workers N}: a local cluster of N worker processes on 127.0.0.1,
- * each a child JVM running the lesson with its own {@code TF_CONFIG}. The chief's (worker 0's) output is
- * relayed to ours, the other workers' to our stderr prefixed {@code [worker i]}; once the chief exits,
- * the workers are stopped and its exit code is ours. A worker that exits first is reported by index,
- * pid and exit code; the chief then has {@code grace} to fail on its own before it is stopped too.
+ * each a child JVM running the lesson with its own {@code TF_CONFIG}. Every worker's output is relayed
+ * to ours, the chief's (worker 0's) as it is, the others' prefixed {@code [worker i]}, and their errors
+ * to our stderr the same way. Once every worker has exited, the chief's exit code is ours (or the first
+ * failed worker's). A worker that fails is reported by index, pid and exit code; the others then have
+ * {@code grace} to fail on their own (a lost peer fails their next step) before they are stopped.
  */
 final class WorkerLauncher {
   private static final String HOST = "127.0.0.1";
+  /**
+   * TensorFlow's native start-up lines, which every worker prints and say nothing the launcher does not
+   * (absl's notice, the MLIR pass notice, the gRPC server's target): not relayed.
+   */
+  private static final Pattern NATIVE_NOISE = Pattern.compile(
+      "WARNING: All log messages before absl::InitializeLog\\(\\) is called are written to STDERR"
+          + "|I\\d{4} [0-9:. ]+ +\\d+ (mlir_graph_optimization_pass|grpc_server_lib)\\.cc:\\d+\\] "
+          + "(MLIR V1 optimization pass is not enabled|Started server with target: .*)");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -46,7 +56,7 @@ final class WorkerLauncher {
         processes.add(p);
         err.println("tfbridge: started worker " + i + (i == 0 ? " (chief)" : "") + " at " + addresses.get(i)
             + ", pid " + p.pid());
-        relays.add(relay(p.getInputStream(), i == 0 ? out : err, i == 0 ? "" : "[worker " + i + "] "));
+        relays.add(relay(p.getInputStream(), out, i == 0 ? "" : "[worker " + i + "] "));
         relays.add(relay(p.getErrorStream(), err, i == 0 ? "" : "[worker " + i + "] "));
       }
       return await(processes);
@@ -63,29 +73,48 @@ final class WorkerLauncher {
     }
   }
 
-  /** Waits for the chief; reports a worker that exits before it and stops the chief after the grace. */
+  /**
+   * Waits for every worker; once one exits with an error the others have the grace to fail on their
+   * own (a lost peer fails their next collective) before they are stopped. The chief's code, else the
+   * first failed worker's.
+   */
   private int await(List<Process> processes) throws InterruptedException {
-    Process chief = processes.get(0);
     long deadline = Long.MAX_VALUE;
     boolean[] reported = new boolean[processes.size()];
-    while (!chief.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      for (int i = 1; i < processes.size(); i++) {
+    while (processes.stream().anyMatch(Process::isAlive)) {
+      for (int i = 0; i < processes.size(); i++) {
         Process p = processes.get(i);
         if (!reported[i] && !p.isAlive()) {
           reported[i] = true;
-          err.println("tfbridge: worker " + i + " (pid " + p.pid() + ") exited with code " + p.exitValue()
-              + " while the chief was training; waiting up to " + grace.toSeconds() + " s for the chief");
-          deadline = Math.min(deadline, System.nanoTime() + grace.toNanos());
+          if (p.exitValue() != 0 && deadline == Long.MAX_VALUE) {
+            err.println("tfbridge: worker " + i + " (pid " + p.pid() + ") exited with code " + p.exitValue()
+                + "; waiting up to " + grace.toSeconds() + " s for the others to stop");
+            deadline = System.nanoTime() + grace.toNanos();
+          }
         }
       }
       if (System.nanoTime() > deadline) {
-        chief.destroyForcibly().waitFor();
-        err.println("tfbridge: error: a worker exited early and the chief (pid " + chief.pid()
-            + ") did not finish within " + grace.toSeconds() + " s; stopped it");
-        return Cli.RUNTIME_ERROR;
+        return stopRemaining(processes);
+      }
+      Thread.sleep(100);
+    }
+    return processes.stream().mapToInt(Process::exitValue).filter(code -> code != 0).findFirst()
+        .orElse(processes.get(0).exitValue());
+  }
+
+  /** Stops the workers still running after the grace; a runtime error. */
+  private int stopRemaining(List<Process> processes) throws InterruptedException {
+    List<String> stopped = new ArrayList<>();
+    for (int i = 0; i < processes.size(); i++) {
+      Process p = processes.get(i);
+      if (p.isAlive()) {
+        p.destroyForcibly().waitFor();
+        stopped.add("worker " + i + " (pid " + p.pid() + ")");
       }
     }
-    return chief.exitValue();
+    err.println("tfbridge: error: a worker failed and " + String.join(", ", stopped) + " did not stop within "
+        + grace.toSeconds() + " s; stopped them");
+    return Cli.RUNTIME_ERROR;
   }
 
   private static Process start(List<String> addresses, int index, List<String> lessonArgs) {
@@ -136,12 +165,19 @@ final class WorkerLauncher {
     }
   }
 
-  /** A daemon thread copying {@code in}'s lines to {@code to}, each prefixed. */
+  /** Whether {@code line} is one of TensorFlow's native start-up lines. */
+  static boolean isNativeNoise(String line) {
+    return NATIVE_NOISE.matcher(line).matches();
+  }
+
+  /** A daemon thread copying {@code in}'s lines to {@code to}, each prefixed, but native noise. */
   private static Thread relay(InputStream in, PrintStream to, String prefix) {
     Thread thread = new Thread(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          to.println(prefix + line);
+          if (!isNativeNoise(line)) {
+            to.println(prefix + line);
+          }
         }
       } catch (IOException ended) {
         // the process is gone

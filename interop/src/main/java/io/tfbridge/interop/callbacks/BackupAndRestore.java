@@ -23,7 +23,10 @@ import java.util.OptionalInt;
  * <p>The directory holds {@code training_metadata.json} (Keras's epoch and batch, plus the weights
  * file it belongs to) and that {@code checkpoint-<n>.weights.h5}. Each save writes a new weights
  * file, then the metadata, both atomically ({@link AtomicFiles}); a process killed at any point
- * resumes from a whole, consistent backup. With {@code double_checkpoint} the previous backup is
+ * resumes from a whole, consistent backup. In a multi-worker run (a collective
+ * {@code MultiWorkerMirroredStrategy}) the chief alone writes and deletes the backup and every task
+ * restores from it, so {@code backup_dir} must be on a file system every task sees, as in Keras.
+ * With {@code double_checkpoint} the previous backup is
  * kept too ({@code training_metadata.json.bkp}) and restored when the latest cannot be read.
  *
  * <pre>{@code
@@ -161,13 +164,16 @@ public final class BackupAndRestore implements Callback {
 
   @Override
   public void onTrainEnd(Map<String, Double> logs) {
-    if (deleteCheckpoint) {
+    if (deleteCheckpoint && model.isChief()) {
       BackupRestorer.deleteTree(dir);
     }
   }
 
   /** Writes a new weights file, then the metadata naming it, then drops the files no longer named. */
   private void save() {
+    if (!model.isChief()) {
+      return; // every task restores from the chief's backup; only the chief writes it
+    }
     BackupState state = new BackupState(currentEpoch, lastBatch, BackupState.weightsName(saves + 1),
         saves + 1);
     try {

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * the epoch (from 1), the batch (from 1, when saving every n batches) and the logs' figures:
  * {@code "ckpt-{epoch:02d}-{val_loss:.2f}.keras"}. A full model goes to {@code .keras} or
  * {@code .h5} ({@link KerasFiles#save}), weights and optimizer state to {@code .weights.h5}
- * ({@link KerasFiles#saveWeights}); both are written atomically, so a crash mid-save leaves the
+ * ({@link KerasFiles#saveWeights}); only the chief of a multi-worker run saves
+ * ({@link io.tfbridge.models.Model#isChief()}); both are written atomically, so a crash mid-save leaves the
  * previous checkpoint intact.
  *
  * <pre>{@code
@@ -193,6 +194,9 @@ public final class ModelCheckpoint implements Callback {
   private void save(int epoch, int batch, Map<String, Double> logs) {
     if (model == null) {
       throw new IllegalStateException("ModelCheckpoint: no model; fit calls setModel first");
+    }
+    if (!model.isChief()) {
+      return; // Keras's rule: only the chief of a multi-worker run saves
     }
     String file = filepath.format(values(epoch, batch, logs));
     if (shouldSave(epoch, logs, file)) {
