@@ -34,8 +34,8 @@ final class CollectiveGradients {
     List<Output<TFloat32>> local = LossGradients.of(graph, tf, objective.losses(), seeds, paths,
         targets, Replicas.prefix(0) + "gradients");
     List<Output<TFloat32>> summed = new ArrayList<>();
-    for (Output<TFloat32> g : local) {
-      summed.add(collectives.sum(g).asOutput());
+    for (Operand<TFloat32> g : collectives.sumPacked(local)) {
+      summed.add(g.asOutput());
     }
     return summed;
   }

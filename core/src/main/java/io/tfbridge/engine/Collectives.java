@@ -4,6 +4,7 @@ import io.tfbridge.distribute.CollectiveGroup;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.collective.CollectiveBcastRecv;
@@ -47,6 +48,32 @@ final class Collectives {
   /** {@code x} summed over the tasks. */
   Operand<TFloat32> sum(Operand<TFloat32> x) {
     return reduce(x, "Id");
+  }
+
+  /**
+   * Each of {@code xs} summed over the tasks by ONE all-reduce of them all, flattened and
+   * concatenated (a collective's latency, several network round trips, is paid once, not per tensor);
+   * one all-reduce each when a shape is not static.
+   */
+  List<Operand<TFloat32>> sumPacked(List<? extends Operand<TFloat32>> xs) {
+    if (xs.size() < 2 || xs.stream().anyMatch(x -> x.shape().hasUnknownDimension())) {
+      return xs.stream().map(this::sum).toList();
+    }
+    Ops pack = tf.withSubScope("packed_all_reduce");
+    List<Operand<TFloat32>> flat = new ArrayList<>();
+    long[] sizes = new long[xs.size()];
+    for (int i = 0; i < xs.size(); i++) {
+      flat.add(pack.reshape(xs.get(i), pack.constant(new long[] {-1})));
+      sizes[i] = xs.get(i).shape().size();
+    }
+    Operand<TFloat32> summed = sum(pack.concat(flat, pack.constant(0)));
+    List<Output<TFloat32>> parts = pack.splitV(summed, pack.constant(sizes), pack.constant(0),
+        (long) xs.size()).output();
+    List<Operand<TFloat32>> shaped = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      shaped.add(pack.reshape(parts.get(i), pack.shape(xs.get(i))));
+    }
+    return shaped;
   }
 
   /** {@code x} averaged over the tasks. */
