@@ -54,9 +54,9 @@ final class MultiWorkerBench {
         out.flush();
       }
     }
-    out.printf("  (KB = 1000 bytes: what each task's process sent over TCP, the kernel's bytes_sent of its "
-        + "sockets from ss; connections: %d kept, %d opened, %d closed during the measured epochs)%n",
-        kept, opened, closed);
+    out.printf("  (KB = 1000 bytes that each task's process sent over TCP, retransmissions not counted: the "
+        + "kernel's counters of its sockets from ss; connections: %d kept, %d opened, %d closed during the "
+        + "measured epochs)%n", kept, opened, closed);
   }
 
   /** {@code chief / mean of the others}, or the chief's figure alone for one worker. */

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 /**
  * The bytes processes sent over TCP, as the kernel counts them: {@code ss -tinpHO} (iproute2) lists
  * every connected TCP socket on one line with its owning processes ({@code pid=}) and the kernel's
- * {@code tcp_info} counter {@code bytes_sent} (payload bytes the socket has sent since it opened,
- * retransmissions included, which loopback has none of). The difference of two {@link #sample}s is
+ * {@code tcp_info} counters {@code bytes_sent} (payload bytes the socket has sent since it opened,
+ * retransmissions included) and {@code bytes_retrans} (those retransmissions: loopback has some under
+ * load, tens of KB over a run). A socket's figure is their difference, each payload byte once, whether
+ * or not the peer has acknowledged it yet. The difference of two {@link #sample}s is
  * what each process sent in between: a socket opened in between counts whole; a socket closed in
  * between loses what it sent after the first sample, so {@link Traffic#closed} says how many did.
  * Needs {@code ss} on the PATH and, for other users' processes, root.
@@ -29,8 +31,9 @@ final class TcpCounters {
   private static final List<String> COMMAND = List.of("ss", "-tinpHO");
   private static final Pattern PID = Pattern.compile("pid=(\\d+)");
   private static final Pattern SENT = Pattern.compile("\\bbytes_sent:(\\d+)");
+  private static final Pattern RETRANSMITTED = Pattern.compile("\\bbytes_retrans:(\\d+)");
 
-  /** One socket: its local and peer addresses, its owner and its {@code bytes_sent}. */
+  /** One socket: its local and peer addresses, its owner and its bytes sent (without retransmissions). */
   record Socket(String key, long pid, long bytesSent) {}
 
   /**
@@ -59,12 +62,17 @@ final class TcpCounters {
       if (fields.length < 5 || !pid.find()) {
         continue;
       }
-      Matcher sent = SENT.matcher(line);
       String key = fields[3] + " " + fields[4];
       sockets.put(key, new Socket(key, Long.parseLong(pid.group(1)),
-          sent.find() ? Long.parseLong(sent.group(1)) : 0));
+          counter(SENT, line) - counter(RETRANSMITTED, line)));
     }
     return sockets;
+  }
+
+  /** The counter {@code pattern} finds in {@code line}, 0 if absent (ss omits zero counters). */
+  private static long counter(Pattern pattern, String line) {
+    Matcher m = pattern.matcher(line);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
 
   /** The bytes each of {@code pids} sent between the samples {@code before} and {@code after}. */

@@ -64,11 +64,14 @@ class MultiWorkerBenchTest {
     assertEquals(1, traffic.closed());
   }
 
-  /** One line of {@code ss -tinpHO} (no bytes_sent field when nothing was sent, as ss prints it). */
+  /**
+   * One line of {@code ss -tinpHO} of a socket that sent {@code sent} new bytes and 30 again (no
+   * counters when nothing was sent, as ss prints it).
+   */
   private static String ss(String local, String peer, long pid, long sent) {
     return "ESTAB 0      0      " + local + " " + peer + " users:((\"java\",pid=" + pid + ",fd=5)) bbr "
-        + "wscale:10,10 rto:204 mss:32768 " + (sent > 0 ? "bytes_sent:" + sent + " bytes_acked:"
-        + (sent + 1) + " " : "") + "bytes_received:7 segs_out:3 segs_in:2\n";
+        + "wscale:10,10 rto:204 mss:32768 " + (sent > 0 ? "bytes_sent:" + (sent + 30) + " bytes_retrans:30 "
+        + "bytes_acked:" + (sent + 1) + " " : "") + "bytes_received:7 segs_out:3 segs_in:2\n";
   }
 
   @Test
