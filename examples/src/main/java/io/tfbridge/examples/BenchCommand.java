@@ -61,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--workers", description = "Instead: multi-worker training in 1, 2 and 4 worker "
       + "processes on 127.0.0.1, collective and in-graph: samples/s and the bytes each worker sent per "
-      + "step over TCP (the kernel's counters, from iproute2's ss; root sees every process's).")
+      + "step over TCP (the kernel's socket counters, from iproute2's ss).")
   boolean workers;
 
   @Option(names = "--worker-counts", split = ",", paramLabel = "N", defaultValue = "1,2,4",

@@ -18,6 +18,13 @@ import java.util.stream.IntStream;
  * sent over TCP during that epoch per step, from the kernel's socket counters ({@link TcpCounters}),
  * sampled while every training task waits before and after the epoch. Printed, never asserted.
  *
+ * <p>What to expect per step, the weights (and so the gradients) being 220 KB: a collective task sends
+ * its ring all-reduce's {@code 2(N-1)/N} times the gradients (220 KB at 2 workers, 330 KB at 4) and no
+ * data; the in-graph chief sends each other worker its share of the batch ({@code rows x 784 x 4} B)
+ * and the weights, the second and third layers' kernels twice (the forward pass and the backward one
+ * receive them by separate edges: 19 KB more), and each other worker sends back its gradients. gRPC's
+ * own messages add 1-2%.
+ *
  * <pre>{@code
  * new MultiWorkerBench(System.out).run(4096, 1, 2, 4);
  * }</pre>
@@ -79,21 +86,26 @@ final class MultiWorkerBench {
         String.valueOf(samples));
     int trainers = design == Design.COLLECTIVE ? workers : 1;
     try (BenchCluster cluster = BenchCluster.start(workers, args)) {
-      for (int i = 0; i < trainers; i++) {
-        cluster.await(i, "measure-start", PAUSE_TIMEOUT);
-      }
+      awaitAll(cluster, trainers, "measure-start");
       Map<String, TcpCounters.Socket> before = TcpCounters.sample();
-      String[] end = new String[trainers];
       for (int i = 0; i < trainers; i++) {
         cluster.tell(i, "go");
       }
-      for (int i = 0; i < trainers; i++) {
-        end[i] = cluster.await(i, "measure-end", PAUSE_TIMEOUT);
-      }
+      String chiefEnd = awaitAll(cluster, trainers, "measure-end");
       TcpCounters.Traffic traffic = TcpCounters.between(before, TcpCounters.sample(), cluster.pids());
       count(traffic);
-      return figures(end[0], samples, traffic.sent());
+      return figures(chiefEnd, samples, traffic.sent());
     }
+  }
+
+  /** Waits for each of the first {@code trainers} tasks to pause at {@code prefix}; the chief's line. */
+  private static String awaitAll(BenchCluster cluster, int trainers, String prefix)
+      throws InterruptedException {
+    String chief = cluster.await(0, prefix, PAUSE_TIMEOUT);
+    for (int i = 1; i < trainers; i++) {
+      cluster.await(i, prefix, PAUSE_TIMEOUT);
+    }
+    return chief;
   }
 
   /** The figures of the chief's {@code measure-end STEPS SECONDS} line and the bytes sent. */
