@@ -19,7 +19,8 @@ import java.util.Locale;
  * model under {@link MultiWorkerMirroredStrategy}, fits a warm-up epoch, prints {@code measure-start}
  * and waits for a line on stdin, fits the measured epoch, prints {@code measure-end STEPS SECONDS} and
  * waits again; the parent samples the network counters during both pauses and then kills every task.
- * An in-graph worker that is not the chief serves the chief until it is killed.
+ * An in-graph worker that is not the chief serves the chief until it is killed. Every task ends by
+ * itself when its stdin ends, as it does when the parent is gone, however it went.
  *
  * <pre>{@code
  * BenchWorker.run(BenchWorker.Design.COLLECTIVE, 4096, reader, System.out);
@@ -58,8 +59,11 @@ final class BenchWorker {
     MultiWorkerMirroredStrategy strategy = MultiWorkerMirroredStrategy.of(config);
     if (design == Design.IN_GRAPH) {
       if (!config.isChief()) {
-        out.println("serving");
-        server.join(); // until the parent kills this process
+        out.println("serving " + server.target());
+        out.flush();
+        while (in.readLine() != null) {
+          // serving the chief until the parent kills this process or is gone
+        }
         return;
       }
       strategy = strategy.inGraph();
@@ -84,10 +88,17 @@ final class BenchWorker {
     }
   }
 
-  /** Prints {@code line} and waits for the parent's line (or the end of stdin). */
+  /**
+   * Prints {@code line} and waits for the parent's line.
+   *
+   * @throws IllegalStateException if stdin ends instead: the parent is gone
+   */
   private static void pause(String line, BufferedReader in, PrintStream out) throws IOException {
     out.println(line);
     out.flush();
-    in.readLine();
+    if (in.readLine() == null) {
+      throw new IllegalStateException("Expected tfbridge bench --workers to say go on stdin after '" + line
+          + "', found the end of stdin: the bench is gone");
+    }
   }
 }
