@@ -49,21 +49,22 @@ final class MultiWorkerBench {
   /** Prints the table for each design and each of {@code workerCounts}, on {@code samples} rows. */
   void run(int samples, int... workerCounts) throws IOException, InterruptedException {
     int steps = (samples + MirroredBench.BATCH - 1) / MirroredBench.BATCH;
-    out.printf(Locale.ROOT, "multi-worker training, 784-64-64-10, global batch %d, %d samples (%d steps) "
-        + "measured, %d cores (127.0.0.1):%n", MirroredBench.BATCH, samples, steps,
+    out.printf(Locale.ROOT, "multi-worker training, 784-64-64-10, global batch %d, %d samples "
+        + "(%d steps) measured, %d cores (127.0.0.1):%n", MirroredBench.BATCH, samples, steps,
         Runtime.getRuntime().availableProcessors());
-    out.printf(ROW, "design", "workers", "samples/s", "sent per step (KB): chief / each other worker (mean)");
+    out.printf(ROW, "design", "workers", "samples/s",
+        "sent per step (KB): chief / each other worker (mean)");
     for (Design design : Design.values()) {
       for (int workers : workerCounts) {
         Figures figures = measure(design, workers, samples);
-        out.printf(ROW, design.label, workers, String.format(Locale.ROOT, "%,.0f", figures.samplesPerSecond()),
-            sent(figures.sentPerStep()));
+        out.printf(ROW, design.label, workers,
+            String.format(Locale.ROOT, "%,.0f", figures.samplesPerSecond()), sent(figures.sentPerStep()));
         out.flush();
       }
     }
-    out.printf("  (KB = 1000 bytes that each task's process sent over TCP, retransmissions not counted: the "
-        + "kernel's counters of its sockets from ss; connections: %d kept, %d opened, %d closed during the "
-        + "measured epochs)%n", kept, opened, closed);
+    out.printf("  (KB = 1000 bytes that each task's process sent over TCP, retransmissions not counted: "
+        + "the kernel's counters of its sockets from ss; connections: %d kept, %d opened, %d closed "
+        + "during the measured epochs)%n", kept, opened, closed);
   }
 
   /** {@code chief / mean of the others}, or the chief's figure alone for one worker. */
