@@ -1,7 +1,10 @@
 package io.tfbridge.examples;
 
 import io.tfbridge.dtypepolicies.DTypePolicy;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,6 +59,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--mirrored", description = "Instead: mirrored training on 1, 2 and 4 CPU replicas.")
   boolean mirrored;
 
+  @Option(names = "--workers", description = "Instead: multi-worker training in 1, 2 and 4 worker "
+      + "processes on 127.0.0.1, collective and in-graph: samples/s and the bytes each worker sent per "
+      + "step over TCP (the kernel's socket counters, from iproute2's ss).")
+  boolean workers;
+
+  @Option(names = "--worker-counts", split = ",", paramLabel = "N", defaultValue = "1,2,4",
+      description = "With --workers: the worker counts (default: ${DEFAULT-VALUE}).")
+  int[] workerCounts;
+
   @Option(names = "--load", paramLabel = "FILE", description = "Instead: time loading this .keras "
       + "or .h5 file and print the process's resident memory before, after and at its peak.")
   Path load;
@@ -78,6 +90,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "With --serve: requests answered in all (default: ${DEFAULT-VALUE}).")
   long requests;
 
+  @Option(names = "--child-worker", hidden = true, paramLabel = "DESIGN",
+      description = "(a task of --workers, TF_CONFIG set) train as one worker of collective or in-graph")
+  String childWorker;
+
   @Option(names = "--child-cnn-rss", hidden = true, paramLabel = "EPOCHS",
       description = "(the table's own child process) train the CNN, print the peak RSS")
   Integer childCnnRss;
@@ -86,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
   BenchCommand() {}
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     LessonCommand.requirePositive(spec, "--samples", samples, 64);
     if (load != null) {
       new LoadBench(cli.out()).run(load);
@@ -100,6 +116,14 @@ final class BenchCommand implements Callable<Integer> {
       new ServeLoadBench(cli.out()).run(duration, requests);
     } else if (mirrored) {
       new MirroredBench(cli.out()).run(samples, 1, 2, 4);
+    } else if (workers) {
+      for (int n : workerCounts) {
+        LessonCommand.requirePositive(spec, "--worker-counts", n, 1);
+      }
+      new MultiWorkerBench(cli.out()).run(samples, workerCounts);
+    } else if (childWorker != null) {
+      BenchWorker.run(BenchWorker.Design.of(childWorker), samples,
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), cli.out());
     } else if (childCnnRss != null) {
       childCnnRss();
     } else {

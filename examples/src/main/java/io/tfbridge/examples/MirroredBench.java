@@ -15,23 +15,34 @@ import java.util.SplittableRandom;
  * the figures depend on the machine's cores.
  */
 final class MirroredBench {
-  private static final int BATCH = 128;
+  /** The global batch size. */
+  static final int BATCH = 128;
   private final PrintStream out;
 
   MirroredBench(PrintStream out) {
     this.out = out;
   }
 
-  void run(int samples, int... replicaCounts) {
-    float[][] x = new float[samples][784];
-    int[] y = new int[samples];
-    SplittableRandom random = new SplittableRandom(7);
-    for (int i = 0; i < samples; i++) {
-      for (int j = 0; j < 784; j++) {
-        x[i][j] = (float) random.nextDouble();
+  /** The benchmarks' data: {@code samples} seeded random rows of 784 features and labels 0-9. */
+  record Data(float[][] x, int[] y) {
+    static Data random(int samples) {
+      float[][] x = new float[samples][784];
+      int[] y = new int[samples];
+      SplittableRandom random = new SplittableRandom(7);
+      for (int i = 0; i < samples; i++) {
+        for (int j = 0; j < 784; j++) {
+          x[i][j] = (float) random.nextDouble();
+        }
+        y[i] = random.nextInt(10);
       }
-      y[i] = random.nextInt(10);
+      return new Data(x, y);
     }
+  }
+
+  void run(int samples, int... replicaCounts) {
+    Data data = Data.random(samples);
+    float[][] x = data.x();
+    int[] y = data.y();
     out.printf(Locale.ROOT, "mirrored training, 784-64-64-10, global batch %d, %d cores:%n", BATCH,
         Runtime.getRuntime().availableProcessors());
     for (int replicas : replicaCounts) {
