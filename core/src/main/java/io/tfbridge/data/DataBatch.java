@@ -2,6 +2,7 @@ package io.tfbridge.data;
 
 import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.index.Indices;
 
 /**
  * One batch of host data: one array per model input and one per output (the targets), the first axis
@@ -22,6 +23,18 @@ public record DataBatch(List<FloatNdArray> inputs, List<FloatNdArray> targets) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("a batch needs at least one input array");
     }
+  }
+
+  /** The number of samples: the first input's first axis. */
+  public long size() {
+    return inputs.get(0).shape().get(0);
+  }
+
+  /** Samples {@code [from, to)} of every array, as views (none for {@code from == to}). */
+  public DataBatch rows(long from, long to) {
+    var range = Indices.range(from, to);
+    return new DataBatch(inputs.stream().map(a -> a.slice(range)).toList(),
+        targets.stream().map(a -> a.slice(range)).toList());
   }
 
   /** A batch of one input and one target array. */

@@ -38,8 +38,22 @@ import org.tensorflow.proto.ConfigProto;
  * <p>In the collective design every task must make the same calls: compile the same model with the same
  * seed, then the same {@code fit} and {@code evaluate} (their steps meet in collectives; a task that
  * skips one leaves the others waiting until the timeout). {@code predict} is local to a task.
- * Evaluation and {@code fit} on a batch generator are not sharded yet: each task runs every batch, and
- * the summed totals give the same means.
+ *
+ * <p>What each task reads, in the collective design (Keras's auto-sharding by task index; every task
+ * runs the same steps, a task may get one row fewer than another of a batch, or none):
+ * <ul>
+ *   <li>{@code fit(x, y)}, {@code evaluate(x, y)} and fit's validation (data or split): every task
+ *       holds the arrays and makes tensors of its contiguous share of each batch only
+ *       ({@link CollectiveGroup#share}); the loss and metric totals are summed over the tasks, so
+ *       every task reports the global figures.</li>
+ *   <li>{@code fit(BatchSequence)}: each task trains on its share of each batch the sequence makes,
+ *       which it asks for with {@link io.tfbridge.data.BatchSequence#getShard}. A sequence of your
+ *       own makes the whole batch on every task and cuts it (Keras's {@code DATA} policy: give it the
+ *       same seed on every task); {@code ImageDataGenerator.flow} augments only the task's rows, and
+ *       {@code flow_from_directory} ({@code DirectoryIterator}) reads only the files of the task's
+ *       rows (Keras's {@code FILE} policy), each row with the transform it has in the whole
+ *       batch.</li>
+ * </ul>
  *
  * <p>A blocking operation that waits longer than {@link #operationTimeout} (a worker gone, for
  * instance) fails the step instead of hanging; in the collective design it is also each collective's

@@ -196,8 +196,8 @@ public final class Model implements Predictor {
     int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : data.size();
     int epochs = options.epochs() - options.initialEpoch();
     ArrayData validation = options.validationX() != null ? validationData(options) : null;
-    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0)), validation,
-        options);
+    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0),
+        definition.replicas().collective()), validation, options);
   }
 
   /** The samples given with {@link FitOptions#validationData}, checked as training data is. */

@@ -156,7 +156,12 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
   }
 
   private ImageBatch batch(int[] indices, RandomGenerator random) {
-    FloatNdArray standardized = generator.augment(x, indices, random, transforms);
+    return batch(indices, random, 0);
+  }
+
+  /** The samples {@code indices}, after {@code skipped} rows of their batch (a shard's). */
+  private ImageBatch batch(int[] indices, RandomGenerator random, int skipped) {
+    FloatNdArray standardized = generator.augment(x, indices, random, transforms, skipped);
     if (saveDir != null) {
       save(standardized, indices);
     }
@@ -169,17 +174,28 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
    */
   @Override
   public DataBatch get(int index) {
+    return getShard(index, 1, 0);
+  }
+
+  /**
+   * Shard {@code shardIndex} of batch {@code index}, augmenting only its rows: each row has the
+   * sample and transform it has in {@code get(index)}.
+   */
+  @Override
+  public DataBatch getShard(int index, int numShards, int shardIndex) {
     RandomGenerator random = draws();
     batchesSeen++;
     if (order == null) {
       order = permutation(random);
     }
-    int from = index * batchSize;
-    int to = (int) Math.min(samples(), from + (long) batchSize);
-    if (index < 0 || from >= to) {
+    int first = index * batchSize;
+    int end = (int) Math.min(samples(), first + (long) batchSize);
+    if (index < 0 || first >= end) {
       throw new IndexOutOfBoundsException("batch " + index + " of " + stepsPerEpoch());
     }
-    ImageBatch b = batch(java.util.Arrays.copyOfRange(order, from, to), random);
+    int[] own = BatchSequence.share(end - first, numShards, shardIndex);
+    int[] rows = java.util.Arrays.copyOfRange(order, first + own[0], first + own[1]);
+    ImageBatch b = batch(rows, random, own[0]);
     return b.y() == null ? new DataBatch(List.of(b.x()), List.of()) : DataBatch.of(b.x(), b.y());
   }
 
