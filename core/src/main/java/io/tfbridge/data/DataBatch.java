@@ -2,6 +2,7 @@ package io.tfbridge.data;
 
 import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.index.Indices;
 
 /**
@@ -32,9 +33,14 @@ public record DataBatch(List<FloatNdArray> inputs, List<FloatNdArray> targets) {
 
   /** Samples {@code [from, to)} of every array, as views (none for {@code from == to}). */
   public DataBatch rows(long from, long to) {
-    var range = Indices.range(from, to);
-    return new DataBatch(inputs.stream().map(a -> a.slice(range)).toList(),
-        targets.stream().map(a -> a.slice(range)).toList());
+    return new DataBatch(inputs.stream().map(a -> rows(a, from, to)).toList(),
+        targets.stream().map(a -> rows(a, from, to)).toList());
+  }
+
+  /** A view of rows {@code [from, to)}; no rows: a new array (ndarray 1.0 cannot copy an empty view). */
+  private static FloatNdArray rows(FloatNdArray array, long from, long to) {
+    return from == to ? NdArrays.ofFloats(array.shape().tail().prepend(0))
+        : array.slice(Indices.range(from, to));
   }
 
   /** A batch of one input and one target array. */
