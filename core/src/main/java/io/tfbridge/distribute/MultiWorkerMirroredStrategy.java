@@ -144,8 +144,11 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
           + " (use MultiWorkerMirroredStrategy.of(config).inGraph() for a chief job)");
     }
     int task = config.taskIndex();
+    // isolate_session_state: the variables live on the task's server, where every session would
+    // otherwise share them by name (a second model's batch_normalization/moving_mean, the first's)
     ConfigProto session = ConfigProto.newBuilder()
         .setOperationTimeoutInMs(operationTimeout.toMillis())
+        .setIsolateSessionState(true)
         .addDeviceFilters(TfConfig.taskDevice(TfConfig.WORKER, task).replace("/replica:0", ""))
         .setExperimental(ConfigProto.Experimental.newBuilder()
             .setCollectiveGroupLeader(WorkerServer.collectiveGroupLeader(config)))
