@@ -51,8 +51,8 @@ class ShardedCollectiveTest {
   @Test
   void everyTaskTrainsOnItsShareOfEachBatchOfASequence() {
     for (int i = 0; i < WORKERS; i++) {
-      assertWeights(expected.sequenceWeights(), tasks.get(i).sequenceWeights(), "task " + i + ", bn");
       assertWeights(expected.denseWeights(), tasks.get(i).denseWeights(), "task " + i + ", dense");
+      assertWeights(expected.sequenceWeights(), tasks.get(i).sequenceWeights(), "task " + i + ", bn");
       assertWeights(expected.imageWeights(), tasks.get(i).imageWeights(), "task " + i + ", images");
     }
   }
@@ -61,6 +61,13 @@ class ShardedCollectiveTest {
   void eachTaskDecodesOnlyTheImagesOfItsRows() {
     List<Integer> all = expected.decoded(); // one process decodes every image of every batch
     assertEquals(2 * ShardedTask.IMAGES, all.size());
+    for (int epoch = 0; epoch < 2; epoch++) {
+      List<Integer> ids = new ArrayList<>(all.subList(epoch * ShardedTask.IMAGES,
+          (epoch + 1) * ShardedTask.IMAGES));
+      java.util.Collections.sort(ids);
+      assertEquals(java.util.stream.IntStream.range(0, ShardedTask.IMAGES).boxed().toList(), ids,
+          "every image once in epoch " + epoch);
+    }
     for (int t = 0; t < WORKERS; t++) {
       List<Integer> own = new ArrayList<>();
       for (int epoch = 0; epoch < 2; epoch++) {
@@ -101,7 +108,8 @@ class ShardedCollectiveTest {
       for (int i = 0; i < WORKERS; i++) {
         // a bound so that a broken cluster fails the test instead of hanging it
         assertTrue(processes.get(i).waitFor(300, TimeUnit.SECONDS), "task " + i + " did not finish");
-        assertEquals(0, processes.get(i).exitValue(), Files.readString(dir.resolve("task" + i + ".err")));
+        assertEquals(0, processes.get(i).exitValue(),
+            Files.readString(dir.resolve("task" + i + ".err")));
       }
     } finally {
       processes.forEach(Process::destroyForcibly);
@@ -120,8 +128,9 @@ class ShardedCollectiveTest {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(dir.resolve("task" + index + ".out").toFile())
         .redirectError(dir.resolve("task" + index + ".err").toFile());
-    builder.environment().put("TF_CONFIG", "{\"cluster\": {\"worker\": [\"" + String.join("\", \"", ports)
-        + "\"]}, \"task\": {\"type\": \"worker\", \"index\": " + index + "}}");
+    builder.environment().put("TF_CONFIG", "{\"cluster\": {\"worker\": [\""
+        + String.join("\", \"", ports) + "\"]}, \"task\": {\"type\": \"worker\", \"index\": "
+        + index + "}}");
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     return builder.start();
   }

@@ -102,7 +102,7 @@ public final class ShardedTask {
   private static List<float[]> fitImages(Strategy strategy, Path dir, List<Integer> ids) {
     ImageDataGenerator generator = ImageDataGenerator.of().rescale(1 / 255.0).horizontalFlip(true)
         .preprocessingFunction(image -> {
-          ids.add(Math.round(image.getFloat(0, 0, 0) / 10)); // before the flip: pixel (0, 0)
+          ids.add(Math.round(image.getFloat(0, 0, 0) / 10)); // after the flip, which keeps it
           return image;
         });
     try (Strategy.Scope scope = strategy.scope();
@@ -118,14 +118,15 @@ public final class ShardedTask {
 
   /**
    * {@link #IMAGES} grey 4x4 PNGs in folders {@code a} and {@code b} (image i in {@code i % 2});
-   * pixel (0, 0) of image i is {@code 10 * i}, the others vary.
+   * pixels (0, 0) and (0, 3) of image i are {@code 10 * i} (a horizontal flip keeps its id), the
+   * others vary.
    */
   static void writeImages(Path dir) throws IOException {
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < IMAGES; i++) {
       var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
       for (int p = 0; p < 16; p++) {
-        image.getRaster().setSample(p % 4, p / 4, 0, p == 0 ? 10 * i : random.nextInt(256));
+        image.getRaster().setSample(p % 4, p / 4, 0, p == 0 || p == 3 ? 10 * i : random.nextInt(256));
       }
       Path file = dir.resolve((i % 2 == 0 ? "a" : "b") + "/img_" + (char) ('a' + i) + ".png");
       Files.createDirectories(file.getParent());
@@ -143,7 +144,8 @@ public final class ShardedTask {
       }
 
       public DataBatch get(int index) {
-        return DataBatch.of(xs, ys).rows((long) index * size, Math.min(x.length, (long) index * size + size));
+        long from = (long) index * size;
+        return DataBatch.of(xs, ys).rows(from, Math.min(x.length, from + size));
       }
     };
   }

@@ -22,7 +22,9 @@ import org.tensorflow.ndarray.FloatNdArray;
  *
  * <p>It is also a {@link BatchSequence}, so {@code model.fit(gen.flow(x, y, 32, true, 7L), options)}
  * trains on it as Keras's {@code model.fit(datagen.flow(x, y))} does (one of the two ways of reading
- * it per flow: fit reads batches by index).
+ * it per flow: fit reads batches by index). Under a collective {@code MultiWorkerMirroredStrategy}
+ * each task augments only its own rows of each batch ({@link #getShard}); give every task the same
+ * seed.
  *
  * <p>A flow keeps its compiled image transform (a TensorFlow graph and session) from batch to
  * batch: close it when done, e.g. in try-with-resources.

@@ -85,7 +85,8 @@ class ShardedSourcesTest {
   @Test
   void flowShardsHoldTheirRowsWithTheWholeBatchsTransforms() {
     FloatNdArray x = NdArrays.ofFloats(Shape.of(10, 6, 5, 3));
-    x.scalars().forEachIndexed((at, s) -> s.setFloat((at[0] * 31 + at[1] * 7 + at[2] * 3 + at[3]) % 256));
+    x.scalars().forEachIndexed((at, s) ->
+        s.setFloat((at[0] * 31 + at[1] * 7 + at[2] * 3 + at[3]) % 256));
     FloatNdArray y = NdArrays.ofFloats(Shape.of(10));
     List<ImageFlow> flows = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
