@@ -38,7 +38,7 @@ import org.tensorflow.proto.ConfigProto;
  * <p>In the collective design every task must make the same calls: compile the same model with the same
  * seed, then the same {@code fit} and {@code evaluate} (their steps meet in collectives; a task that
  * skips one leaves the others waiting until the timeout). {@code predict} is local to a task. A task
- * may compile several models, one after another or side by side, each in its own session state; their
+ * may compile several models one after another, each in its own session state; their
  * collectives take keys that run on across the process, so every task compiles its models in the same
  * order (a model compiled under the strategy by the chief alone would shift the others' keys).
  *
