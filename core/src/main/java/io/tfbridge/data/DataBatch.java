@@ -2,6 +2,8 @@ package io.tfbridge.data;
 
 import java.util.List;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.NdArrays;
+import org.tensorflow.ndarray.index.Indices;
 
 /**
  * One batch of host data: one array per model input and one per output (the targets), the first axis
@@ -22,6 +24,23 @@ public record DataBatch(List<FloatNdArray> inputs, List<FloatNdArray> targets) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("a batch needs at least one input array");
     }
+  }
+
+  /** The number of samples: the first input's first axis. */
+  public long size() {
+    return inputs.get(0).shape().get(0);
+  }
+
+  /** Samples {@code [from, to)} of every array, as views (none for {@code from == to}). */
+  public DataBatch rows(long from, long to) {
+    return new DataBatch(inputs.stream().map(a -> rows(a, from, to)).toList(),
+        targets.stream().map(a -> rows(a, from, to)).toList());
+  }
+
+  /** A view of rows {@code [from, to)}; no rows: a new array (ndarray 1.0 cannot copy an empty view). */
+  private static FloatNdArray rows(FloatNdArray array, long from, long to) {
+    return from == to ? NdArrays.ofFloats(array.shape().tail().prepend(0))
+        : array.slice(Indices.range(from, to));
   }
 
   /** A batch of one input and one target array. */

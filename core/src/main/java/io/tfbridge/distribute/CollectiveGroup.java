@@ -73,6 +73,6 @@ public record CollectiveGroup(int size, int task, int groupKey, double timeoutSe
    * mirrored model's replicas make (a task may get one row fewer than another, or none).
    */
   public int[] share(int rows) {
-    return new int[] {(int) ((long) rows * task / size), (int) ((long) rows * (task + 1) / size)};
+    return io.tfbridge.data.BatchSequence.share(rows, size, task);
   }
 }

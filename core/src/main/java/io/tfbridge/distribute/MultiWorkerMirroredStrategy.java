@@ -37,9 +37,26 @@ import org.tensorflow.proto.ConfigProto;
  *
  * <p>In the collective design every task must make the same calls: compile the same model with the same
  * seed, then the same {@code fit} and {@code evaluate} (their steps meet in collectives; a task that
- * skips one leaves the others waiting until the timeout). {@code predict} is local to a task.
- * Evaluation and {@code fit} on a batch generator are not sharded yet: each task runs every batch, and
- * the summed totals give the same means.
+ * skips one leaves the others waiting until the timeout). {@code predict} is local to a task. A task
+ * may compile several models one after another, each in its own session state; their
+ * collectives take keys that run on across the process, so every task compiles its models in the same
+ * order (a model compiled under the strategy by the chief alone would shift the others' keys).
+ *
+ * <p>What each task reads, in the collective design (Keras's auto-sharding by task index; every task
+ * runs the same steps, a task may get one row fewer than another of a batch, or none):
+ * <ul>
+ *   <li>{@code fit(x, y)}, {@code evaluate(x, y)} and fit's validation (data or split): every task
+ *       holds the arrays and makes tensors of its contiguous share of each batch only
+ *       ({@link CollectiveGroup#share}); the loss and metric totals are summed over the tasks, so
+ *       every task reports the global figures.</li>
+ *   <li>{@code fit(BatchSequence)}: each task trains on its share of each batch the sequence makes,
+ *       which it asks for with {@link io.tfbridge.data.BatchSequence#getShard}. A sequence of your
+ *       own makes the whole batch on every task and cuts it (Keras's {@code DATA} policy: give it the
+ *       same seed on every task); {@code ImageDataGenerator.flow} augments only the task's rows, and
+ *       {@code flow_from_directory} ({@code DirectoryIterator}) reads only the files of the task's
+ *       rows (Keras's {@code FILE} policy), each row with the transform it has in the whole
+ *       batch.</li>
+ * </ul>
  *
  * <p>A blocking operation that waits longer than {@link #operationTimeout} (a worker gone, for
  * instance) fails the step instead of hanging; in the collective design it is also each collective's
@@ -130,8 +147,11 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
           + " (use MultiWorkerMirroredStrategy.of(config).inGraph() for a chief job)");
     }
     int task = config.taskIndex();
+    // isolate_session_state: the variables live on the task's server, where every session would
+    // otherwise share them by name (a second model's batch_normalization/moving_mean, the first's)
     ConfigProto session = ConfigProto.newBuilder()
         .setOperationTimeoutInMs(operationTimeout.toMillis())
+        .setIsolateSessionState(true)
         .addDeviceFilters(TfConfig.taskDevice(TfConfig.WORKER, task).replace("/replica:0", ""))
         .setExperimental(ConfigProto.Experimental.newBuilder()
             .setCollectiveGroupLeader(WorkerServer.collectiveGroupLeader(config)))

@@ -18,7 +18,10 @@ import org.tensorflow.types.family.TType;
  * The collective ops of one task of a {@link CollectiveGroup}: sums and means over the tasks
  * ({@code CollectiveReduceV2}) and the chief's broadcast of the variables
  * ({@code CollectiveBcastSendV2}/{@code RecvV2}). Each op takes the next instance key, so the tasks,
- * which build the same graph in the same order, agree on every key. (The V3 reduce, which needs
+ * which build the same graph in the same order, agree on every key. The keys run on across the
+ * models of a process (TensorFlow's server remembers each key's collective as long as it runs: a
+ * second model reusing a key fails with "Collective instance 1 expected type 0 ... but got type 1"),
+ * so every task must compile its models in the same order. (The V3 reduce, which needs
  * {@code CollectiveInitializeCommunicator}, crashes TensorFlow Java 1.1.0: not used.)
  */
 final class Collectives {
@@ -26,7 +29,10 @@ final class Collectives {
   private final CollectiveGroup group;
   private final Operand<TInt32> groupSize;
   private final Operand<TInt32> groupKey;
-  private int nextInstance = 1;
+  /** The last instance key taken in this process. */
+  private static final java.util.concurrent.atomic.AtomicInteger TAKEN =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private int built;
 
   Collectives(Ops tf, CollectiveGroup group) {
     this.tf = tf;
@@ -40,9 +46,9 @@ final class Collectives {
     return group;
   }
 
-  /** The number of instance keys taken so far (the collectives built). */
+  /** The number of instance keys this model took so far (the collectives built). */
   int built() {
-    return nextInstance - 1;
+    return built;
   }
 
   /** {@code x} summed over the tasks. */
@@ -82,12 +88,12 @@ final class Collectives {
   }
 
   private Operand<TFloat32> reduce(Operand<TFloat32> x, String finalOp) {
-    int key = nextInstance;
-    var builder = tf.scope().opBuilder("CollectiveReduceV2", "all_reduce_" + key)
+    Operand<TInt32> key = instanceKey();
+    var builder = tf.scope().opBuilder("CollectiveReduceV2", "all_reduce_" + built)
         .addInput(x.asOutput())
         .addInput(groupSize.asOutput())
         .addInput(groupKey.asOutput())
-        .addInput(instanceKey().asOutput())
+        .addInput(key.asOutput())
         .addInputList(new org.tensorflow.Output<?>[0])
         .setAttr("merge_op", "Add")
         .setAttr("final_op", finalOp)
@@ -122,6 +128,7 @@ final class Collectives {
   }
 
   private Operand<TInt32> instanceKey() {
-    return tf.constant(nextInstance++);
+    built++;
+    return tf.constant(TAKEN.incrementAndGet());
   }
 }

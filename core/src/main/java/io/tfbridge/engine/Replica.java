@@ -101,7 +101,11 @@ record Replica(List<LayerOutput> outputs, List<Operand<TFloat32>> lossSums,
         tf.constant(zeros)), tf.constant(0));
     Operand<TInt32> sizes = tf.concat(List.of(tf.reshape(tf.math.sub(end, begin),
         tf.constant(new int[] {1})), tf.constant(all)), tf.constant(0));
-    return tf.slice(x, begins, sizes);
+    // the slice's sizes are computed, so TensorFlow infers no dimension of it: restore all but the
+    // batch's, which layers read (Flatten's reshape)
+    long[] shape = x.shape().asArray();
+    shape[0] = -1;
+    return tf.ensureShape(tf.slice(x, begins, sizes), org.tensorflow.ndarray.Shape.of(shape));
   }
 
   /** Int32 axes: the Sum gradient fails to build on int64 reduction indices. */

@@ -25,7 +25,19 @@ final class DataAdapter {
 
   /** Inputs (one array per model input) and labels (one array per output) for fit or evaluate. */
   ArrayData adapt(List<FloatNdArray> xs, List<FloatNdArray> ys) {
-    List<FloatNdArray> inputs = inputs(xs);
+    return adapt(xs, ys, false);
+  }
+
+  /**
+   * {@link #adapt(List, List)} for a task's share of a batch, which may have no rows (a task of a
+   * collective group may get none of a small batch, and still runs the step).
+   */
+  ArrayData adaptShare(List<FloatNdArray> xs, List<FloatNdArray> ys) {
+    return adapt(xs, ys, true);
+  }
+
+  private ArrayData adapt(List<FloatNdArray> xs, List<FloatNdArray> ys, boolean empty) {
+    List<FloatNdArray> inputs = inputs(xs, empty);
     if (ys.size() != definition.outputs().size()) {
       throw new IllegalArgumentException("Model \"" + definition.name() + "\" has "
           + definition.outputs().size() + " output(s) " + definition.outputs().stream()
@@ -65,6 +77,11 @@ final class DataAdapter {
 
   /** Inputs alone, one array per model input, each checked against its input's shape. */
   List<FloatNdArray> inputs(List<FloatNdArray> xs) {
+    return inputs(xs, false);
+  }
+
+  /** {@link #inputs(List)}; {@code empty}: arrays of no rows are accepted. */
+  List<FloatNdArray> inputs(List<FloatNdArray> xs, boolean empty) {
     List<ModelInput> expected = definition.inputs();
     if (xs.size() != expected.size()) {
       throw new IllegalArgumentException("Model \"" + definition.name() + "\" expects "
@@ -73,7 +90,7 @@ final class DataAdapter {
     }
     List<FloatNdArray> adapted = new ArrayList<>();
     for (int i = 0; i < xs.size(); i++) {
-      adapted.add(input(i, xs.get(i)));
+      adapted.add(input(i, xs.get(i), empty));
     }
     long first = adapted.get(0).shape().get(0);
     for (int i = 1; i < adapted.size(); i++) {
@@ -86,9 +103,9 @@ final class DataAdapter {
     return adapted;
   }
 
-  private FloatNdArray input(int index, FloatNdArray x) {
+  private FloatNdArray input(int index, FloatNdArray x, boolean empty) {
     ModelInput in = definition.inputs().get(index);
-    if (x.shape().numDimensions() > 0 && x.shape().get(0) == 0) {
+    if (!empty && x.shape().numDimensions() > 0 && x.shape().get(0) == 0) {
       throw new IllegalArgumentException("Input " + index + " of model \"" + definition.name()
           + "\" has no samples: expected at least one row of shape " + Shapes.format(in.shape()));
     }

@@ -6,6 +6,7 @@ import io.tfbridge.callbacks.History;
 import io.tfbridge.callbacks.ProgbarLogger;
 import io.tfbridge.callbacks.TrainingParams;
 import io.tfbridge.data.Permutations;
+import io.tfbridge.distribute.CollectiveGroup;
 import io.tfbridge.engine.CompiledGraph;
 import io.tfbridge.engine.Figure;
 import java.util.ArrayList;
@@ -94,7 +95,8 @@ final class FitLoop {
   /**
    * The loss and metrics over {@code data}, in batches (the first {@code steps} of them, or all for
    * 0), without training, calling the test hooks of {@code callbacks} (the validation of an epoch, or
-   * {@code evaluate}).
+   * {@code evaluate}). A task of a collective group feeds only its share of each batch (possibly no
+   * rows); the graph sums the figures over the tasks, so every task reports the whole batch's.
    */
   Map<String, Double> evaluate(ArrayData data, int batchSize, int steps, Callback callbacks) {
     callbacks.onTestBegin(new LinkedHashMap<>());
@@ -103,7 +105,7 @@ final class FitLoop {
     Sums sums = new Sums(figures);
     for (int from = 0, batch = 0; from < end; from += batchSize, batch++) {
       callbacks.onTestBatchBegin(batch, new LinkedHashMap<>());
-      try (Batch b = data.batch(order, from, Math.min(order.length, from + batchSize))) {
+      try (Batch b = batch(data, order, from, Math.min(order.length, from + batchSize))) {
         sums.add(graph.testStep(b.inputs(), b.labels(), b.sampleWeight()));
       }
       callbacks.onTestBatchEnd(batch, sums.logs(""));
@@ -111,6 +113,13 @@ final class FitLoop {
     Map<String, Double> logs = sums.logs("");
     callbacks.onTestEnd(new LinkedHashMap<>(logs));
     return logs;
+  }
+
+  /** Rows {@code order[from..to)}, or this task's share of them in a collective group. */
+  private Batch batch(ArrayData data, int[] order, int from, int to) {
+    CollectiveGroup group = model.definition().replicas().collective();
+    int[] own = group == null ? new int[] {0, to - from} : group.share(to - from);
+    return data.batch(order, from + own[0], from + own[1]);
   }
 
   private static Map<String, Double> prefixed(String prefix, Map<String, Double> logs) {

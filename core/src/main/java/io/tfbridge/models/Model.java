@@ -171,7 +171,9 @@ public final class Model implements Predictor {
    * sequence's {@code maxQueueSize} ahead of training, so making them overlaps the training steps.
    * {@code options.stepsPerEpoch()} batches make an epoch (default: the sequence's size); the options'
    * batch size and shuffling do not apply (the sequence makes its batches); validation takes
-   * {@link FitOptions#validationData} (a validation split is refused, as in Keras).
+   * {@link FitOptions#validationData} (a validation split is refused, as in Keras). Under a
+   * collective {@code MultiWorkerMirroredStrategy} each task trains on its share of each batch
+   * ({@link BatchSequence#getShard}).
    *
    * <pre>{@code
    * History history = model.fit(datagen.flow(x, y, 32, true, 42L), FitOptions.epochs(5));
@@ -196,8 +198,8 @@ public final class Model implements Predictor {
     int steps = options.stepsPerEpoch() > 0 ? options.stepsPerEpoch() : data.size();
     int epochs = options.epochs() - options.initialEpoch();
     ArrayData validation = options.validationX() != null ? validationData(options) : null;
-    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0)), validation,
-        options);
+    return loop.fit(new Prefetcher(data, this.data, steps, Math.max(epochs, 0),
+        definition.replicas().collective()), validation, options);
   }
 
   /** The samples given with {@link FitOptions#validationData}, checked as training data is. */
@@ -258,7 +260,9 @@ public final class Model implements Predictor {
 
   /**
    * {@link #evaluate(List, List, FloatNdArray, int)} calling the test hooks of {@code callbacks}
-   * (Keras's {@code evaluate(..., callbacks=...)}); {@code sampleWeight} may be null.
+   * (Keras's {@code evaluate(..., callbacks=...)}); {@code sampleWeight} may be null. Under a
+   * collective {@code MultiWorkerMirroredStrategy} each task evaluates its share of each batch and
+   * every task returns the figures of all the samples.
    */
   public Map<String, Double> evaluate(List<? extends FloatNdArray> xs, List<? extends FloatNdArray> ys,
       FloatNdArray sampleWeight, int batchSize, List<? extends Callback> callbacks) {

@@ -2,6 +2,7 @@ package io.tfbridge.models;
 
 import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.DataBatch;
+import io.tfbridge.distribute.CollectiveGroup;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +13,14 @@ import java.util.concurrent.TimeUnit;
  * the sequence is exhausted, as Keras's epoch iterator does with {@code steps_per_epoch}. At most
  * {@code maxQueueSize} batches wait. A failure of the sequence or of the data checks reaches the
  * training thread at the batch where it happened. Closing stops the thread and closes the batches
- * still waiting, so no tensor outlives the fit, even when a step throws.
+ * still waiting, so no tensor outlives the fit, even when a step throws. For a task of a collective
+ * group, each batch is only the task's share of the sequence's batch
+ * ({@link BatchSequence#getShard}), possibly no rows: every task runs the same steps.
  */
 final class Prefetcher implements TrainBatches {
   private final BatchSequence sequence;
   private final DataAdapter adapter;
+  private final CollectiveGroup shard;
   private final int steps;
   private final long total;
   private final BlockingQueue<Object> queue;
@@ -25,8 +29,18 @@ final class Prefetcher implements TrainBatches {
 
   /** Starts making {@code epochs * steps} batches of {@code sequence}. */
   Prefetcher(BatchSequence sequence, DataAdapter adapter, int steps, int epochs) {
+    this(sequence, adapter, steps, epochs, null);
+  }
+
+  /**
+   * As {@link #Prefetcher(BatchSequence, DataAdapter, int, int)}, each batch task
+   * {@code shard.task()}'s share of the sequence's ({@code shard} null: whole batches).
+   */
+  Prefetcher(BatchSequence sequence, DataAdapter adapter, int steps, int epochs,
+      CollectiveGroup shard) {
     this.sequence = sequence;
     this.adapter = adapter;
+    this.shard = shard;
     this.steps = steps;
     this.total = (long) steps * epochs;
     this.queue = new ArrayBlockingQueue<>(Math.max(1, sequence.maxQueueSize()));
@@ -73,18 +87,26 @@ final class Prefetcher implements TrainBatches {
   }
 
   private Batch batch(int index) {
-    DataBatch b = sequence.get(index);
+    DataBatch b = shard == null ? sequence.get(index)
+        : sequence.getShard(index, shard.size(), shard.task());
     if (b == null) {
       throw new IllegalArgumentException("batch " + index + " of the sequence is null");
     }
-    ArrayData data = b.targets().isEmpty()
-        ? new ArrayData(adapter.inputs(b.inputs()), adapter.dtypes(), java.util.List.of())
-        : adapter.adapt(b.inputs(), b.targets());
+    ArrayData data = adapt(b);
     int[] order = new int[data.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
     return data.batch(order, 0, order.length);
+  }
+
+  /** The batch checked against the model; a task's share may have no rows. */
+  private ArrayData adapt(DataBatch b) {
+    boolean share = shard != null;
+    if (b.targets().isEmpty()) {
+      return new ArrayData(adapter.inputs(b.inputs(), share), adapter.dtypes(), java.util.List.of());
+    }
+    return share ? adapter.adaptShare(b.inputs(), b.targets()) : adapter.adapt(b.inputs(), b.targets());
   }
 
   /** The index after {@code index}, wrapping to 0 at the end of the sequence. */

@@ -96,6 +96,28 @@ class MirroredStrategyTest {
     }
   }
 
+  /** A replica's share of the input keeps its static shape, which Flatten's reshape reads. */
+  @Test
+  void aFlattenModelTrainsAsOneDevice() {
+    float[][] rows = features(24);
+    org.tensorflow.ndarray.FloatNdArray x = io.tfbridge.data.HostArrays.of(rows)
+        .withShape(Shape.of(24, 5, 4, 1));
+    List<List<float[]>> weights = new java.util.ArrayList<>();
+    for (Strategy strategy : List.<Strategy>of(Replicas::single, MirroredStrategy.ofCpus(2))) {
+      try (Strategy.Scope scope = strategy.scope();
+          Model model = Sequential.of(io.tfbridge.layers.Input.of(5, 4, 1),
+              io.tfbridge.layers.Flatten.of(), Dense.of(CLASSES).activation("softmax")).seed(3)
+              .compile("sgd", "sparse_categorical_crossentropy")) {
+        model.fit(x, io.tfbridge.data.HostArrays.of(labels(24)),
+            FitOptions.epochs(1).batchSize(8).shuffle(false).verbose(0));
+        weights.add(model.getWeights());
+      }
+    }
+    for (int i = 0; i < weights.get(0).get(0).length; i++) {
+      assertEquals(weights.get(0).get(0)[i], weights.get(1).get(0)[i], 1e-6, "kernel[" + i + "]");
+    }
+  }
+
   @Test
   void eachReplicaRunsForwardAndBackwardOnItsOwnDevice() {
     MirroredStrategy strategy = MirroredStrategy.ofCpus(2);

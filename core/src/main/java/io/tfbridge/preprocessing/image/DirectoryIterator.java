@@ -22,7 +22,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * labels as {@code class_mode} says: {@code "categorical"} one-hot, {@code "binary"} and
  * {@code "sparse"} the class index, {@code "input"} the images themselves, {@code null} none (for
  * {@code predict}). With {@code shuffle} the order of the files is a new permutation every epoch,
- * from {@code seed}.
+ * from {@code seed}. Under a collective {@code MultiWorkerMirroredStrategy}, each task reads only the
+ * files of its own rows of each batch ({@link #getShard}).
  *
  * <pre>{@code
  * ImageDirectory tree = ImageDirectory.scan(Path.of("digits"), List.of(), false, 0, null);
@@ -96,12 +97,25 @@ public final class DirectoryIterator implements BatchSequence, AutoCloseable {
 
   @Override
   public DataBatch get(int index) {
-    int from = index * batchSize;
-    int to = Math.min(order.length, from + batchSize);
-    if (index < 0 || from >= to) {
+    return getShard(index, 1, 0);
+  }
+
+  /**
+   * Shard {@code shardIndex} of batch {@code index}, reading only the files of its rows (Keras's
+   * {@code FILE} auto-shard policy): each row has the image, transform and label it has in
+   * {@code get(index)}.
+   */
+  @Override
+  public DataBatch getShard(int index, int numShards, int shardIndex) {
+    int first = index * batchSize;
+    int end = Math.min(order.length, first + batchSize);
+    if (index < 0 || first >= end) {
       throw new IndexOutOfBoundsException("batch " + index + " of " + size());
     }
-    FloatNdArray x = augment(images(from, to));
+    int[] own = BatchSequence.share(end - first, numShards, shardIndex);
+    int from = first + own[0];
+    int to = first + own[1];
+    FloatNdArray x = augment(images(from, to), own[0]);
     return classMode == null ? new DataBatch(List.of(x), List.of())
         : DataBatch.of(x, labels(from, to, x));
   }
@@ -124,10 +138,11 @@ public final class DirectoryIterator implements BatchSequence, AutoCloseable {
         DataBuffers.of(images, true, false));
   }
 
-  private FloatNdArray augment(FloatNdArray images) {
+  /** The images augmented, after {@code skipped} rows of the batch that are not loaded. */
+  private FloatNdArray augment(FloatNdArray images, int skipped) {
     SplittableRandom draws = new SplittableRandom(seed + batchesSeen++);
     int[] all = IntStream.range(0, (int) images.shape().get(0)).toArray();
-    return generator == null ? images : generator.augment(images, all, draws, transforms);
+    return generator == null ? images : generator.augment(images, all, draws, transforms, skipped);
   }
 
   private FloatNdArray labels(int from, int to, FloatNdArray x) {

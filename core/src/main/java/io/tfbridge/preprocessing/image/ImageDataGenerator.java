@@ -260,6 +260,23 @@ public final class ImageDataGenerator {
    */
   FloatNdArray augment(FloatNdArray source, int[] rows, java.util.random.RandomGenerator random,
       TransformCache transforms) {
+    return augment(source, rows, random, transforms, 0);
+  }
+
+  /**
+   * {@link #augment(FloatNdArray, int[], java.util.random.RandomGenerator, TransformCache)} for
+   * rows that follow {@code skipped} others of their batch: the skipped rows' transforms are drawn
+   * first and dropped, so each row gets the transform it gets in the whole batch (a task's share of
+   * a batch). No rows: an empty batch.
+   */
+  FloatNdArray augment(FloatNdArray source, int[] rows, java.util.random.RandomGenerator random,
+      TransformCache transforms, int skipped) {
+    for (int i = 0; i < skipped; i++) {
+      RandomTransform.draw(this, random, (int) source.shape().get(1), (int) source.shape().get(2));
+    }
+    if (rows.length == 0) {
+      return Images.rows(source, rows);
+    }
     int n = rows.length;
     int height = (int) source.shape().get(1);
     int width = (int) source.shape().get(2);

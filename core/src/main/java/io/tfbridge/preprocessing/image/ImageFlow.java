@@ -22,7 +22,9 @@ import org.tensorflow.ndarray.FloatNdArray;
  *
  * <p>It is also a {@link BatchSequence}, so {@code model.fit(gen.flow(x, y, 32, true, 7L), options)}
  * trains on it as Keras's {@code model.fit(datagen.flow(x, y))} does (one of the two ways of reading
- * it per flow: fit reads batches by index).
+ * it per flow: fit reads batches by index). Under a collective {@code MultiWorkerMirroredStrategy}
+ * each task augments only its own rows of each batch ({@link #getShard}); give every task the same
+ * seed.
  *
  * <p>A flow keeps its compiled image transform (a TensorFlow graph and session) from batch to
  * batch: close it when done, e.g. in try-with-resources.
@@ -156,7 +158,12 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
   }
 
   private ImageBatch batch(int[] indices, RandomGenerator random) {
-    FloatNdArray standardized = generator.augment(x, indices, random, transforms);
+    return batch(indices, random, 0);
+  }
+
+  /** The samples {@code indices}, after {@code skipped} rows of their batch (a shard's). */
+  private ImageBatch batch(int[] indices, RandomGenerator random, int skipped) {
+    FloatNdArray standardized = generator.augment(x, indices, random, transforms, skipped);
     if (saveDir != null) {
       save(standardized, indices);
     }
@@ -169,17 +176,28 @@ public final class ImageFlow implements Iterator<ImageBatch>, BatchSequence, Aut
    */
   @Override
   public DataBatch get(int index) {
+    return getShard(index, 1, 0);
+  }
+
+  /**
+   * Shard {@code shardIndex} of batch {@code index}, augmenting only its rows: each row has the
+   * sample and transform it has in {@code get(index)}.
+   */
+  @Override
+  public DataBatch getShard(int index, int numShards, int shardIndex) {
     RandomGenerator random = draws();
     batchesSeen++;
     if (order == null) {
       order = permutation(random);
     }
-    int from = index * batchSize;
-    int to = (int) Math.min(samples(), from + (long) batchSize);
-    if (index < 0 || from >= to) {
+    int first = index * batchSize;
+    int end = (int) Math.min(samples(), first + (long) batchSize);
+    if (index < 0 || first >= end) {
       throw new IndexOutOfBoundsException("batch " + index + " of " + stepsPerEpoch());
     }
-    ImageBatch b = batch(java.util.Arrays.copyOfRange(order, from, to), random);
+    int[] own = BatchSequence.share(end - first, numShards, shardIndex);
+    int[] rows = java.util.Arrays.copyOfRange(order, first + own[0], first + own[1]);
+    ImageBatch b = batch(rows, random, own[0]);
     return b.y() == null ? new DataBatch(List.of(b.x()), List.of()) : DataBatch.of(b.x(), b.y());
   }
 
