@@ -3,6 +3,7 @@ package io.tfbridge.engine;
 import io.tfbridge.distribute.CollectiveGroup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
@@ -25,13 +26,13 @@ import org.tensorflow.types.family.TType;
  * {@code CollectiveInitializeCommunicator}, crashes TensorFlow Java 1.1.0: not used.)
  */
 final class Collectives {
+  /** The last instance key taken in this process. */
+  private static final AtomicInteger TAKEN = new AtomicInteger();
+
   private final Ops tf;
   private final CollectiveGroup group;
   private final Operand<TInt32> groupSize;
   private final Operand<TInt32> groupKey;
-  /** The last instance key taken in this process. */
-  private static final java.util.concurrent.atomic.AtomicInteger TAKEN =
-      new java.util.concurrent.atomic.AtomicInteger();
   private int built;
 
   Collectives(Ops tf, CollectiveGroup group) {
@@ -87,7 +88,11 @@ final class Collectives {
     return reduce(x, "Div");
   }
 
+  /** The all-reduce of {@code x}; {@code x} itself in a group of one task (a sum or mean of one). */
   private Operand<TFloat32> reduce(Operand<TFloat32> x, String finalOp) {
+    if (group.size() == 1) {
+      return x;
+    }
     Operand<TInt32> key = instanceKey();
     var builder = tf.scope().opBuilder("CollectiveReduceV2", "all_reduce_" + built)
         .addInput(x.asOutput())
@@ -104,11 +109,14 @@ final class Collectives {
 
   /**
    * One op that gives every variable the chief's value: on the chief, each variable is sent; on the
-   * other tasks, each is assigned what the chief sent.
+   * other tasks, each is assigned what the chief sent (nothing to do in a group of one task).
    */
   Op broadcast(List<? extends Variable<?>> variables) {
     Ops bcast = tf.withSubScope("broadcast");
     List<Op> parts = new ArrayList<>();
+    if (group.size() == 1) {
+      return tf.withName("broadcast_variables").noOp(); // the chief alone: its values are everyone's
+    }
     for (Variable<?> v : variables) {
       parts.add(broadcast(bcast, v));
     }

@@ -20,7 +20,7 @@ final class LossTotals {
   private final List<Replica> replicas;
   private final Collectives collectives;
   private final List<Operand<TFloat32>> globalCounts = new ArrayList<>();
-  private Operand<TFloat32> rows;
+  private final Operand<TFloat32> rows;
 
   /**
    * The totals over {@code replicas}, and over the tasks when {@code collectives} is not null (then
@@ -31,10 +31,15 @@ final class LossTotals {
     this.model = model;
     this.replicas = replicas;
     this.collectives = collectives;
+    List<Operand<TFloat32>> counts = new ArrayList<>();
     for (int i = 0; i < model.outputs().size(); i++) {
       int k = i;
-      globalCounts.add(global(total(tf, replicas, r -> r.lossCounts().get(k))));
+      counts.add(total(tf, replicas, r -> r.lossCounts().get(k)));
     }
+    counts.add(total(tf, replicas, Replica::rows));
+    List<Operand<TFloat32>> global = global(counts); // one all-reduce before the backward pass
+    globalCounts.addAll(global.subList(0, model.outputs().size()));
+    rows = global.get(model.outputs().size());
   }
 
   /**
@@ -80,28 +85,45 @@ final class LossTotals {
     return objectives;
   }
 
-  /** The batch's total loss times its number of samples (so that epochs average over samples). */
-  Operand<TFloat32> reportedSum() {
-    List<Operand<TFloat32>> parts = new ArrayList<>();
+  /**
+   * The batch's total loss times its number of samples (so that epochs average over samples), and
+   * {@code states} (the metrics' states of this process) summed over the tasks, by one all-reduce.
+   */
+  Reported reported(List<Operand<TFloat32>> states) {
+    List<Operand<TFloat32>> local = new ArrayList<>();
     for (int i = 0; i < model.outputs().size(); i++) {
       int k = i;
-      parts.add(weighted(i, tf.math.div(global(total(tf, replicas, r -> r.lossSums().get(k))),
-          globalCounts.get(i))));
+      local.add(total(tf, replicas, r -> r.lossSums().get(k)));
     }
     List<Operand<TFloat32>> added = new ArrayList<>();
     replicas.forEach(r -> added.addAll(r.addedLosses()));
     if (!added.isEmpty()) {
-      parts.add(tf.math.div(global(tf.math.addN(added)), tf.constant((float) tasks())));
+      local.add(tf.math.addN(added));
+    }
+    int losses = local.size();
+    local.addAll(states);
+    List<Operand<TFloat32>> global = global(local);
+    return new Reported(lossSum(global.subList(0, losses)), global.subList(losses, global.size()));
+  }
+
+  /** The reported loss sum and the metrics' states, summed over the tasks. */
+  record Reported(Operand<TFloat32> lossSum, List<Operand<TFloat32>> states) {}
+
+  /** The weighted mean loss of the global sums (each output's, then the added losses') times the rows. */
+  private Operand<TFloat32> lossSum(List<Operand<TFloat32>> sums) {
+    List<Operand<TFloat32>> parts = new ArrayList<>();
+    for (int i = 0; i < model.outputs().size(); i++) {
+      parts.add(weighted(i, tf.math.div(sums.get(i), globalCounts.get(i))));
+    }
+    if (sums.size() > model.outputs().size()) {
+      parts.add(tf.math.div(sums.get(sums.size() - 1), tf.constant((float) tasks())));
     }
     Operand<TFloat32> mean = parts.size() == 1 ? parts.get(0) : tf.math.addN(parts);
-    return tf.math.mul(mean, rows());
+    return tf.math.mul(mean, rows);
   }
 
   /** The batch's number of samples (every task's, in a collective group). */
   Operand<TFloat32> rows() {
-    if (rows == null) {
-      rows = global(total(tf, replicas, Replica::rows));
-    }
     return rows;
   }
 
@@ -110,9 +132,9 @@ final class LossTotals {
     return collectives != null ? collectives.group().size() : replicas.size();
   }
 
-  /** {@code x} summed over the tasks of the collective group, or as it is. */
-  private Operand<TFloat32> global(Operand<TFloat32> x) {
-    return collectives != null ? collectives.sum(x) : x;
+  /** Each of {@code xs} summed over the tasks of the collective group (one all-reduce), or as it is. */
+  private List<Operand<TFloat32>> global(List<Operand<TFloat32>> xs) {
+    return collectives != null ? collectives.sumPacked(xs) : xs;
   }
 
   private Operand<TFloat32> weighted(int output, Operand<TFloat32> mean) {

@@ -87,17 +87,20 @@ final class TrainingGraph {
     collectives = model.replicas().isCollective()
         ? new Collectives(tf.withSubScope("collective"), model.replicas().collective()) : null;
     totals = new LossTotals(tf.withSubScope("total_loss"), model, replicas, collectives);
-    lossSum = totals.reportedSum();
     lossCount = totals.rows();
-    for (int m = 0; m < replicas.get(0).figureStates().size(); m++) {
-      List<Operand<TFloat32>> states = new ArrayList<>();
-      for (int s = 0; s < replicas.get(0).figureStates().get(m).size(); s++) {
+    List<Operand<TFloat32>> states = new ArrayList<>();
+    List<List<Operand<TFloat32>>> local = replicas.get(0).figureStates();
+    for (int m = 0; m < local.size(); m++) {
+      for (int s = 0; s < local.get(m).size(); s++) {
         int f = m;
         int k = s;
-        Operand<TFloat32> state = LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k));
-        states.add(collectives != null ? collectives.sum(state) : state);
+        states.add(LossTotals.total(tf, replicas, r -> r.figureStates().get(f).get(k)));
       }
-      figureStates.add(states);
+    }
+    LossTotals.Reported reported = totals.reported(states);
+    lossSum = reported.lossSum();
+    for (int m = 0, at = 0; m < local.size(); at += local.get(m).size(), m++) {
+      figureStates.add(List.copyOf(reported.states().subList(at, at + local.get(m).size())));
     }
     if (model.replicas().placed()) {
       buildTraining(); // the graph is placed and copied once, whole
