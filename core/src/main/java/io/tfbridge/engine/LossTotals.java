@@ -37,7 +37,7 @@ final class LossTotals {
       counts.add(total(tf, replicas, r -> r.lossCounts().get(k)));
     }
     counts.add(total(tf, replicas, Replica::rows));
-    List<Operand<TFloat32>> global = global(counts); // one all-reduce before the backward pass
+    List<Operand<TFloat32>> global = global(counts); // one all-reduce of the counts
     globalCounts.addAll(global.subList(0, model.outputs().size()));
     rows = global.get(model.outputs().size());
   }
