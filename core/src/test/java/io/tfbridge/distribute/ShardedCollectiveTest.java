@@ -1,6 +1,7 @@
 package io.tfbridge.distribute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tfbridge.data.BatchSequence;
@@ -33,7 +34,7 @@ class ShardedCollectiveTest {
   static void runOneProcessAndTheCluster() throws Exception {
     ShardedTask.writeImages(dir.resolve("images"));
     expected = ShardedTask.run(MirroredStrategy.ofCpus(WORKERS), Replicas::single,
-        dir.resolve("images"));
+        dir.resolve("images"), dir.resolve("one-process.logs"));
     tasks = cluster();
   }
 
@@ -79,6 +80,16 @@ class ShardedCollectiveTest {
         }
       }
       assertEquals(own, tasks.get(t).decoded(), "the images task " + t + " decoded, in order");
+    }
+  }
+
+  @Test
+  void theChiefAloneWritesTensorBoardLogs() throws java.io.IOException {
+    try (var files = Files.list(dir.resolve("task0.bin.logs").resolve("train"))) {
+      assertTrue(files.findAny().isPresent(), "the chief's event file");
+    }
+    for (int t = 1; t < WORKERS; t++) {
+      assertFalse(Files.exists(dir.resolve("task" + t + ".bin.logs")), "task " + t + " wrote logs");
     }
   }
 

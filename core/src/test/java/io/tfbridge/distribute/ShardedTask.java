@@ -1,6 +1,7 @@
 package io.tfbridge.distribute;
 
 import io.tfbridge.callbacks.History;
+import io.tfbridge.callbacks.TensorBoard;
 import io.tfbridge.data.BatchSequence;
 import io.tfbridge.data.DataBatch;
 import io.tfbridge.data.HostArrays;
@@ -46,7 +47,7 @@ public final class ShardedTask {
     TfConfig config = TfConfig.fromEnvironment().orElseThrow();
     WorkerServer.start(config);
     Result result = run(MultiWorkerMirroredStrategy.of(config), MultiWorkerMirroredStrategy.of(config),
-        Path.of(args[0]));
+        Path.of(args[0]), Path.of(args[1] + ".logs"));
     write(result, Path.of(args[1]));
     System.exit(0); // the server cannot be stopped (WorkerServer)
   }
@@ -60,8 +61,11 @@ public final class ShardedTask {
       List<float[]> sequenceWeights, List<float[]> denseWeights, List<float[]> imageWeights,
       List<Integer> decoded) implements Serializable {}
 
-  /** The run under {@code strategy}; the model without BatchNormalization under {@code dense}. */
-  static Result run(Strategy strategy, Strategy dense, Path images) {
+  /**
+   * The run under {@code strategy}; the model without BatchNormalization under {@code dense}; the fit
+   * with validation has a TensorBoard callback writing to {@code logs} (the chief's only).
+   */
+  static Result run(Strategy strategy, Strategy dense, Path images, Path logs) {
     float[][] x = rows(86, 6, 9);
     int[] y = classes(86, 3, 9);
     float[][] trainX = java.util.Arrays.copyOfRange(x, 0, 45);
@@ -74,7 +78,8 @@ public final class ShardedTask {
     try (Strategy.Scope scope = strategy.scope(); Model model = compiled(CollectiveTask.spec("bn"))) {
       evaluated = model.evaluate(validX, validY, 8); // 41 samples: the last batch of 1 row
       history = model.fit(HostArrays.of(trainX), HostArrays.of(trainY), FitOptions.epochs(1)
-          .batchSize(8).shuffle(true).verbose(0).validationData(validX, validY));
+          .batchSize(8).shuffle(true).verbose(0).validationData(validX, validY)
+          .callbacks(TensorBoard.of(logs)));
       model.fit(batches(trainX, trainY, 8), FitOptions.epochs(1).verbose(0)); // 8 x 5, then 5
       sequenceWeights = model.getWeights();
     }
