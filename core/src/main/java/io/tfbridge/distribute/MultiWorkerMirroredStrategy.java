@@ -14,14 +14,16 @@ import org.tensorflow.proto.ConfigProto;
  *       same model in its own process, with one replica on its own device and its own session on its
  *       own server. {@code fit(x, y)} feeds each task only its contiguous share of each global batch;
  *       each task's gradients (of its loss sum over the global batch's sample count) are summed over
- *       the tasks by one {@code CollectiveReduceV2} each, so every task applies the same update.
+ *       the tasks by one {@code CollectiveReduceV2} of them all (flattened and concatenated: a
+ *       collective's latency is paid once per step), so every task applies the same update.
  *       The reported loss and metrics are summed the same way (every task prints the global figures),
  *       BatchNormalization's moving statistics are averaged, and the chief's initial weights are
  *       broadcast to the others before the first step. No task carries another's data.</li>
  *   <li><b>In-graph</b> ({@link #inGraph()}): only the chief compiles, with one replica per worker;
  *       the other tasks serve it ({@link WorkerServer#join()}). The chief feeds every share of every
- *       batch, which stops scaling after a few workers; kept until everything has moved to the
- *       collective design.</li>
+ *       batch, so its network carries every worker's data and weights each step ({@code tfbridge bench
+ *       --workers} compares the two); kept for that comparison and for clusters with a {@code chief}
+ *       job, which the collective design does not take yet.</li>
  * </ul>
  * Either way training equals one process's on the same global batches (with BatchNormalization, one
  * process with as many replicas, since each replica normalizes its own share, as in Keras).
@@ -58,9 +60,17 @@ import org.tensorflow.proto.ConfigProto;
  *       batch.</li>
  * </ul>
  *
+ * <p>The chief alone writes files ({@link io.tfbridge.models.Model#isChief()}): {@code ModelCheckpoint},
+ * {@code BackupAndRestore} and {@code TensorBoard} write nothing on the other tasks; every task
+ * restores a {@code BackupAndRestore} backup, so its directory must be one every task sees.
+ *
  * <p>A blocking operation that waits longer than {@link #operationTimeout} (a worker gone, for
  * instance) fails the step instead of hanging; in the collective design it is also each collective's
- * {@code timeout_seconds}.
+ * {@code timeout_seconds}, and a failed step's {@link IllegalStateException} names the tasks that no
+ * longer answer (a TCP probe of each: {@link CollectiveGroup#unreachableTasks()}), e.g.
+ * {@code The training step of worker:0 (one of 3 tasks training together) failed: worker:1 at
+ * 10.0.0.2:2222 is unreachable}. Restart every task; a {@code BackupAndRestore} callback resumes from
+ * its last backup.
  */
 public final class MultiWorkerMirroredStrategy implements Strategy {
   /** How long a step may wait on a worker before failing, unless set otherwise. */
