@@ -14,8 +14,8 @@ import org.tensorflow.types.TFloat32;
  * The all-reduce of one task of a collective group (between-graph replication): the task's gradients
  * of its loss sums over the global batch's sample counts ({@link LossTotals#seeded()}), each summed
  * over the tasks by one {@code CollectiveReduceV2}, so that every task applies the gradient of the
- * global batch's mean loss; and the layers' updates (BatchNormalization's moving statistics),
- * averaged over the tasks as the replicas of one process average them.
+ * global batch's mean loss; a task with no rows of the batch adds nothing ({@link EmptyShares}).
+ * (The layers' updates are averaged by {@link UpdateAverages}.)
  */
 final class CollectiveGradients {
   private CollectiveGradients() {}
@@ -25,7 +25,7 @@ final class CollectiveGradients {
    * each loss's starting gradient (the losses are linear in it).
    */
   static List<Output<TFloat32>> summed(Graph graph, Ops tf, LossTotals.Seeded objective,
-      Optimizer optimizer, VariableStore variables, Collectives collectives) {
+      Operand<TFloat32> rows, Optimizer optimizer, VariableStore variables, Collectives collectives) {
     List<String> paths = variables.trainablePaths();
     List<Output<?>> targets = paths.stream()
         .<Output<?>>map(p -> variables.variable(p).asOutput()).toList();
@@ -33,19 +33,11 @@ final class CollectiveGradients {
         .map(s -> optimizer.scaleLoss(tf, s)).toList();
     List<Output<TFloat32>> local = LossGradients.of(graph, tf, objective.losses(), seeds, paths,
         targets, Replicas.prefix(0) + "gradients");
+    List<Operand<TFloat32>> kept = local.stream().map(g -> EmptyShares.kept(tf, g, rows)).toList();
     List<Output<TFloat32>> summed = new ArrayList<>();
-    for (Operand<TFloat32> g : collectives.sumPacked(local)) {
+    for (Operand<TFloat32> g : collectives.sumPacked(kept)) {
       summed.add(g.asOutput());
     }
     return summed;
-  }
-
-  /** Each layer update's new value, averaged over the tasks. */
-  static List<Forward.Update> updates(Replica replica, Collectives collectives) {
-    List<Forward.Update> averaged = new ArrayList<>();
-    for (Forward.Update u : replica.updates()) {
-      averaged.add(new Forward.Update(u.path(), collectives.mean(u.value())));
-    }
-    return averaged;
   }
 }

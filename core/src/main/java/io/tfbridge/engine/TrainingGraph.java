@@ -132,19 +132,20 @@ final class TrainingGraph {
       return;
     }
     if (collectives != null) {
-      gradients = CollectiveGradients.summed(graph, tf, totals.seeded(), model.optimizer(), variables,
-          collectives);
+      gradients = CollectiveGradients.summed(graph, tf, totals.seeded(), replicas.get(0).rows(),
+          model.optimizer(), variables, collectives);
       trainStep = trainStep(tf, model.optimizer(), variables,
-          CollectiveGradients.updates(replicas.get(0), collectives));
+          UpdateAverages.of(tf, replicas.get(0), collectives));
       return;
     }
     // Keras's train step differentiates optimizer.scale_loss(loss) (loss_scale_factor)
     List<Operand<TFloat32>> objectives = totals.objectives().stream()
         .map(o -> model.optimizer().scaleLoss(tf, o)).toList();
     gradients = model.replicas().placed()
-        ? ReplicaGradients.summed(graph, tf, objectives, variables)
+        ? ReplicaGradients.summed(graph, tf, objectives,
+            replicas.stream().map(Replica::rows).toList(), variables)
         : gradients(graph, tf, objectives.get(0), variables);
-    trainStep = trainStep(tf, model.optimizer(), variables, ReplicaGradients.updates(tf, replicas));
+    trainStep = trainStep(tf, model.optimizer(), variables, UpdateAverages.of(tf, replicas));
   }
 
   /**

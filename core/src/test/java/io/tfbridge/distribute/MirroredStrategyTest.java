@@ -118,6 +118,32 @@ class MirroredStrategyTest {
     }
   }
 
+  /**
+   * A batch of 2 rows on 3 replicas leaves replica 0 none: its batch statistics (NaN) are left out
+   * of BatchNormalization's moving ones, which equal those of 2 replicas with a row each.
+   */
+  @Test
+  void aReplicaWithNoRowsLeavesTheMovingStatisticsAlone() {
+    org.tensorflow.ndarray.FloatNdArray x = io.tfbridge.data.HostArrays.of(features(2));
+    List<List<float[]>> weights = new java.util.ArrayList<>();
+    for (int replicas : new int[] {2, 3}) {
+      try (Strategy.Scope scope = MirroredStrategy.ofCpus(replicas).scope();
+          Model model = Sequential.of(Dense.of(4).activation("relu").inputShape(FEATURES),
+              io.tfbridge.layers.BatchNormalization.of(), Dense.of(CLASSES).activation("softmax"))
+              .seed(3).compile("sgd", "sparse_categorical_crossentropy")) {
+        model.fit(x, io.tfbridge.data.HostArrays.of(labels(2)),
+            FitOptions.epochs(2).batchSize(2).shuffle(false).verbose(0));
+        weights.add(model.getWeights());
+      }
+    }
+    for (int w = 0; w < weights.get(0).size(); w++) {
+      for (int i = 0; i < weights.get(0).get(w).length; i++) {
+        assertTrue(Float.isFinite(weights.get(1).get(w)[i]), "weight " + w + "[" + i + "] is finite");
+        assertEquals(weights.get(0).get(w)[i], weights.get(1).get(w)[i], 1e-6, "weight " + w + "[" + i + "]");
+      }
+    }
+  }
+
   @Test
   void eachReplicaRunsForwardAndBackwardOnItsOwnDevice() {
     MirroredStrategy strategy = MirroredStrategy.ofCpus(2);
