@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The collective group of between-graph replication: every task of the {@code worker} job runs the
- * same graph in its own process, and TensorFlow's collective ops ({@code CollectiveReduceV2},
+ * The collective group of between-graph replication: every task of the cluster (the {@code chief}
+ * first, if the cluster has that job, then the {@code worker}s) runs the same graph in its own process, and TensorFlow's collective ops ({@code CollectiveReduceV2},
  * {@code CollectiveBcastSendV2}/{@code RecvV2}) join the tasks' tensors. Each task builds its
  * collectives in the same order, so the n-th one has the same instance key on every task.
  *
@@ -19,11 +19,11 @@ import java.util.List;
  * @param groupKey the key every task's collectives share
  * @param timeoutSeconds how long a collective waits for the other tasks before failing (positive:
  *     0 would wait forever for a task that is gone)
- * @param addresses each task's {@code host:port}, in task order, to name an unreachable task when a
- *     step fails (empty when unknown)
+ * @param members each task's name and {@code host:port}, in group order, to name an unreachable
+ *     task when a step fails (empty when unknown)
  */
 public record CollectiveGroup(int size, int task, int groupKey, double timeoutSeconds,
-    List<String> addresses) {
+    List<Member> members) {
   /** The group key of a model's collectives unless set otherwise. */
   public static final int DEFAULT_GROUP_KEY = 1;
 
@@ -37,9 +37,22 @@ public record CollectiveGroup(int size, int task, int groupKey, double timeoutSe
     if (!(timeoutSeconds > 0)) {
       throw new IllegalArgumentException("Expected a positive collective timeout, found " + timeoutSeconds);
     }
-    addresses = List.copyOf(addresses);
-    if (!addresses.isEmpty() && addresses.size() != size) {
-      throw new IllegalArgumentException("Expected " + size + " task addresses, found " + addresses);
+    members = List.copyOf(members);
+    if (!members.isEmpty() && members.size() != size) {
+      throw new IllegalArgumentException("Expected " + size + " group members, found " + members);
+    }
+  }
+
+  /**
+   * A task of the group.
+   *
+   * @param name its job and index, {@code worker:1}
+   * @param address its server's {@code host:port}
+   */
+  public record Member(String name, String address) {
+    @Override
+    public String toString() {
+      return name + " at " + address;
     }
   }
 
@@ -48,15 +61,20 @@ public record CollectiveGroup(int size, int task, int groupKey, double timeoutSe
     this(size, task, groupKey, timeoutSeconds, List.of());
   }
 
+  /** This task's name, {@code worker:1} ({@code worker:<task>} when the members are unknown). */
+  public String name() {
+    return members.isEmpty() ? TfConfig.WORKER + ":" + task : members.get(task).name();
+  }
+
   /**
    * "worker:i at host:port" for each other task that does not accept a TCP connection now (within a
-   * second each): what a failed collective step names. Empty when the addresses are unknown.
+   * second each): what a failed collective step names. Empty when the members are unknown.
    */
   public List<String> unreachableTasks() {
     List<String> lost = new ArrayList<>();
-    for (int t = 0; t < addresses.size(); t++) {
-      if (t != task && !TaskProbe.reachable(addresses.get(t))) {
-        lost.add(TfConfig.WORKER + ":" + t + " at " + addresses.get(t));
+    for (int t = 0; t < members.size(); t++) {
+      if (t != task && !TaskProbe.reachable(members.get(t).address())) {
+        lost.add(members.get(t).toString());
       }
     }
     return lost;

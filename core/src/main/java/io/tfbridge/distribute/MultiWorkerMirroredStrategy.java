@@ -12,7 +12,8 @@ import org.tensorflow.proto.ConfigProto;
  * <ul>
  *   <li><b>Collective</b> (between-graph replication, {@link #of}): as in Keras, EVERY task compiles the
  *       same model in its own process, with one replica on its own device and its own session on its
- *       own server. {@code fit(x, y)} feeds each task only its contiguous share of each global batch;
+ *       own server; the tasks are the {@code chief} (if the cluster has that job: the group's task 0)
+ *       and the {@code worker}s. {@code fit(x, y)} feeds each task only its contiguous share of each global batch;
  *       each task's gradients (of its loss sum over the global batch's sample count) are summed over
  *       the tasks by one {@code CollectiveReduceV2} of them all (flattened and concatenated: a
  *       collective's latency is paid once per step), so every task applies the same update.
@@ -21,9 +22,8 @@ import org.tensorflow.proto.ConfigProto;
  *       broadcast to the others before the first step. No task carries another's data.</li>
  *   <li><b>In-graph</b> ({@link #inGraph()}): only the chief compiles, with one replica per worker;
  *       the other tasks serve it ({@link WorkerServer#join()}). The chief feeds every share of every
- *       batch, so its network carries every worker's data and weights each step ({@code tfbridge bench
- *       --workers} compares the two); kept for that comparison and for clusters with a {@code chief}
- *       job, which the collective design does not take yet.</li>
+ *       batch, so its network carries every worker's data and weights each step; kept only for
+ *       {@code tfbridge bench --workers}, which compares the two designs' traffic.</li>
  * </ul>
  * Either way training equals one process's on the same global batches (with BatchNormalization, one
  * process with as many replicas, since each replica normalizes its own share, as in Keras).
@@ -103,7 +103,11 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
             + "\"index\": 0}}")));
   }
 
-  /** A copy in the in-graph design: only the chief compiles, one replica per worker. */
+  /**
+   * A copy in the in-graph design: only the chief compiles, one replica per worker, and feeds every
+   * worker's share of every batch through its session. Kept for {@code tfbridge bench --workers}'s
+   * comparison; train with the collective design ({@link #of}).
+   */
   public MultiWorkerMirroredStrategy inGraph() {
     return new MultiWorkerMirroredStrategy(config, operationTimeout, false);
   }
@@ -150,25 +154,45 @@ public final class MultiWorkerMirroredStrategy implements Strategy {
   }
 
   private Replicas collectiveReplicas() {
-    if (config.cluster().size() != 1 || !TfConfig.WORKER.equals(config.taskType())) {
-      throw new IllegalStateException("The collective MultiWorkerMirroredStrategy expects a cluster of "
-          + "one \"worker\" job, found jobs " + config.cluster().keySet() + " and this task "
-          + config.taskType() + ":" + config.taskIndex()
-          + " (use MultiWorkerMirroredStrategy.of(config).inGraph() for a chief job)");
-    }
-    int task = config.taskIndex();
+    List<CollectiveGroup.Member> members = members(config);
+    int task = members.indexOf(new CollectiveGroup.Member(config.taskType() + ":" + config.taskIndex(),
+        config.address()));
+    String device = TfConfig.taskDevice(config.taskType(), config.taskIndex());
     // isolate_session_state: the variables live on the task's server, where every session would
     // otherwise share them by name (a second model's batch_normalization/moving_mean, the first's)
     ConfigProto session = ConfigProto.newBuilder()
         .setOperationTimeoutInMs(operationTimeout.toMillis())
         .setIsolateSessionState(true)
-        .addDeviceFilters(TfConfig.taskDevice(TfConfig.WORKER, task).replace("/replica:0", ""))
+        .addDeviceFilters(device.replace("/replica:0", ""))
         .setExperimental(ConfigProto.Experimental.newBuilder()
             .setCollectiveGroupLeader(WorkerServer.collectiveGroupLeader(config)))
         .build();
-    CollectiveGroup group = new CollectiveGroup(config.numWorkers(), task,
-        CollectiveGroup.DEFAULT_GROUP_KEY, operationTimeout.toMillis() / 1000.0, config.workers());
-    return new Replicas(List.of(cpu(task)), session, cpu(task), config.target(), group);
+    CollectiveGroup group = new CollectiveGroup(members.size(), task, CollectiveGroup.DEFAULT_GROUP_KEY,
+        operationTimeout.toMillis() / 1000.0, members);
+    String cpu = device + "/device:CPU:0";
+    return new Replicas(List.of(cpu), session, cpu, config.target(), group);
+  }
+
+  /**
+   * The collective group's tasks, as Python's strategy orders them: the {@code chief} (if the cluster
+   * has one), then the {@code worker}s.
+   */
+  private static List<CollectiveGroup.Member> members(TfConfig config) {
+    List<String> chief = config.cluster().getOrDefault(TfConfig.CHIEF, List.of());
+    if (chief.size() > 1 || !config.cluster().keySet().stream()
+        .allMatch(job -> job.equals(TfConfig.CHIEF) || job.equals(TfConfig.WORKER))) {
+      throw new IllegalStateException("The collective MultiWorkerMirroredStrategy expects a \"worker\" "
+          + "job and at most one \"chief\" task, found jobs " + config.cluster()
+          + " (this task is " + config.taskType() + ":" + config.taskIndex() + ")");
+    }
+    List<CollectiveGroup.Member> members = new ArrayList<>();
+    for (String job : List.of(TfConfig.CHIEF, TfConfig.WORKER)) {
+      List<String> addresses = config.cluster().getOrDefault(job, List.of());
+      for (int i = 0; i < addresses.size(); i++) {
+        members.add(new CollectiveGroup.Member(job + ":" + i, addresses.get(i)));
+      }
+    }
+    return members;
   }
 
   private Replicas inGraphReplicas() {

@@ -41,7 +41,7 @@ final class CollectiveFailure {
         ? "every other task still answers, so a collective failed or waited longer than its timeout of "
             + group.timeoutSeconds() + " s"
         : String.join(", ", lost) + (lost.size() == 1 ? " is" : " are") + " unreachable";
-    return new IllegalStateException("The " + what + " step of worker:" + group.task() + " (one of "
+    return new IllegalStateException("The " + what + " step of " + group.name() + " (one of "
         + group.size() + " tasks training together) failed: " + which + ". Every task must be restarted; "
         + "a BackupAndRestore callback resumes from its last backup. TensorFlow said: "
         + brief(String.valueOf(cause.getMessage())), cause);

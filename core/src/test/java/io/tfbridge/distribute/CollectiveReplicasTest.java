@@ -35,7 +35,9 @@ class CollectiveReplicasTest {
     assertEquals(30_000, replicas.config().getOperationTimeoutInMs());
     assertEquals("/job:worker/replica:0/task:0", replicas.config().getExperimental().getCollectiveGroupLeader());
     assertEquals(new CollectiveGroup(3, 2, CollectiveGroup.DEFAULT_GROUP_KEY, 30,
-        List.of("127.0.0.1:1001", "127.0.0.1:1002", "127.0.0.1:1003")), replicas.collective());
+        List.of(new CollectiveGroup.Member("worker:0", "127.0.0.1:1001"),
+            new CollectiveGroup.Member("worker:1", "127.0.0.1:1002"),
+            new CollectiveGroup.Member("worker:2", "127.0.0.1:1003"))), replicas.collective());
     assertEquals(3, strategy.numReplicasInSync());
   }
 
@@ -57,12 +59,32 @@ class CollectiveReplicasTest {
   }
 
   @Test
-  void aChiefJobIsRefusedWithTheJobsFound() {
-    TfConfig config = TfConfig.parse("{\"cluster\": {\"chief\": [\"127.0.0.1:1\"], \"worker\": "
+  void aChiefJobIsTheGroupsFirstTask() {
+    String cluster = "{\"cluster\": {\"chief\": [\"127.0.0.1:1\"], \"worker\": [\"127.0.0.1:2\", "
+        + "\"127.0.0.1:3\"]}, \"task\": {\"type\": \"%s\", \"index\": %d}}";
+    Replicas chief = MultiWorkerMirroredStrategy.of(TfConfig.parse(String.format(cluster, "chief", 0)))
+        .replicas();
+    assertEquals(List.of("/job:chief/replica:0/task:0/device:CPU:0"), chief.devices());
+    assertEquals(0, chief.collective().task());
+    assertTrue(chief.collective().isChief());
+    Replicas worker = MultiWorkerMirroredStrategy.of(TfConfig.parse(String.format(cluster, "worker", 1)))
+        .replicas();
+    assertEquals(List.of("/job:worker/replica:0/task:1/device:CPU:0"), worker.devices());
+    assertEquals(List.of("/job:worker/task:1"), worker.config().getDeviceFiltersList());
+    assertEquals(3, worker.inSync());
+    assertEquals(2, worker.collective().task());
+    assertEquals("worker:1", worker.collective().name());
+    assertEquals("/job:chief/replica:0/task:0",
+        worker.config().getExperimental().getCollectiveGroupLeader());
+  }
+
+  @Test
+  void otherJobsAreRefusedWithTheClusterFound() {
+    TfConfig config = TfConfig.parse("{\"cluster\": {\"ps\": [\"127.0.0.1:1\"], \"worker\": "
         + "[\"127.0.0.1:2\"]}, \"task\": {\"type\": \"worker\", \"index\": 0}}");
     var e = assertThrows(IllegalStateException.class, () -> MultiWorkerMirroredStrategy.of(config).replicas());
-    assertTrue(e.getMessage().contains("expects a cluster of one \"worker\" job, found jobs [chief, worker]"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("expects a \"worker\" job and at most one \"chief\" task, found jobs "
+        + "{ps=[127.0.0.1:1], worker=[127.0.0.1:2]}"), e.getMessage());
   }
 
   @Test
@@ -82,7 +104,8 @@ class CollectiveReplicasTest {
     assertEquals(List.of(5, 8), List.of(last[0], last[1]));
     assertThrows(IllegalArgumentException.class, () -> new CollectiveGroup(2, 2, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> new CollectiveGroup(2, 0, 1, 0));
-    assertThrows(IllegalArgumentException.class, () -> new CollectiveGroup(2, 0, 1, 1, List.of("a:1")));
+    assertThrows(IllegalArgumentException.class,
+        () -> new CollectiveGroup(2, 0, 1, 1, List.of(new CollectiveGroup.Member("worker:0", "a:1"))));
   }
 
   @Test
@@ -95,8 +118,9 @@ class CollectiveReplicasTest {
     try (ServerSocket up = new ServerSocket(0, 1, loopback)) {
       String live = "127.0.0.1:" + up.getLocalPort();
       // task 0 is this one: never probed
-      assertEquals(List.of("worker:2 at " + dead),
-          new CollectiveGroup(3, 0, 1, 1, List.of(dead, live, dead)).unreachableTasks());
+      List<CollectiveGroup.Member> members = List.of(new CollectiveGroup.Member("chief:0", dead),
+          new CollectiveGroup.Member("worker:0", live), new CollectiveGroup.Member("worker:1", dead));
+      assertEquals(List.of("worker:1 at " + dead), new CollectiveGroup(3, 0, 1, 1, members).unreachableTasks());
       assertEquals(List.of(), new CollectiveGroup(3, 0, 1, 1).unreachableTasks(), "addresses unknown");
     }
   }

@@ -27,9 +27,11 @@ class CollectiveTrainingTest {
   @TempDir
   Path dir;
 
-  @ParameterizedTest(name = "{0} workers, {1}, {2}")
-  @CsvSource({"2, sgd, bn", "3, adam, bn", "3, sgd, dense", "4, adam, bn"})
-  void workerProcessesTrainAsOneProcess(int workers, String optimizer, String model) throws Exception {
+  @ParameterizedTest(name = "{0} tasks, {1}, {2}, chief job: {3}")
+  @CsvSource({"2, sgd, bn, false", "3, adam, bn, false", "3, sgd, dense, false", "4, adam, bn, false",
+      "3, sgd, bn, true"})
+  void workerProcessesTrainAsOneProcess(int workers, String optimizer, String model, boolean chiefJob)
+      throws Exception {
     Strategy oneProcess = model.equals("bn") ? MirroredStrategy.ofCpus(workers) : Replicas::single;
     CollectiveTask.Result expected = CollectiveTask.train(oneProcess, optimizer, model, true);
     assertEquals(CollectiveTask.STEP_COUNT + CollectiveTask.STEPS, expected.iterations());
@@ -40,7 +42,7 @@ class CollectiveTrainingTest {
     List<Process> tasks = new ArrayList<>();
     try {
       for (int i = 0; i < workers; i++) {
-        tasks.add(task(ports, i, optimizer, model));
+        tasks.add(task(tfConfig(ports, i, chiefJob), i, optimizer, model));
       }
       for (int i = 0; i < workers; i++) {
         // a bound so that a broken cluster fails the test instead of hanging it
@@ -69,7 +71,7 @@ class CollectiveTrainingTest {
   }
 
   /** Task {@code index} as a child JVM, its weights in taskI.bin, its output in taskI.out/.err. */
-  private Process task(List<String> ports, int index, String optimizer, String model)
+  private Process task(String tfConfig, int index, String optimizer, String model)
       throws IOException {
     List<String> command = List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xss4m",
         "-cp", System.getProperty("java.class.path"), CollectiveTask.class.getName(), optimizer, model,
@@ -77,13 +79,21 @@ class CollectiveTrainingTest {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectOutput(dir.resolve("task" + index + ".out").toFile())
         .redirectError(dir.resolve("task" + index + ".err").toFile());
-    builder.environment().put("TF_CONFIG", tfConfig(ports, index));
+    builder.environment().put("TF_CONFIG", tfConfig);
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     return builder.start();
   }
 
-  private static String tfConfig(List<String> ports, int index) {
-    return "{\"cluster\": {\"worker\": [\"" + String.join("\", \"", ports) + "\"]}, \"task\": {\"type\": "
-        + "\"worker\", \"index\": " + index + "}}";
+  /**
+   * Task {@code index}'s TF_CONFIG: a worker job of every port, or with {@code chiefJob} the first
+   * port a chief job's (Keras's other layout: the chief is the group's task 0) and the rest workers.
+   */
+  private static String tfConfig(List<String> ports, int index, boolean chiefJob) {
+    List<String> workers = chiefJob ? ports.subList(1, ports.size()) : ports;
+    String cluster = (chiefJob ? "\"chief\": [\"" + ports.get(0) + "\"], " : "") + "\"worker\": [\""
+        + String.join("\", \"", workers) + "\"]";
+    boolean chief = chiefJob && index == 0;
+    return "{\"cluster\": {" + cluster + "}, \"task\": {\"type\": \"" + (chief ? "chief" : "worker")
+        + "\", \"index\": " + (chiefJob && !chief ? index - 1 : index) + "}}";
   }
 }
