@@ -39,6 +39,9 @@ import picocli.CommandLine.ScopeType;
     description = "Keras for the JVM on TensorFlow Java: runs the lessons' programs and "
         + "inspects, runs and converts SavedModels and Keras files.")
 public final class Cli {
+  /** JavaCPP's system property naming its logger. */
+  private static final String JAVACPP_LOGGER = "org.bytedeco.javacpp.logger";
+
   /** Exit code of a successful run. */
   public static final int OK = 0;
   /** Exit code of a failed run. */
@@ -160,6 +163,11 @@ public final class Cli {
 
   /** The command line's entry point: runs {@code args} and exits with the exit code. */
   public static void main(String[] args) {
+    // JavaCPP logs through SLF4J (the CLI's binding is none) rather than on stderr: its one message
+    // is that the HDF5 preset was built for JavaCPP 1.5.10 (see the root pom); before JavaCPP loads
+    if (System.getProperty(JAVACPP_LOGGER) == null) {
+      System.setProperty(JAVACPP_LOGGER, "slf4j");
+    }
     NativePreload.startFor(args); // first: TensorFlow's native library is most of a cold start
     io.tfbridge.engine.JavaCpp.configure(); // before any TensorFlow object: see its javadoc
     System.exit(execute(System.out, System.err, args));
